@@ -1,0 +1,160 @@
+/**
+ * The one voice-soak log format (JSONL): a header line, then one record per line.
+ *
+ * Every collector (CDP sampler, WebSocket tap, in-page monitor, harness) writes these records; the page's
+ * "Download Logs" file is the same format. Times are `tMs`: milliseconds since the header's `startedAt`.
+ * Pure module: no fs, no clock, no environment. Bump LOG_SCHEMA_VERSION on any incompatible change.
+ */
+import { z } from 'zod';
+import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
+
+export const LOG_SCHEMA_VERSION = 1;
+
+const tMs = z.number().finite().nonnegative();
+const count = z.number().int().nonnegative();
+const bytes = z.number().finite().nonnegative();
+const ms = z.number().finite().nonnegative();
+const shortText = z.string().max(4096);
+
+export const logHeaderSchema = z.object({
+  type: z.literal('header'),
+  schemaVersion: z.literal(LOG_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('voice-soak'), version: shortText }),
+  /** Where the records came from: the Playwright harness, or the in-page monitor's Download Logs. */
+  source: z.enum(['harness', 'page']),
+  target: z.object({
+    url: shortText,
+    kind: z.enum(['embedded', 'external']),
+    dialect: z.enum(['beta', 'ga', 'unknown']).optional(),
+  }),
+  /** ISO 8601 wall-clock time of tMs = 0. */
+  startedAt: z.iso.datetime({ offset: true }),
+  sampleIntervalMs: z.number().finite().positive(),
+  thresholds: thresholdsSchema,
+  faults: z.array(shortText).default([]),
+  meta: z.record(z.string(), shortText).default({}),
+});
+
+/** One CDP sample (Performance.getMetrics + SystemInfo.getProcessInfo). */
+export const cdpSampleSchema = z.object({
+  type: z.literal('cdp'),
+  tMs,
+  heapUsedBytes: bytes,
+  heapTotalBytes: bytes,
+  domNodes: count,
+  eventListeners: count,
+  documents: count,
+  frames: count.optional(),
+  /** Renderer main-thread busy time so far (Performance.getMetrics TaskDuration), seconds. */
+  taskDurationS: z.number().finite().nonnegative().optional(),
+  /** CPU time so far per browser process (SystemInfo.getProcessInfo), seconds. */
+  cpu: z.array(z.object({ processType: shortText, id: count, cpuTimeS: z.number().finite().nonnegative() })).optional(),
+  /** True when HeapProfiler.collectGarbage ran right before this sample (a post-GC low). */
+  afterGc: z.boolean().default(false),
+  /** How long the sample took to collect (CDP round trips), ms. */
+  sampleLatencyMs: ms.optional(),
+});
+
+/** State of one WebSocket at one instant (init-script wrapper for readyState/bufferedAmount; CDP or wrapper for counts). */
+export const wsSampleSchema = z.object({
+  type: z.literal('ws'),
+  tMs,
+  socketId: shortText,
+  url: shortText,
+  readyState: z.number().int().min(0).max(3),
+  bufferedAmountBytes: bytes,
+  framesSent: count,
+  framesReceived: count,
+  bytesSent: bytes,
+  bytesReceived: bytes,
+});
+
+/** Realtime protocol events derived from WebSocket frames (by the tap or the in-page monitor). */
+const rtBase = { type: z.literal('rt'), tMs, socketId: shortText.optional() };
+export const rtEventSchema = z.discriminatedUnion('kind', [
+  z.object({ ...rtBase, kind: z.literal('speech-started'), itemId: shortText.optional() }),
+  z.object({ ...rtBase, kind: z.literal('speech-stopped'), itemId: shortText.optional() }),
+  z.object({ ...rtBase, kind: z.literal('committed'), itemId: shortText.optional() }),
+  z.object({ ...rtBase, kind: z.literal('response-requested') }),
+  z.object({ ...rtBase, kind: z.literal('response-created'), responseId: shortText }),
+  z.object({ ...rtBase, kind: z.literal('first-audio'), responseId: shortText }),
+  /** One reply audio delta; gapMs is the time since the previous delta of the same response. */
+  z.object({ ...rtBase, kind: z.literal('audio-delta'), responseId: shortText, bytes, gapMs: ms.optional() }),
+  z.object({
+    ...rtBase,
+    kind: z.literal('response-done'),
+    responseId: shortText,
+    status: z.enum(['completed', 'cancelled', 'failed', 'incomplete', 'in_progress']),
+  }),
+  z.object({ ...rtBase, kind: z.literal('protocol-error'), code: shortText.optional(), message: shortText }),
+]);
+
+/** Records of the in-page Performance Monitor. */
+const monBase = { type: z.literal('monitor'), tMs };
+export const monitorRecordSchema = z.discriminatedUnion('kind', [
+  /** One received message: time since the previous one, time in its handler, messages waiting behind it. */
+  z.object({
+    ...monBase,
+    kind: z.literal('message'),
+    socketId: shortText.optional(),
+    eventType: shortText.optional(),
+    gapMs: ms.optional(),
+    handlerMs: ms,
+    queueSize: count,
+  }),
+  z.object({ ...monBase, kind: z.literal('audio-chunk'), processingMs: ms, pendingChunks: count }),
+  z.object({ ...monBase, kind: z.literal('playback'), pendingChunks: count, underrun: z.boolean().default(false) }),
+  z.object({ ...monBase, kind: z.literal('audio-gap'), gapMs: ms, responseId: shortText.optional() }),
+  z.object({ ...monBase, kind: z.literal('interruption'), reason: shortText, responseId: shortText.optional() }),
+  z.object({ ...monBase, kind: z.literal('error'), source: shortText, message: shortText, code: shortText.optional() }),
+  z.object({
+    ...monBase,
+    kind: z.literal('safeguard'),
+    name: z.enum(['audio-chunk-cleanup', 'response-timeout', 'event-processing-timeout', 'memory-warning']),
+    message: shortText,
+    state: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({ ...monBase, kind: z.literal('warning'), id: shortText, message: shortText }),
+  z.object({
+    ...monBase,
+    kind: z.literal('memory'),
+    usedBytes: bytes,
+    totalBytes: bytes,
+    limitBytes: bytes.optional(),
+    precise: z.boolean(),
+  }),
+  z.object({ ...monBase, kind: z.literal('long-task'), durationMs: ms }),
+  z.object({ ...monBase, kind: z.literal('mark'), name: shortText, detail: shortText.optional() }),
+]);
+
+/** What the harness itself did or saw. */
+export const harnessEventSchema = z.object({
+  type: z.literal('harness'),
+  tMs,
+  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout']),
+  turn: count.optional(),
+  detail: shortText.optional(),
+});
+
+export const logRecordSchema = z.discriminatedUnion('type', [
+  cdpSampleSchema,
+  wsSampleSchema,
+  rtEventSchema,
+  monitorRecordSchema,
+  harnessEventSchema,
+]);
+
+export type LogHeader = z.infer<typeof logHeaderSchema>;
+export type LogHeaderInput = z.input<typeof logHeaderSchema>;
+export type CdpSample = z.infer<typeof cdpSampleSchema>;
+export type WsSample = z.infer<typeof wsSampleSchema>;
+export type RtEvent = z.infer<typeof rtEventSchema>;
+export type MonitorRecord = z.infer<typeof monitorRecordSchema>;
+export type HarnessEvent = z.infer<typeof harnessEventSchema>;
+export type LogRecord = z.infer<typeof logRecordSchema>;
+
+/** A whole log in memory (the page, tests). Large logs are streamed record by record instead. */
+export interface SoakLog {
+  header: LogHeader;
+  records: LogRecord[];
+}

@@ -1,0 +1,63 @@
+/**
+ * Thresholds the analyzer judges against: the seed's safeguard defaults plus trend budgets.
+ * Set from .env (SOAK_THRESHOLD_*), a thresholds JSON file, or reporter options; validated once at the edge.
+ * Pure module.
+ */
+import { z } from 'zod';
+
+const positive = z.number().finite().positive();
+const nonNegative = z.number().finite().nonnegative();
+
+export const thresholdsSchema = z.object({
+  /** Seed: "Audio Chunk Cleanup - Threshold: 100 chunks". */
+  maxPendingAudioChunks: z.number().int().positive().default(100),
+  /** Seed: "Response Timeout - Threshold: 10 seconds". */
+  responseTimeoutMs: positive.default(10_000),
+  /** Seed: "Event Processing Timeout - Threshold: 5 seconds". */
+  eventProcessingTimeoutMs: positive.default(5_000),
+  /** Seed: "Memory Usage Warning - Threshold: 500MB". */
+  maxHeapBytes: positive.default(500 * 1024 * 1024),
+  /** Trend budget: Theil-Sen slope of the post-GC heap, MB per minute. */
+  heapSlopeMbPerMin: nonNegative.default(1),
+  /** Trend budget: growth of time to first response, ms per minute of conversation. */
+  ttfrSlopeMsPerMin: nonNegative.default(100),
+  /** Trend budget: growth of message handler time, ms per minute. */
+  messageLatencySlopeMsPerMin: nonNegative.default(2),
+  /** Trend budget: DOM nodes added per minute (after warm-up). */
+  domNodeSlopePerMin: nonNegative.default(200),
+  /** Trend budget: event listeners added per minute (after warm-up). */
+  listenerSlopePerMin: nonNegative.default(50),
+  /** Budget: WebSocket bufferedAmount that counts as backpressure, bytes. */
+  maxWsBufferedBytes: nonNegative.default(256 * 1024),
+  /** Budget: messages waiting to be handled. */
+  maxEventQueueSize: z.number().int().nonnegative().default(50),
+  /** Budget: p95 time to first response, ms. */
+  ttfrP95Ms: positive.default(3_000),
+  /** A gap in reply audio longer than this counts as an audible gap, ms. */
+  audioGapMs: positive.default(250),
+  /** Budget: audible gaps per minute of reply audio. */
+  maxAudioGapsPerMin: nonNegative.default(2),
+  /** Budget: errors (protocol, app, crashes) in the whole run. */
+  maxErrors: z.number().int().nonnegative().default(0),
+  /** Budget: interruptions that were not barge-ins the script asked for (timeouts, cleanups). */
+  maxUnplannedInterruptions: z.number().int().nonnegative().default(0),
+  /** Longest tolerated gap between two CDP samples, ms. */
+  maxSampleGapMs: positive.default(1_500),
+  /** Start of the run excluded from trend fits, ms. */
+  warmupMs: nonNegative.default(60_000),
+  /** Confidence level of trend intervals (and significance in compare). */
+  confidence: z.number().gt(0.5).lt(1).default(0.95),
+  /** Adaptive mode: derive latency budgets from a measured baseline (the seed's "Adaptive Thresholds"). */
+  adaptive: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Budget = baseline p95 x factor (TTFR, message latency). */
+      factor: z.number().finite().gt(1).default(1.5),
+    })
+    .default({ enabled: false, factor: 1.5 }),
+});
+
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type ThresholdsInput = z.input<typeof thresholdsSchema>;
+
+export const DEFAULT_THRESHOLDS: Thresholds = thresholdsSchema.parse({});
