@@ -2,18 +2,34 @@
  * Projects:
  *  - unit: browser-free tests of harness/ and target/ (seconds)
  *  - e2e: short end-to-end runs in headless Chromium (tens of seconds each)
- *  - chromium: the soak, tests/memory-monitor.spec.ts, headed (the seed's command line works verbatim)
+ *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
+ *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
  */
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './harness/setup/find-chromium.ts';
+import { loadSettings } from './harness/config/settings.ts';
+import { ensureChromium } from './harness/setup/ensure-chromium.ts';
+import { runIncludesSoak } from './harness/setup/run-selection.ts';
 
-const executablePath = findChromium() ?? undefined;
-const port = Number(process.env.SOAK_PORT || 8787);
+function orExit<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    const e = error as Error & { exitCode?: number };
+    console.error(`voice-soak: ${e.message}`);
+    if (process.env.SOAK_DEBUG) console.error(e.stack);
+    process.exit(e.exitCode ?? 78);
+  }
+}
+
+const settings = orExit(() => loadSettings());
+const executablePath = orExit(() => ensureChromium());
+const soakTimeoutMs = settings.durationMs + 180_000;
 
 export default defineConfig({
   timeout: 60_000,
-  workers: process.env.CI ? 1 : undefined,
+  globalSetup: './fixtures/global-setup.ts',
   reporter: [['list']],
+  outputDir: 'test-results',
   use: {
     launchOptions: {
       executablePath,
@@ -23,6 +39,24 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'tests/unit', testMatch: '**/*.test.ts' },
     { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', use: { headless: true } },
-    { name: 'chromium', testDir: 'tests', testMatch: 'memory-monitor.spec.ts', use: { headless: false }, timeout: 600_000 },
+    {
+      name: 'chromium',
+      testDir: 'tests',
+      testMatch: 'memory-monitor.spec.ts',
+      use: { headless: settings.headless },
+      timeout: soakTimeoutMs,
+    },
   ],
+  // The embedded default target, only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.
+  webServer:
+    settings.embedded && runIncludesSoak()
+      ? {
+          command: `node bin/voice-soak.mjs serve --port ${settings.port}`,
+          url: `http://127.0.0.1:${settings.port}/healthz`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        }
+      : undefined,
 });

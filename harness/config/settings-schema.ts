@@ -1,0 +1,59 @@
+/**
+ * Every setting voice-soak reads from the environment (or .env), validated once at start.
+ * .env.example lists the same names with their defaults and meaning; keep the two in step
+ * (tests/unit/config/env-example.test.ts checks it).
+ */
+import { z } from 'zod';
+import { parseDuration } from './parse-duration.ts';
+
+const duration = (example: string) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration like ${example}, got "${text}"` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const list = z.string().transform((text) =>
+  text.split(',').map((part) => part.trim()).filter((part) => part.length > 0),
+);
+
+const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));
+
+const port = z.string().transform((text, ctx) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    ctx.addIssue({ code: 'custom', message: `expected a TCP port from 1 to 65535, got "${text}"` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const url = z.string().refine((text) => URL.canParse(text), { message: 'expected an absolute URL like http://127.0.0.1:8787/' });
+
+export const settingsEnvSchema = z.object({
+  SOAK_DURATION: duration('7m or 90s').prefault('7m'),
+  SOAK_PORT: port.prefault('8787'),
+  SOAK_TARGET_URL: url.optional(),
+  SOAK_START_SELECTOR: z.string().optional(),
+  SOAK_REDIRECT_WS: list.prefault(''),
+  SOAK_REALTIME_URL: url.optional(),
+  SOAK_FAULTS: z.string().default(''),
+  SOAK_DIALECT: z.enum(['ga', 'beta']).default('ga'),
+  SOAK_MIC_MODE: z.enum(['controllable', 'device']).default('controllable'),
+  SOAK_MIC_DIR: z.string().optional(),
+  SOAK_SCRIPT: z.string().optional(),
+  SOAK_SAMPLE_INTERVAL: duration('1s or 500ms').prefault('1s'),
+  SOAK_OUTPUT_DIR: z.string().default('soak-runs'),
+  SOAK_THRESHOLDS_FILE: z.string().optional(),
+  SOAK_BASELINE: z.string().optional(),
+  SOAK_HISTORY_FILE: z.string().default('soak-history.json'),
+  SOAK_HEADLESS: flag.prefault('false'),
+  CHROMIUM_PATH: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  SOAK_DEBUG: flag.prefault('false'),
+});
+
+export type SettingsEnv = z.infer<typeof settingsEnvSchema>;

@@ -1,0 +1,49 @@
+/**
+ * Headed Chromium needs an X server. When DISPLAY is unset, start Xvfb on a free display (Xvfb picks it: -displayfd),
+ * installing xvfb with apt when it is missing, and set process.env.DISPLAY so workers inherit it.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { aptInstall } from './apt-install.ts';
+import { SetupError } from './setup-error.ts';
+
+function hasXvfb(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface XServer {
+  display: string;
+  stop(): void;
+}
+
+export async function startXvfb(timeoutMs = 10_000): Promise<XServer> {
+  if (!hasXvfb() && !(aptInstall(['xvfb', 'xauth'], 'headed Chromium needs an X server') && hasXvfb())) {
+    throw new SetupError('headed runs need an X server: DISPLAY is unset and Xvfb is missing (sudo apt-get install xvfb), or run with SOAK_HEADLESS=1');
+  }
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    detached: false,
+  });
+  const display = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new SetupError(`Xvfb did not report a display within ${timeoutMs} ms`)), timeoutMs);
+    child.stdio[3]!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        resolve(`:${text.trim()}`);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new SetupError(`Xvfb exited with code ${code} before it was ready`));
+    });
+  });
+  child.unref();
+  (child.stdio[3] as NodeJS.ReadableStream & { unref?: () => void }).unref?.();
+  return { display, stop: () => child.kill('SIGTERM') };
+}
