@@ -1,0 +1,21 @@
+/** The shape of window.voiceApp.state(): the app's explicit test/monitor surface. */
+import type { RealtimeDialect } from './app-config.ts';
+import type { AppCounters } from './app-counters.ts';
+
+export type AppStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'error';
+
+export interface VoiceAppState extends AppCounters {
+  status: AppStatus;
+  connected: boolean;
+  dialect: RealtimeDialect;
+  /** The fault spec this page runs with ('' when clean). */
+  faults: string;
+  /** Chunks scheduled but not finished playing ("chunks pending playback"). */
+  playbackQueueLength: number;
+  scheduledChunks: number;
+  underruns: number;
+  /** heap-leak fault: JS-heap bytes retained so far (0 when clean). */
+  heapLeakRetainedBytes: number;
+  /** Transcript lines, oldest first, as "user: ..." / "assistant: ...". */
+  transcript: string[];
+}
