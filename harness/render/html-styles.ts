@@ -1,0 +1,23 @@
+/** Inline CSS of the HTML report (the CSP allows inline styles only). Pure module. */
+export const HTML_STYLES = `
+body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1000px; color: #111827; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #e5e7eb; padding-bottom: 4px; }
+.meta { color: #4b5563; font-size: 13px; overflow-wrap: anywhere; }
+.verdict { padding: 12px 16px; border-radius: 6px; font-weight: bold; font-size: 18px; margin: 16px 0; }
+.verdict-pass { background: #dcfce7; color: #166534; }
+.verdict-warn { background: #fef9c3; color: #854d0e; }
+.verdict-fail { background: #fee2e2; color: #991b1b; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border: 1px solid #e5e7eb; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f9fafb; }
+.level-error { color: #991b1b; font-weight: bold; }
+.level-warn { color: #854d0e; font-weight: bold; }
+.passed { color: #166534; }
+.failed { color: #991b1b; font-weight: bold; }
+.issue { margin: 8px 0; padding: 8px 12px; border-left: 4px solid #d97706; background: #fffbeb; overflow-wrap: anywhere; }
+.issue.level-error { border-left-color: #dc2626; background: #fef2f2; font-weight: normal; color: inherit; }
+.charts figure { margin: 12px 0; }
+.charts svg { max-width: 100%; height: auto; border: 1px solid #e5e7eb; }
+pre { background: #f3f4f6; padding: 12px; overflow-x: auto; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+`;

@@ -1,0 +1,44 @@
+/**
+ * The metrics table shared by the Markdown and HTML renderers: label, formatted value and budget for each metric the
+ * Report holds, in reading order. Formatting only. Pure module.
+ */
+import type { Report } from '../core/report/report-schema.ts';
+import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
+
+export interface MetricRow {
+  label: string;
+  value: string;
+  /** The threshold that applies, formatted, or '' when none does. */
+  budget: string;
+}
+
+const ms = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)} ms`);
+const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : `${formatNumber(value)} ${unit}/min`);
+
+export function metricRows(report: Report): MetricRow[] {
+  const m = report.metrics;
+  const t = report.thresholds;
+  return [
+    { label: 'Duration', value: `${formatNumber(m.durationMs / 60_000, 1)} min`, budget: '' },
+    { label: 'Turns', value: formatCount(m.turns), budget: '' },
+    { label: 'Average processing time', value: ms(m.avgProcessingMs), budget: '' },
+    { label: 'Maximum processing time', value: ms(m.maxProcessingMs), budget: `${t.eventProcessingTimeoutMs} ms` },
+    { label: 'Time to first response (median)', value: ms(m.timeToFirstResponseMs), budget: '' },
+    { label: 'Time to first response p95', value: ms(m.ttfrP95Ms), budget: `${t.ttfrP95Ms} ms` },
+    { label: 'Time to first response p99', value: ms(m.ttfrP99Ms), budget: '' },
+    { label: 'TTFR growth', value: perMin(m.ttfrSlopeMsPerMin, 'ms'), budget: `${t.ttfrSlopeMsPerMin} ms/min` },
+    { label: 'Message latency growth', value: perMin(m.messageLatencySlopeMsPerMin, 'ms'), budget: `${t.messageLatencySlopeMsPerMin} ms/min` },
+    { label: 'Heap growth (post-GC)', value: perMin(m.heapSlopeMbPerMin, 'MB'), budget: `${t.heapSlopeMbPerMin} MB/min` },
+    { label: 'Heap post-GC start / end', value: `${formatMegabytes(m.heapPostGcStartBytes)} / ${formatMegabytes(m.heapPostGcEndBytes)}`, budget: '' },
+    { label: 'Heap max', value: formatMegabytes(m.heapMaxBytes), budget: formatMegabytes(t.maxHeapBytes) },
+    { label: 'DOM node growth', value: perMin(m.domNodeSlopePerMin, 'nodes'), budget: `${t.domNodeSlopePerMin} nodes/min` },
+    { label: 'Listener growth', value: perMin(m.listenerSlopePerMin, 'listeners'), budget: `${t.listenerSlopePerMin} listeners/min` },
+    { label: 'Audio chunks pending (end / max)', value: `${formatCount(m.audioChunksPending)} / ${formatCount(m.audioChunksPendingMax)}`, budget: `${t.maxPendingAudioChunks}` },
+    { label: 'WebSocket buffered (end / max)', value: `${formatCount(m.wsBufferedAmountBytes)} / ${formatCount(m.wsBufferedAmountMaxBytes)} bytes`, budget: `${t.maxWsBufferedBytes} bytes` },
+    { label: 'Event queue (end / max)', value: `${formatCount(m.eventQueueSize)} / ${formatCount(m.eventQueueMax)}`, budget: `${t.maxEventQueueSize}` },
+    { label: 'Audio gaps (count / max)', value: `${formatCount(m.audioGapCount)} / ${ms(m.audioGapMaxMs)}`, budget: `${t.maxAudioGapsPerMin}/min` },
+    { label: 'Interruptions', value: formatCount(m.interruptionCount), budget: `${t.maxUnplannedInterruptions} unplanned` },
+    { label: 'Errors', value: formatCount(m.totalErrors), budget: `${t.maxErrors}` },
+    { label: 'Samples (count / max gap)', value: `${formatCount(m.sampleCount)} / ${ms(m.maxSampleGapMs)}`, budget: `${t.maxSampleGapMs} ms` },
+  ];
+}

@@ -1,0 +1,41 @@
+import { test, expect } from '@playwright/test';
+import { renderHtml, REPORT_CSP } from '../../../harness/render/render-html.ts';
+import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
+import { buildHostileReport } from '../../fixtures-data/reports/hostile-report.ts';
+import { checkMarkup } from './markup-check.ts';
+
+const ALLOWED_TAGS = new Set([
+  'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'span', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'figure', 'figcaption', 'pre', 'ul', 'li', 'svg', 'defs', 'clippath', 'rect', 'text', 'tspan', 'line', 'g', 'polyline', 'circle',
+]);
+
+test('the HTML report is self-contained: strict CSP, no script, no external references', () => {
+  const html = renderHtml(buildSampleReport());
+  const { tags, attributes } = checkMarkup(html, { html: true });
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`);
+  expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  expect(tags.has('script')).toBe(false);
+  expect([...tags].filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
+  expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
+  expect(html.match(/<svg /g)).toHaveLength(3);
+  expect(html).toContain('verdict-fail');
+  expect(html).toContain('Performance Analysis Report\n2025-05-01T10:00:00.000Z');
+});
+
+test('chart clip-path ids are unique within the document', () => {
+  const html = renderHtml(buildSampleReport());
+  const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  expect(ids.length).toBe(3);
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
+test('hostile strings in every field of a report produce no markup of their own', () => {
+  const html = renderHtml(buildHostileReport());
+  const { tags, attributes } = checkMarkup(html, { html: true });
+  expect([...tags].filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
+  expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
+  expect(html).not.toMatch(/<script|<img|<a |<svg onload/i); // 'onerror=' may appear, escaped, as text
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(html).toContain('\u202Egnp.exe');
+  expect(html).not.toMatch(/[\u0000\u0007]/);
+});
