@@ -1,0 +1,56 @@
+/**
+ * Every fault voice-soak can inject: its spec name, which side applies it, the FaultSpec key, and its default value.
+ * Shared by the embedded server (server-side faults) and the reference app (app-side faults).
+ * Pure module: no fs, no clock, no environment (the app bundles it).
+ */
+export type FaultSide = 'app' | 'server';
+
+export interface FaultSpec {
+  /** app: retain this many MB of garbage per minute of conversation. */
+  heapLeakMbPerMin?: number;
+  /** app: the playback queue is never drained. */
+  audioBacklog?: boolean;
+  /** app: every incoming server event handler blocks the main thread this long. */
+  slowHandlerMs?: number;
+  /** server: stop reading from the client socket (its bufferedAmount grows). */
+  wsBackpressure?: boolean;
+  /** server: time to first audio grows by this much per turn. */
+  latencyGrowthMsPerTurn?: number;
+  /** server: this response (1-based) stops half-way and never finishes until cancelled. */
+  stallTurn?: number;
+  /** server: probability 0..1 per turn of an error event (seeded, deterministic). */
+  protocolErrorRate?: number;
+  /** server: terminate the socket abruptly this long after connect. */
+  dropConnectionSeconds?: number;
+}
+
+export type FaultKey = keyof FaultSpec;
+
+export interface FaultDefinition {
+  name: string;
+  key: FaultKey;
+  side: FaultSide;
+  /** 'flag' faults take no value; the others take a number with this default. */
+  kind: 'flag' | 'number';
+  defaultValue: number | true;
+  /** Inclusive bounds for numeric values. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  summary: string;
+}
+
+export const faultCatalog: readonly FaultDefinition[] = [
+  { name: 'heap-leak', key: 'heapLeakMbPerMin', side: 'app', kind: 'number', defaultValue: 5, min: 0, max: 1000, summary: 'app retains MB_PER_MIN of garbage per minute' },
+  { name: 'audio-backlog', key: 'audioBacklog', side: 'app', kind: 'flag', defaultValue: true, summary: 'app playback queue is never drained' },
+  { name: 'slow-handler', key: 'slowHandlerMs', side: 'app', kind: 'number', defaultValue: 80, min: 0, max: 60_000, summary: 'app blocks MS in every server event handler' },
+  { name: 'ws-backpressure', key: 'wsBackpressure', side: 'server', kind: 'flag', defaultValue: true, summary: 'server stops reading the client socket' },
+  { name: 'latency-growth', key: 'latencyGrowthMsPerTurn', side: 'server', kind: 'number', defaultValue: 300, min: 0, max: 60_000, summary: 'time to first audio grows MS_PER_TURN each turn' },
+  { name: 'stall', key: 'stallTurn', side: 'server', kind: 'number', defaultValue: 2, min: 1, max: 1_000_000, integer: true, summary: 'the TURN-th response stops mid-way until cancelled' },
+  { name: 'protocol-errors', key: 'protocolErrorRate', side: 'server', kind: 'number', defaultValue: 0.3, min: 0, max: 1, summary: 'error event with probability RATE per turn' },
+  { name: 'drop-connection', key: 'dropConnectionSeconds', side: 'server', kind: 'number', defaultValue: 60, min: 0, max: 86_400, summary: 'socket destroyed SECONDS after connect' },
+];
+
+export function findFault(name: string): FaultDefinition | undefined {
+  return faultCatalog.find((f) => f.name === name);
+}

@@ -1,0 +1,44 @@
+/** What protocol handlers share about one WebSocket connection. realtime-connection.ts builds it. */
+import type { FaultSpec } from '../../faults/fault-spec.ts';
+import type { Conversation } from './conversation.ts';
+import type { NextId } from './event-ids.ts';
+import type { RealtimeError } from './realtime-error.ts';
+import type { Dialect, SessionConfig } from './session-config.ts';
+import type { VoiceActivityDetector } from './voice-activity-detector.ts';
+
+export interface ServerEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface ActiveResponseHandle {
+  readonly id: string;
+  cancel(reason: 'turn_detected' | 'client_cancelled'): void;
+}
+
+export interface ConnectionContext {
+  readonly dialect: Dialect;
+  session: SessionConfig;
+  readonly conversation: Conversation;
+  readonly nextId: NextId;
+  readonly faults: FaultSpec;
+  /** Seeds reply content and fault draws: same seed and turn, same reply. */
+  readonly seed: number;
+  /** Multiplies reply lengths (tests use < 1). */
+  readonly replyScale: number;
+  /** Time to first audio of a clean turn, ms. */
+  readonly baseLatencyMs: number;
+  readonly vad: VoiceActivityDetector;
+  /** Input audio appended since the last commit or clear, in samples. */
+  bufferedSamples: number;
+  /** Item id announced by speech_started, used when that speech is committed. */
+  pendingSpeechItemId: string | null;
+  activeResponse: ActiveResponseHandle | null;
+  /** Responses started so far on this connection (turn counter, 1-based after the first starts). */
+  responsesStarted: number;
+  /** Audio length of assistant items, for conversation.item.truncate. */
+  readonly assistantAudioMs: Map<string, number>;
+  send(event: ServerEvent): void;
+  sendError(error: RealtimeError, clientEventId: string | null): void;
+  readonly closed: boolean;
+}

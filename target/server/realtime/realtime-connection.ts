@@ -1,0 +1,84 @@
+/**
+ * One client WebSocket: session.created on connect, client events through dispatchClientEvent, and the
+ * connection-level server faults (ws-backpressure pauses reading the TCP socket; drop-connection destroys it).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { FaultSpec } from '../../faults/fault-spec.ts';
+import { connectionOptions } from './connection-options.ts';
+import type { ConnectionContext, ServerEvent } from './connection-context.ts';
+import { Conversation } from './conversation.ts';
+import { dispatchClientEvent, expiresAtS } from './dispatch-client-event.ts';
+import { createIdFactory } from './event-ids.ts';
+import { errorPayload, RealtimeError } from './realtime-error.ts';
+import { defaultSession, defaultTurnDetection } from './session-config.ts';
+import { sessionShape } from './session-shape.ts';
+import { VoiceActivityDetector } from './voice-activity-detector.ts';
+
+export interface RealtimeConnectionSettings {
+  faults: FaultSpec;
+  replyScale: number;
+  baseLatencyMs: number;
+  log: (line: string) => void;
+}
+
+export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, settings: RealtimeConnectionSettings): void {
+  const options = connectionOptions(req, settings.faults);
+  const nextId = createIdFactory();
+  let closed = false;
+  const ctx: ConnectionContext = {
+    dialect: options.dialect,
+    session: defaultSession(nextId('sess'), options.model),
+    conversation: new Conversation(),
+    nextId,
+    faults: options.faults,
+    seed: options.seed,
+    replyScale: settings.replyScale,
+    baseLatencyMs: settings.baseLatencyMs,
+    vad: new VoiceActivityDetector({ threshold: defaultTurnDetection.threshold, prefixPaddingMs: defaultTurnDetection.prefix_padding_ms, silenceDurationMs: defaultTurnDetection.silence_duration_ms }),
+    bufferedSamples: 0,
+    pendingSpeechItemId: null,
+    activeResponse: null,
+    responsesStarted: 0,
+    assistantAudioMs: new Map(),
+    send(event: ServerEvent) {
+      if (ws.readyState !== ws.OPEN) return;
+      const { type, ...rest } = event;
+      ws.send(JSON.stringify({ event_id: nextId('event'), type, ...rest }));
+    },
+    sendError(error: RealtimeError, clientEventId: string | null) {
+      ctx.send({ type: 'error', error: errorPayload(error, clientEventId) });
+    },
+    get closed() {
+      return closed;
+    },
+  };
+  const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+  settings.log(`ws connect ${peer} ${req.url ?? '/'} dialect=${options.dialect} faults=${JSON.stringify(options.faults)}`);
+
+  ctx.send({ type: 'session.created', session: sessionShape(ctx.session, ctx.dialect, expiresAtS()) });
+  if (options.faultsError) ctx.sendError(new RealtimeError('invalid_value', options.faultsError, 'voice_soak_faults'), null);
+
+  ws.on('message', (data, isBinary) => dispatchClientEvent(ctx, toBuffer(data), isBinary));
+  ws.on('error', (error) => settings.log(`ws error ${peer}: ${error.message}`));
+
+  if (options.faults.wsBackpressure) req.socket.pause();
+  const dropSeconds = options.faults.dropConnectionSeconds;
+  const dropTimer = dropSeconds === undefined ? null : setTimeout(() => {
+    settings.log(`ws drop-connection fault: destroying ${peer} after ${dropSeconds} s`);
+    req.socket.destroy();
+  }, dropSeconds * 1000);
+
+  ws.on('close', (code) => {
+    closed = true;
+    if (dropTimer) clearTimeout(dropTimer);
+    ctx.activeResponse?.cancel('client_cancelled');
+    settings.log(`ws close ${peer} code=${code} responses=${ctx.responsesStarted}`);
+  });
+}
+
+function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}

@@ -1,0 +1,80 @@
+/**
+ * The embedded target: one node:http server that serves the reference app (static files) and GET /healthz, plus a
+ * `ws` WebSocketServer on the same port speaking the OpenAI Realtime protocol (beta and GA dialects) on any path.
+ * Binds 127.0.0.1 by default. Server-side faults (see target/faults/README.md) apply to every connection, merged
+ * with the connection's `voice_soak_faults` query parameter.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { parseFaultSpec } from '../faults/fault-spec.ts';
+import type { FaultSpec } from '../faults/fault-spec.ts';
+import { attachRealtimeConnection } from './realtime/realtime-connection.ts';
+import { notBuiltPage, resolveAppDir } from './resolve-app-dir.ts';
+import { sendText, serveStaticFile } from './static-files.ts';
+
+/** ws closes the socket (1009) above this; dispatch answers an error event above MAX_EVENT_BYTES (15 MiB). */
+const HARD_MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+export interface RealtimeServerOptions {
+  port?: number;
+  host?: string;
+  faults?: FaultSpec | string;
+  /** Built app to serve; false = do not build or serve one. */
+  appDir?: string | false;
+  log?: (line: string) => void;
+  /** Multiplies reply lengths (1 = 1.5..12 s); tests use small values. */
+  replyScale?: number;
+  /** Time to first audio of a clean turn (default 250 ms). */
+  baseLatencyMs?: number;
+}
+
+export interface RealtimeServer {
+  httpUrl: string;
+  wsUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Promise<RealtimeServer> {
+  const log = opts.log ?? (() => {});
+  const host = opts.host ?? '127.0.0.1';
+  const faults = typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? {});
+  const appDir = await resolveAppDir(opts.appDir, log);
+  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, log };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') return sendText(res, 200, 'ok');
+    if (!appDir) return sendText(res, path === '/' || path === '/index.html' ? 200 : 404, notBuiltPage, 'text/html; charset=utf-8');
+    serveStaticFile(appDir, req, res).catch((error: unknown) => {
+      log(`http error ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+    });
+  });
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: HARD_MAX_PAYLOAD_BYTES,
+    handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
+  });
+  wss.on('connection', (ws, req) => attachRealtimeConnection(ws, req, settings));
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolvePromise());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  log(`listening on http://${urlHost}:${port} faults=${JSON.stringify(faults)}`);
+  return {
+    httpUrl: `http://${urlHost}:${port}/`,
+    wsUrl: `ws://${urlHost}:${port}/v1/realtime`,
+    port,
+    close: () => new Promise<void>((resolveClose) => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      server.close(() => resolveClose());
+    }),
+  };
+}
