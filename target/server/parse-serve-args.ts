@@ -1,0 +1,67 @@
+/**
+ * `voice-soak serve [--port N] [--host H] [--fault NAME[=VALUE]]... [--allow-remote] [--reply-scale X]`.
+ * Throws one-line errors naming the bad argument. Non-loopback hosts need --allow-remote.
+ */
+import { mergeFaultSpecs, parseFaultSpec } from '../faults/fault-spec.ts';
+import type { FaultSpec } from '../faults/fault-spec.ts';
+
+export interface ServeArgs {
+  port: number;
+  host: string;
+  faults: FaultSpec;
+  replyScale: number;
+  help: boolean;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function parseServeArgs(args: string[]): ServeArgs {
+  const out: ServeArgs = { port: 8787, host: '127.0.0.1', faults: {}, replyScale: 1, help: false };
+  let allowRemote = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--fault=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : arg.startsWith('--fault=') ? ['--fault', arg.slice('--fault='.length)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const text = value();
+        const port = Number(text);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0..65535, got "${text}"`);
+        out.port = port;
+        break;
+      }
+      case '--host':
+        out.host = value();
+        break;
+      case '--fault':
+        out.faults = mergeFaultSpecs(out.faults, parseFaultSpec(value()));
+        break;
+      case '--reply-scale': {
+        const text = value();
+        const scale = Number(text);
+        if (!(scale > 0 && scale <= 10)) throw new Error(`--reply-scale must be a number in (0, 10], got "${text}"`);
+        out.replyScale = scale;
+        break;
+      }
+      case '--allow-remote':
+        allowRemote = true;
+        break;
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new Error(`unknown argument "${arg}" (expected --port, --host, --fault, --reply-scale, --allow-remote)`);
+    }
+  }
+  if (!loopbackHosts.has(out.host) && !allowRemote) {
+    throw new Error(`--host ${out.host} is not a loopback address; add --allow-remote to listen on it`);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * `npx voice-soak serve`: runs the embedded realtime server until SIGINT/SIGTERM, then closes it and returns 0.
+ * Bad arguments: one line on stderr, exit 64.
+ */
+import { formatFaultSpec } from '../faults/fault-spec.ts';
+import { parseServeArgs } from './parse-serve-args.ts';
+import type { ServeArgs } from './parse-serve-args.ts';
+import { startRealtimeServer } from './start-realtime-server.ts';
+
+const usage = `usage: voice-soak serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]... [--reply-scale X] [--allow-remote]
+faults: heap-leak[=MB_PER_MIN] audio-backlog slow-handler[=MS] ws-backpressure latency-growth[=MS_PER_TURN]
+        stall[=TURN] protocol-errors[=RATE] drop-connection[=SECONDS]   (see target/faults/README.md)`;
+
+export async function run(args: string[]): Promise<number> {
+  let parsed: ServeArgs;
+  try {
+    parsed = parseServeArgs(args);
+  } catch (error) {
+    console.error(`voice-soak serve: ${error instanceof Error ? error.message : String(error)}`);
+    return 64;
+  }
+  if (parsed.help) {
+    console.log(usage);
+    return 0;
+  }
+  const verbose = process.env.VOICE_SOAK_SERVER_LOG === '1';
+  const server = await startRealtimeServer({
+    port: parsed.port,
+    host: parsed.host,
+    faults: parsed.faults,
+    replyScale: parsed.replyScale,
+    log: (line) => (verbose || line.startsWith('app build failed') ? console.error(`[serve] ${line}`) : undefined),
+  });
+  const base = server.httpUrl.replace(/\/$/, '');
+  console.log(`voice-soak serve: app        ${server.httpUrl}`);
+  console.log(`voice-soak serve: realtime   ${server.wsUrl}  (any path works: ${base.replace('http', 'ws')}/)`);
+  console.log(`voice-soak serve: health     ${base}/healthz`);
+  const faultText = formatFaultSpec(parsed.faults);
+  if (faultText) console.log(`voice-soak serve: faults     ${faultText}`);
+  console.log('voice-soak serve: Ctrl+C to stop');
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await server.close();
+  console.log(`voice-soak serve: stopped (${signal})`);
+  return 0;
+}
