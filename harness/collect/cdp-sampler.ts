@@ -1,0 +1,151 @@
+/**
+ * 1 Hz (sampleIntervalMs) CDP sampling, streamed: each `cdp` record is written the moment it is taken, so a crash
+ * loses at most the sample in flight.
+ *
+ * - Page session: Performance.getMetrics (heap, nodes, listeners, documents, frames, TaskDuration).
+ *   Browser session (optional): SystemInfo.getProcessInfo (CPU time per process).
+ * - Every CDP call has a timeout (default 800 ms). A timed-out call writes a harness 'sample-timeout' event; until
+ *   it settles, later calls of the same method are skipped (also with 'sample-timeout'), so a hung renderer never
+ *   accumulates a queue of CDP requests.
+ * - Self-scheduling and drift-free: tick n is due at start + n x interval; a tick is scheduled only after the
+ *   previous one finished; slots that passed while a tick was slow are skipped, not queued.
+ * - gcSample(): HeapProfiler.collectGarbage, then a sample with afterGc: true (turn boundaries).
+ * - onTick: extra collection per tick (the in-page monitor drain), run after the sample under the same lock.
+ * Never calls Memory.getDOMCountersForLeakDetection (it crashes the renderer).
+ */
+import type { HarnessClock } from './harness-clock.ts';
+import type { CdpSessionLike } from './cdp-session-like.ts';
+import type { RecordSink } from './record-sink.ts';
+import { readCdpSample, type CdpMetric, type CdpProcessInfo } from './read-cdp-sample.ts';
+import { TimeoutError, withTimeout } from './with-timeout.ts';
+
+export interface CdpSamplerOptions {
+  pageSession: CdpSessionLike;
+  browserSession?: CdpSessionLike;
+  sink: Pick<RecordSink, 'write'>;
+  clock: Pick<HarnessClock, 'nowMs'>;
+  intervalMs: number;
+  timeoutMs?: number;
+  onTick?: () => Promise<void>;
+}
+
+export interface CdpSampler {
+  start(): Promise<void>;
+  /** Stops scheduling and waits for the tick in flight. */
+  stop(): Promise<void>;
+  /** One sample now (serialized with the schedule). */
+  sample(): Promise<void>;
+  /** Force a GC, then a sample marked afterGc. */
+  gcSample(reason?: string): Promise<void>;
+  /** Run fn under the sampler's lock (no overlap with a tick), e.g. an extra monitor drain. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  stats(): { samples: number; timeouts: number; skippedSlots: number };
+}
+
+const TARGET_GONE = /target closed|session closed|has been closed|browser has been closed|not attached/i;
+
+export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
+  const { pageSession, browserSession, sink, clock, intervalMs } = options;
+  const timeoutMs = options.timeoutMs ?? 800;
+  const pending = new Set<string>();
+  let lock: Promise<unknown> = Promise.resolve();
+  let running = false;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let startMs = 0;
+  let slot = 0;
+  const stats = { samples: 0, timeouts: 0, skippedSlots: 0 };
+
+  const timeoutEvent = (detail: string) => {
+    stats.timeouts++;
+    sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'sample-timeout', detail });
+  };
+
+  /** One CDP call under the timeout and the one-in-flight-per-method rule; undefined when skipped or failed. */
+  async function call<T>(session: CdpSessionLike, method: string, params?: object): Promise<T | undefined> {
+    if (pending.has(method)) {
+      timeoutEvent(`${method} skipped: the previous call has not returned yet`);
+      return undefined;
+    }
+    pending.add(method);
+    const request = Promise.resolve(session.send(method, params)).finally(() => pending.delete(method));
+    try {
+      return await withTimeout(request, timeoutMs, method);
+    } catch (error) {
+      request.catch(() => undefined);
+      if (error instanceof TimeoutError) timeoutEvent(error.message);
+      else if (TARGET_GONE.test(String((error as Error)?.message))) stopScheduling(`${method}: ${(error as Error).message}`);
+      else sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `${method} failed: ${(error as Error).message}` });
+      return undefined;
+    }
+  }
+
+  async function takeSample(afterGc: boolean): Promise<void> {
+    const startedMs = clock.nowMs();
+    const [metrics, processes] = await Promise.all([
+      call<{ metrics: CdpMetric[] }>(pageSession, 'Performance.getMetrics'),
+      browserSession ? call<{ processInfo: CdpProcessInfo[] }>(browserSession, 'SystemInfo.getProcessInfo') : undefined,
+    ]);
+    if (!metrics || stopped) return;
+    const tMs = clock.nowMs();
+    sink.write(readCdpSample(metrics.metrics, processes?.processInfo, { tMs, sampleLatencyMs: tMs - startedMs, afterGc }), 'cdp');
+    stats.samples++;
+  }
+
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = lock.then(fn, fn);
+    lock = next.catch(() => undefined);
+    return next;
+  }
+
+  function stopScheduling(reason?: string) {
+    if (!stopped && reason) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `sampler stopped: ${reason}` });
+    stopped = true;
+    clearTimeout(timer);
+  }
+
+  function scheduleNext() {
+    if (stopped) return;
+    const elapsedMs = clock.nowMs() - startMs;
+    const dueSlot = Math.floor(elapsedMs / intervalMs) + 1;
+    if (dueSlot > slot + 1) stats.skippedSlots += dueSlot - slot - 1;
+    slot = Math.max(slot + 1, dueSlot);
+    timer = setTimeout(tick, Math.max(0, startMs + slot * intervalMs - clock.nowMs()));
+  }
+
+  async function tick() {
+    await exclusive(async () => {
+      if (stopped) return;
+      await takeSample(false);
+      if (options.onTick && !stopped) await options.onTick();
+    }).catch((error) => {
+      sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `sampler tick failed: ${(error as Error).message}` });
+    });
+    scheduleNext();
+  }
+
+  return {
+    async start() {
+      if (running) return;
+      running = true;
+      await call(pageSession, 'Performance.enable');
+      startMs = clock.nowMs();
+      slot = 0;
+      await tick();
+    },
+    async stop() {
+      stopScheduling();
+      await lock;
+    },
+    sample: () => exclusive(() => takeSample(false)),
+    gcSample: (reason) =>
+      exclusive(async () => {
+        if (stopped) return;
+        await call(pageSession, 'HeapProfiler.collectGarbage');
+        sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'gc', ...(reason ? { detail: reason } : {}) });
+        await takeSample(true);
+      }),
+    exclusive,
+    stats: () => ({ ...stats }),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Pull the in-page monitor's records (globalThis.voiceSoakMonitor.drain()) with a timeout, rebase them onto the
+ * harness clock and write them through the sink. The monitor is the one source of `ws` and `rt` records and of
+ * all `monitor` records; the harness never derives those itself (CDP Network is only a cross-check, see
+ * cdp-websocket-counter.ts).
+ *
+ * The monitor's zero is read from the page on every pull (a reload restarts the monitor): `startedAtEpochMs`,
+ * else `startedAt` (ISO or epoch ms), else its header's startedAt, else performance.timeOrigin.
+ */
+import type { Page } from '@playwright/test';
+import type { HarnessClock } from './harness-clock.ts';
+import type { RecordSink } from './record-sink.ts';
+import { rebaseMonitorRecord } from './rebase-monitor-record.ts';
+import { TimeoutError, withTimeout } from './with-timeout.ts';
+
+export interface MonitorPuller {
+  /** Pulls once; returns how many records were written (0 when skipped, missing or timed out). */
+  pull(): Promise<number>;
+  /** False until the page has shown a monitor. */
+  seen(): boolean;
+}
+
+interface DrainResult {
+  lines: string[];
+  monitorStartEpochMs: number;
+}
+
+function drainInPage(): DrainResult | null {
+  const monitor = (globalThis as { voiceSoakMonitor?: Record<string, unknown> }).voiceSoakMonitor;
+  if (!monitor || typeof monitor.drain !== 'function') return null;
+  const toEpoch = (value: unknown): number | undefined =>
+    typeof value === 'number' ? value : typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : undefined;
+  const header = typeof monitor.header === 'function' ? (monitor.header as () => unknown)() : monitor.header;
+  const start =
+    toEpoch(monitor.startedAtEpochMs) ??
+    toEpoch(monitor.startedAt) ??
+    toEpoch((header as { startedAt?: unknown } | undefined)?.startedAt) ??
+    performance.timeOrigin;
+  return { lines: (monitor.drain as () => string[])(), monitorStartEpochMs: start };
+}
+
+export function createMonitorPuller(options: {
+  page: Page;
+  sink: Pick<RecordSink, 'write'>;
+  clock: Pick<HarnessClock, 'nowMs' | 'startedAtEpochMs'>;
+  timeoutMs?: number;
+}): MonitorPuller {
+  const { page, sink, clock } = options;
+  const timeoutMs = options.timeoutMs ?? 800;
+  let inFlight = false;
+  let seen = false;
+  let misses = 0;
+  return {
+    seen: () => seen,
+    async pull() {
+      if (inFlight || page.isClosed()) return 0;
+      inFlight = true;
+      const request = page.evaluate(drainInPage).finally(() => (inFlight = false));
+      let result: DrainResult | null;
+      try {
+        result = await withTimeout(request, timeoutMs, 'voiceSoakMonitor.drain()');
+      } catch (error) {
+        request.catch(() => undefined);
+        if (error instanceof TimeoutError) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'sample-timeout', detail: error.message });
+        return 0; // navigation in progress or page gone: the next tick tries again
+      }
+      if (!result) {
+        if (++misses === 5 && !seen) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet' });
+        return 0;
+      }
+      seen = true;
+      for (const line of result.lines) {
+        try {
+          sink.write(rebaseMonitorRecord(line, result.monitorStartEpochMs, clock.startedAtEpochMs), 'monitor');
+        } catch {
+          sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `monitor line is not JSON: ${line.slice(0, 200)}` });
+        }
+      }
+      return result.lines.length;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The default fake microphone: the harness decides what the page hears and when (see controllable-mic-page.ts).
+ * Utterance PCM reaches the page through page.evaluate as base64 (once per page load and utterance, about 130 KB
+ * per 2 s of 24 kHz audio), not through page.route: routing would put every request of the app under interception
+ * and does not work for pages that are not http(s).
+ */
+import type { Page } from '@playwright/test';
+import type { ConversationMic } from './conversation-mic.ts';
+import { installControllableMicInPage } from './controllable-mic-page.ts';
+import { pickUtterance } from './pick-utterance.ts';
+import { MIC_SAMPLE_RATE, type UtteranceCatalog } from './utterance-catalog.ts';
+
+interface PageMic {
+  load(id: string, base64: string, sampleRate: number): void;
+  has(id: string): boolean;
+  play(id: string): Promise<{ durationMs: number; cut: boolean }>;
+  stop(): void;
+}
+const pageMic = () => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic;
+
+export function createControllableMic(catalog: UtteranceCatalog): ConversationMic {
+  const base64Of = new Map<string, string>();
+  return {
+    mode: 'controllable',
+    async install(page) {
+      await page.addInitScript(installControllableMicInPage);
+    },
+    async say(page, utteranceId) {
+      const utterance = pickUtterance(catalog, utteranceId);
+      const loaded = await page.evaluate((id) => (globalThis as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.has(id) ?? null, utterance.id);
+      if (loaded === null) throw new Error('mic: the controllable mic is not installed in this page (install() before goto)');
+      if (!loaded) {
+        let base64 = base64Of.get(utterance.id);
+        if (!base64) base64Of.set(utterance.id, (base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64')));
+        await page.evaluate(([id, data, rate]) => pageMic().load(id, data, rate), [utterance.id, base64, MIC_SAMPLE_RATE] as const);
+      }
+      const played = await page.evaluate((id) => pageMic().play(id), utterance.id);
+      return { durationMs: played.durationMs };
+    },
+    async silence(page, durationMs) {
+      await page.evaluate(() => pageMic().stop()).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, durationMs));
+    },
+  };
+}
