@@ -59,7 +59,7 @@ export class ServerEventHandler {
         transcript.setText('user', str(event.item_id), str(event.transcript));
         return context.record('user', str(event.item_id), str(event.transcript));
       case 'speech-started':
-        if (this.deps.scheduler.isPlaying()) this.interrupt('barge-in');
+        if (this.deps.scheduler.isPlaying() || this.activeResponseId) this.interrupt('barge-in');
         return;
       case 'response-created':
         this.activeResponseId = str((event.response as Record<string, unknown> | undefined)?.id) || null;
@@ -80,7 +80,7 @@ export class ServerEventHandler {
   /** Stops reply playback; cancels the active response and truncates the playing item to what was heard. */
   interrupt(reason: string): void {
     const { scheduler, send, counters } = this.deps;
-    const itemId = scheduler.currentItemId();
+    const itemId = scheduler.isPlaying() ? scheduler.currentItemId() : null;
     const playedMs = itemId ? scheduler.playedMsForItem(itemId) : 0;
     const responseId = this.activeResponseId;
     scheduler.stopAll();
@@ -96,6 +96,8 @@ export class ServerEventHandler {
 
   /** A new connection has a new server conversation: drop playback and response tracking of the old one. */
   resetForNewConnection(): void {
+    const itemId = this.lastAssistantItemId;
+    if (itemId) this.deps.context.record('assistant', itemId, this.deps.transcript.textOf('assistant', itemId));
     this.deps.scheduler.stopAll();
     this.activeResponseId = null;
     this.cancelledResponseIds.clear();

@@ -1,0 +1,80 @@
+/**
+ * Fixtures for the reference app's end-to-end tests: the embedded realtime server (startRealtimeServer, port 0) and a
+ * page in a Chromium whose fake microphone plays a WAV built for this test. The WAV path is per test (under
+ * testInfo.outputPath), so the browser is launched here, test-scoped, with the project's launchOptions plus
+ * --use-file-for-fake-audio-capture (a worker-scoped `test.use({launchOptions})` cannot see testInfo).
+ */
+import { test as base, expect } from '@playwright/test';
+import type { Page, WebSocket as PwWebSocket } from '@playwright/test';
+import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import type { RealtimeServer, RealtimeServerOptions } from '../../../target/server/start-realtime-server.ts';
+import { buildMicWav } from './mic-wav.ts';
+import type { MicPart } from './mic-wav.ts';
+
+export type SentEvent = { type: string } & Record<string, unknown>;
+
+interface AppFixtures {
+  /** What the fake mic says; it plays once (%noloop) and then stays silent. */
+  micParts: MicPart[];
+  serverOptions: RealtimeServerOptions;
+  server: RealtimeServer;
+  micPage: Page;
+  /** Client events the page sent over any WebSocket, except input_audio_buffer.append (counted instead). */
+  sentEvents: { events: SentEvent[]; appends: number; sockets: PwWebSocket[] };
+}
+
+export const test = base.extend<AppFixtures>({
+  micParts: [[500, 'u01', 4000, 'u02', 4000], { option: true }],
+  serverOptions: [{ replyScale: 0.25 }, { option: true }],
+  server: async ({ serverOptions }, use) => {
+    const server = await startRealtimeServer({ port: 0, ...serverOptions });
+    await use(server);
+    await server.close();
+  },
+  micPage: async ({ playwright, launchOptions, micParts }, use, testInfo) => {
+    const wavPath = buildMicWav(testInfo.outputPath('mic.wav'), micParts);
+    const browser = await playwright.chromium.launch({
+      ...launchOptions,
+      headless: true,
+      args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${wavPath}%noloop`],
+    });
+    const context = await browser.newContext({ permissions: ['microphone'] });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => testInfo.annotations.push({ type: 'pageerror', description: error.message }));
+    await use(page);
+    await browser.close();
+  },
+  sentEvents: async ({ micPage }, use) => {
+    const log = { events: [] as SentEvent[], appends: 0, sockets: [] as PwWebSocket[] };
+    micPage.on('websocket', (ws) => {
+      log.sockets.push(ws);
+      ws.on('framesent', ({ payload }) => {
+        const event = JSON.parse(String(payload)) as SentEvent;
+        if (event.type === 'input_audio_buffer.append') log.appends++;
+        else log.events.push(event);
+      });
+    });
+    await use(log);
+  },
+});
+
+export { expect };
+
+export type AppState = Record<string, unknown> & {
+  status: string; connected: boolean; dialect: string; playbackQueueLength: number; scheduledChunks: number;
+  receivedAudioChunks: number; receivedAudioBytes: number; underruns: number; turns: number; responsesDone: number;
+  responsesCancelled: number; interruptions: number; reconnects: number; contextItemsReplayed: number;
+  maxMessageHandlerMs: number; heapLeakRetainedBytes: number; lastError: string | null; transcript: string[];
+};
+
+export function appState(page: Page): Promise<AppState> {
+  return page.evaluate(() => (window as unknown as { voiceApp: { state(): AppState } }).voiceApp.state());
+}
+
+/** Opens the app with the given query (e.g. "faults=audio-backlog") and clicks Start, as a user would. */
+export async function openAndStart(page: Page, server: RealtimeServer, query = ''): Promise<void> {
+  await page.goto(`${server.httpUrl}${query ? `?${query}` : ''}`);
+  await expect(page.locator('#status')).toHaveAttribute('data-state', 'idle');
+  await page.click('#start');
+  await expect(page.locator('#status')).toHaveAttribute('data-state', 'live');
+}
