@@ -1,0 +1,24 @@
+/**
+ * Names and content types of the attachments a soak test carries. The soak spec attaches them, the soak reporter
+ * finds a test's report and log by these names (also in merged shard results, where only the name survives).
+ */
+
+export const SOAK_REPORT_JSON = 'voice-soak-report.json';
+export const SOAK_REPORT_TEXT = 'voice-soak-report.txt';
+export const SOAK_REPORT_HTML = 'voice-soak-report.html';
+export const SOAK_REPORT_MARKDOWN = 'voice-soak-summary.md';
+export const SOAK_LOG = 'voice-soak-log.jsonl';
+
+export const CONTENT_TYPES = {
+  json: 'application/json',
+  text: 'text/plain',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  svg: 'image/svg+xml',
+  jsonl: 'application/x-ndjson',
+} as const;
+
+/** Attachment name of one chart: `chart-heap.svg`, `chart-ttfr.svg`, ... (series id, made file-safe). */
+export function chartAttachmentName(seriesId: string): string {
+  return `chart-${seriesId.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.svg`;
+}
