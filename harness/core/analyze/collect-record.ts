@@ -1,0 +1,151 @@
+/**
+ * Fold one log record into the analyzer's collected data. Records are trusted (validated once at the edge by the
+ * reader, or built by typed code); nothing here parses or throws.
+ */
+import type { LogHeader, LogRecord, MonitorRecord, RtEvent } from '../log/log-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
+import { emptySeries, type CollectedData, type TimeSeries } from './collected-data.ts';
+import { createTurnMatcher } from './turn-matcher.ts';
+
+/** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
+const PLANNED_INTERRUPTION = /barge|user|planned|script/i;
+
+export function createCollectedData(header: LogHeader, thresholds: Thresholds): CollectedData {
+  return {
+    header,
+    thresholds,
+    recordCounts: {},
+    firstTMs: null,
+    lastTMs: 0,
+    cdp: { heapUsedBytes: emptySeries(), afterGc: [], domNodes: emptySeries(), eventListeners: emptySeries() },
+    sampleGaps: { maxMs: null, overBudget: 0, maxAtMs: null, timeouts: 0 },
+    pageMemory: { usedBytes: emptySeries(), limitBytes: null },
+    wsBufferedBytes: emptySeries(),
+    wsSockets: new Set(),
+    handlerMs: emptySeries(),
+    queueSize: emptySeries(),
+    audioProcessingMs: emptySeries(),
+    pendingChunks: emptySeries(),
+    turnMatcher: createTurnMatcher(),
+    audioGaps: { rt: emptySeries(), monitor: emptySeries() },
+    interruptions: { total: 0, unplanned: 0, cancelledResponses: 0, reasons: {} },
+    errors: { monitor: 0, protocol: 0, firstMessage: null, firstAtMs: null },
+    crashes: { count: 0, firstAtMs: null, detail: null },
+    safeguards: {},
+    longTasks: { count: 0, overTimeout: 0, maxMs: null },
+    slowHandlers: { count: 0, maxMs: null, firstAtMs: null },
+  };
+}
+
+const push = (series: TimeSeries, tMs: number, value: number): void => {
+  series.tMs.push(tMs);
+  series.values.push(value);
+};
+
+export function collectRecord(data: CollectedData, record: LogRecord): void {
+  data.recordCounts[record.type] = (data.recordCounts[record.type] ?? 0) + 1;
+  if (data.firstTMs === null) data.firstTMs = record.tMs;
+  if (record.tMs > data.lastTMs) data.lastTMs = record.tMs;
+  switch (record.type) {
+    case 'cdp': {
+      const heap = data.cdp.heapUsedBytes;
+      const previousMs = heap.tMs.length ? heap.tMs[heap.tMs.length - 1]! : null;
+      if (previousMs !== null) {
+        const gapMs = record.tMs - previousMs;
+        if (data.sampleGaps.maxMs === null || gapMs > data.sampleGaps.maxMs) {
+          data.sampleGaps.maxMs = gapMs;
+          data.sampleGaps.maxAtMs = previousMs;
+        }
+        if (gapMs > data.thresholds.maxSampleGapMs) data.sampleGaps.overBudget++;
+      }
+      push(heap, record.tMs, record.heapUsedBytes);
+      data.cdp.afterGc.push(record.afterGc === true);
+      push(data.cdp.domNodes, record.tMs, record.domNodes);
+      push(data.cdp.eventListeners, record.tMs, record.eventListeners);
+      break;
+    }
+    case 'ws':
+      data.wsSockets.add(record.socketId);
+      push(data.wsBufferedBytes, record.tMs, record.bufferedAmountBytes);
+      break;
+    case 'rt':
+      collectRtEvent(data, record);
+      break;
+    case 'monitor':
+      collectMonitorRecord(data, record);
+      break;
+    case 'harness':
+      if (record.kind === 'crash') {
+        data.crashes.count++;
+        if (data.crashes.firstAtMs === null) {
+          data.crashes.firstAtMs = record.tMs;
+          data.crashes.detail = record.detail ?? null;
+        }
+      } else if (record.kind === 'sample-timeout') data.sampleGaps.timeouts++;
+      break;
+  }
+}
+
+function collectRtEvent(data: CollectedData, event: RtEvent): void {
+  data.turnMatcher.add(event);
+  if (event.kind === 'audio-delta' && event.gapMs !== undefined && event.gapMs > data.thresholds.audioGapMs) push(data.audioGaps.rt, event.tMs, event.gapMs);
+  else if (event.kind === 'protocol-error') noteError(data, event.tMs, `protocol error${event.code ? ` ${event.code}` : ''}: ${event.message}`, 'protocol');
+  else if (event.kind === 'response-done' && event.status === 'cancelled') data.interruptions.cancelledResponses++;
+}
+
+function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void {
+  switch (record.kind) {
+    case 'message':
+      push(data.handlerMs, record.tMs, record.handlerMs);
+      push(data.queueSize, record.tMs, record.queueSize);
+      if (record.handlerMs > data.thresholds.eventProcessingTimeoutMs) {
+        data.slowHandlers.count++;
+        if (data.slowHandlers.firstAtMs === null) data.slowHandlers.firstAtMs = record.tMs;
+      }
+      if (data.slowHandlers.maxMs === null || record.handlerMs > data.slowHandlers.maxMs) data.slowHandlers.maxMs = record.handlerMs;
+      break;
+    case 'audio-chunk':
+      push(data.audioProcessingMs, record.tMs, record.processingMs);
+      push(data.pendingChunks, record.tMs, record.pendingChunks);
+      break;
+    case 'playback':
+      push(data.pendingChunks, record.tMs, record.pendingChunks);
+      break;
+    case 'audio-gap':
+      if (record.gapMs > data.thresholds.audioGapMs) push(data.audioGaps.monitor, record.tMs, record.gapMs);
+      break;
+    case 'interruption':
+      data.interruptions.total++;
+      data.interruptions.reasons[record.reason] = (data.interruptions.reasons[record.reason] ?? 0) + 1;
+      if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
+      break;
+    case 'error':
+      noteError(data, record.tMs, `${record.source}: ${record.message}`, 'monitor');
+      break;
+    case 'safeguard': {
+      const seen = data.safeguards[record.name];
+      if (seen) seen.count++;
+      else data.safeguards[record.name] = { count: 1, firstAtMs: record.tMs };
+      break;
+    }
+    case 'memory':
+      push(data.pageMemory.usedBytes, record.tMs, record.usedBytes);
+      if (record.limitBytes !== undefined) data.pageMemory.limitBytes = record.limitBytes;
+      break;
+    case 'long-task':
+      data.longTasks.count++;
+      if (record.durationMs > data.thresholds.eventProcessingTimeoutMs) data.longTasks.overTimeout++;
+      if (data.longTasks.maxMs === null || record.durationMs > data.longTasks.maxMs) data.longTasks.maxMs = record.durationMs;
+      break;
+    default:
+      break;
+  }
+}
+
+function noteError(data: CollectedData, tMs: number, message: string, source: 'monitor' | 'protocol'): void {
+  data.errors[source]++;
+  if (data.errors.firstMessage === null) {
+    data.errors.firstMessage = message;
+    data.errors.firstAtMs = tMs;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What the streaming analyzer keeps while reading a log: compact per-signal arrays and counters, no raw records.
+ * An 8-hour log (a sample per second, ~100k messages) stays in the tens of MB.
+ */
+import type { LogHeader } from '../log/log-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
+import type { TurnMatcher } from './turn-matcher.ts';
+
+/** Parallel arrays: tMs[i] goes with values[i]. */
+export interface TimeSeries {
+  tMs: number[];
+  values: number[];
+}
+
+export interface CollectedData {
+  header: LogHeader;
+  thresholds: Thresholds;
+  recordCounts: Record<string, number>;
+  firstTMs: number | null;
+  lastTMs: number;
+  cdp: { heapUsedBytes: TimeSeries; afterGc: boolean[]; domNodes: TimeSeries; eventListeners: TimeSeries };
+  /** Gaps between consecutive CDP samples: the largest, how many exceeded maxSampleGapMs, and where the largest was. */
+  sampleGaps: { maxMs: number | null; overBudget: number; maxAtMs: number | null; timeouts: number };
+  pageMemory: { usedBytes: TimeSeries; limitBytes: number | null };
+  wsBufferedBytes: TimeSeries;
+  wsSockets: Set<string>;
+  handlerMs: TimeSeries;
+  queueSize: TimeSeries;
+  audioProcessingMs: TimeSeries;
+  pendingChunks: TimeSeries;
+  turnMatcher: TurnMatcher;
+  /** Reply-audio gaps over audioGapMs, from the WebSocket tap (rt) and from the in-page monitor. */
+  audioGaps: { rt: TimeSeries; monitor: TimeSeries };
+  interruptions: { total: number; unplanned: number; cancelledResponses: number; reasons: Record<string, number> };
+  errors: { monitor: number; protocol: number; firstMessage: string | null; firstAtMs: number | null };
+  crashes: { count: number; firstAtMs: number | null; detail: string | null };
+  safeguards: Record<string, { count: number; firstAtMs: number }>;
+  longTasks: { count: number; overTimeout: number; maxMs: number | null };
+  slowHandlers: { count: number; maxMs: number | null; firstAtMs: number | null };
+}
+
+export function emptySeries(): TimeSeries {
+  return { tMs: [], values: [] };
+}

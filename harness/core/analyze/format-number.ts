@@ -1,0 +1,20 @@
+/** Numbers in finding messages: 3.4, 0.04, 1234, with no trailing noise. */
+export function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  const abs = Math.abs(value);
+  if (abs >= 100) return Math.round(value).toString();
+  if (abs >= 0.1 || abs === 0) return value.toFixed(1);
+  return value.toPrecision(1);
+}
+
+/** "minutes 1-7" for a window in ms. */
+export function formatMinutes(fromMs: number, toMs: number): string {
+  const from = fromMs / 60_000;
+  const to = toMs / 60_000;
+  const digits = to - from < 3 ? 1 : 0;
+  return `minutes ${from.toFixed(digits)}-${to.toFixed(digits)}`;
+}
+
+export function formatMb(bytes: number | null): string {
+  return bytes === null ? 'n/a' : `${formatNumber(bytes / (1024 * 1024))} MB`;
+}

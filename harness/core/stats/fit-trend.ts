@@ -1,0 +1,49 @@
+/**
+ * A robust trend of one series over a window: Theil-Sen slope with Sen's confidence interval and the Mann-Kendall
+ * p-value, x in minutes. Long series are first reduced to bucket medians (deterministic) to bound the O(n^2) cost.
+ */
+import type { Trend } from '../report/report-schema.ts';
+import { bucketMedians } from './bucket-medians.ts';
+import { mannKendall } from './mann-kendall.ts';
+import { theilSen } from './theil-sen.ts';
+
+export const MAX_TREND_POINTS = 800;
+const MIN_TREND_POINTS = 5;
+const MS_PER_MIN = 60_000;
+
+export interface FitTrendOptions {
+  /** Points before fromMs (warm-up) are excluded. */
+  fromMs: number;
+  confidence: number;
+  unit: string;
+  /** Multiplies y before fitting (e.g. bytes -> MB). */
+  yScale?: number;
+}
+
+/** null when fewer than 5 points (or fewer than 2 distinct times) remain after warm-up. */
+export function fitTrend(tMs: ArrayLike<number>, values: ArrayLike<number>, options: FitTrendOptions): Trend | null {
+  const yScale = options.yScale ?? 1;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < tMs.length; i++) {
+    if (tMs[i]! < options.fromMs) continue;
+    xs.push(tMs[i]! / MS_PER_MIN);
+    ys.push(values[i]! * yScale);
+  }
+  if (xs.length < MIN_TREND_POINTS || xs[0] === xs[xs.length - 1]) return null;
+  const reduced = bucketMedians(xs, ys, MAX_TREND_POINTS);
+  const fit = theilSen(reduced.xs, reduced.ys, options.confidence);
+  const { pValue } = mannKendall(reduced.ys);
+  const fromMs = xs[0]! * MS_PER_MIN;
+  return {
+    slopePerMin: fit.slope,
+    ciLowPerMin: fit.ciLow,
+    ciHighPerMin: fit.ciHigh,
+    interceptAtFrom: fit.intercept + fit.slope * xs[0]!,
+    fromMs,
+    toMs: xs[xs.length - 1]! * MS_PER_MIN,
+    points: xs.length,
+    pValue,
+    unit: options.unit,
+  };
+}
