@@ -1,0 +1,66 @@
+/**
+ * Builds the in-page monitor into harness/monitor/dist/: voice-soak-monitor.mjs (ES module exporting
+ * installMonitor) and voice-soak-monitor.js (classic script, auto-installs). Both minified, self-contained
+ * (harness/core, the analyzer and the text renderer bundled in), with the metafile kept for size questions.
+ * Run: npx tsx harness/monitor/build-monitor.ts
+ */
+import { build, type Metafile } from 'esbuild';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const MONITOR_DIST_DIR = join(here, 'dist');
+
+export interface MonitorBuild {
+  esmPath: string;
+  iifePath: string;
+  esmBytes: number;
+  iifeBytes: number;
+  gzipBytes: number;
+  metafile: Metafile;
+}
+
+function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export async function buildMonitor(): Promise<MonitorBuild> {
+  const common = {
+    bundle: true,
+    minify: true,
+    target: ['chrome100', 'firefox100', 'safari15'],
+    platform: 'browser' as const,
+    define: { __VOICE_SOAK_VERSION__: JSON.stringify(toolVersion()) },
+    legalComments: 'none' as const,
+    metafile: true,
+    logLevel: 'silent' as const,
+  };
+  const esmPath = join(MONITOR_DIST_DIR, 'voice-soak-monitor.mjs');
+  const iifePath = join(MONITOR_DIST_DIR, 'voice-soak-monitor.js');
+  const [esm, iife] = await Promise.all([
+    build({ ...common, entryPoints: [join(here, 'entry-esm.ts')], format: 'esm', outfile: esmPath }),
+    build({ ...common, entryPoints: [join(here, 'entry-iife.ts')], format: 'iife', outfile: iifePath }),
+  ]);
+  writeFileSync(join(MONITOR_DIST_DIR, 'meta-iife.json'), JSON.stringify(iife.metafile!));
+  return {
+    esmPath,
+    iifePath,
+    esmBytes: statSync(esmPath).size,
+    iifeBytes: statSync(iifePath).size,
+    gzipBytes: gzipSync(readFileSync(iifePath), { level: 9 }).length,
+    metafile: { inputs: { ...esm.metafile!.inputs, ...iife.metafile!.inputs }, outputs: { ...esm.metafile!.outputs, ...iife.metafile!.outputs } },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildMonitor().then(
+    (result) => console.log(`monitor: ${result.iifePath} ${result.iifeBytes} B (gzip ${result.gzipBytes} B), ${result.esmPath} ${result.esmBytes} B`),
+    (error: unknown) => {
+      console.error(`build-monitor: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The seed's automatic safeguards, each writing a `safeguard` record (and console.warn):
+ *  - audio-chunk-cleanup: pending chunks above the limit -> the app's cleanupAudioChunks() (again at most once a
+ *    second while still above);
+ *  - response-timeout: no response.done within the limit -> the app's interruptResponse('response-timeout') and an
+ *    `interruption` record;
+ *  - event-processing-timeout: a handler or a queued message over the limit -> a detailed state dump;
+ *  - memory-warning: heap above the limit -> current usage (re-armed when it falls below 90% of the limit).
+ */
+import type { MonitorRecord } from '../core/log/log-schema.ts';
+import type { SafeguardLimits } from './adaptive-thresholds.ts';
+import type { AppHooks } from './monitor-options.ts';
+import { jsonSafe, safeCall } from './state-dump.ts';
+
+type SafeguardName = Extract<MonitorRecord, { kind: 'safeguard' }>['name'];
+
+export interface SafeguardContext {
+  emit(record: MonitorRecord): void;
+  hooks(): Partial<AppHooks>;
+  limits(): SafeguardLimits;
+  /** Sockets, queues, open responses and recent events, for dumps. */
+  monitorState(): Record<string, unknown>;
+  warn(message: string): void;
+}
+
+const MB = 1024 * 1024;
+
+export class Safeguards {
+  private chunksAbove = false;
+  private lastCleanupMs = -Infinity;
+  private heapArmed = true;
+
+  constructor(private readonly ctx: SafeguardContext) {}
+
+  pendingChunks(tMs: number, pending: number): void {
+    const limit = this.ctx.limits().maxPendingAudioChunks;
+    if (pending <= limit) {
+      this.chunksAbove = false;
+      return;
+    }
+    if (this.chunksAbove && tMs - this.lastCleanupMs < 1000) return;
+    this.chunksAbove = true;
+    this.lastCleanupMs = tMs;
+    const cleaned = safeCall(this.ctx.hooks().cleanupAudioChunks);
+    const outcome = cleaned.error ? `cleanupAudioChunks failed: ${cleaned.error}` : `cleanupAudioChunks() removed ${cleaned.value}`;
+    this.fire(tMs, 'audio-chunk-cleanup', `audio-chunk-cleanup: ${pending} pending chunks > ${limit}; ${outcome}`, {
+      pendingChunks: pending, limit, cleaned: typeof cleaned.value === 'number' ? cleaned.value : null,
+    });
+  }
+
+  responseTimeout(tMs: number, responseId: string | undefined, openForMs: number): void {
+    const limit = this.ctx.limits().responseTimeoutMs;
+    const reason = 'response-timeout';
+    const hook = this.ctx.hooks().interruptResponse;
+    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
+    this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason, ...(responseId ? { responseId } : {}) });
+    const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : 'interruptResponse(\'response-timeout\') called';
+    this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} open ${Math.round(openForMs)} ms > ${Math.round(limit)} ms without response.done; ${outcome}`, {
+      responseId: responseId ?? null, openForMs, limitMs: limit,
+    });
+  }
+
+  slowEvent(tMs: number, what: 'handler' | 'queue', elapsedMs: number, eventType: string | undefined): void {
+    const limit = this.ctx.limits().eventProcessingTimeoutMs;
+    const subject = what === 'handler' ? 'message handler ran' : 'message waited unhandled';
+    this.fire(tMs, 'event-processing-timeout', `event-processing-timeout: ${subject} ${Math.round(elapsedMs)} ms > ${Math.round(limit)} ms (${eventType ?? 'non-JSON frame'})`, {
+      what, elapsedMs, limitMs: limit, eventType: eventType ?? null, app: this.appState(), ...this.ctx.monitorState(),
+    });
+  }
+
+  heap(tMs: number, usedBytes: number, totalBytes: number, limitBytes: number | undefined): void {
+    const limit = this.ctx.limits().maxHeapBytes;
+    if (usedBytes < 0.9 * limit) this.heapArmed = true;
+    if (usedBytes <= limit || !this.heapArmed) return;
+    this.heapArmed = false;
+    this.fire(tMs, 'memory-warning', `memory-warning: JS heap ${(usedBytes / MB).toFixed(1)} MB used > ${(limit / MB).toFixed(1)} MB (total ${(totalBytes / MB).toFixed(1)} MB${limitBytes ? `, tab limit ${(limitBytes / MB).toFixed(0)} MB` : ''})`, {
+      usedBytes, totalBytes, limitBytes: limitBytes ?? null, warnAboveBytes: limit,
+    });
+  }
+
+  reset(): void {
+    this.chunksAbove = false;
+    this.heapArmed = true;
+  }
+
+  private appState(): unknown {
+    const state = safeCall(this.ctx.hooks().getState);
+    return state.error ? `(getState: ${state.error})` : jsonSafe(state.value);
+  }
+
+  private fire(tMs: number, name: SafeguardName, message: string, state: Record<string, unknown>): void {
+    const safe = jsonSafe(state, 64_000);
+    const dump = safe && typeof safe === 'object' ? (safe as Record<string, unknown>) : { omitted: String(safe) };
+    this.ctx.emit({ type: 'monitor', tMs, kind: 'safeguard', name, message: message.slice(0, 4096), state: dump });
+    this.ctx.warn(`voice-soak monitor: ${message}`);
+  }
+}

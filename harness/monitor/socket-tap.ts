@@ -1,0 +1,235 @@
+/**
+ * Instruments one WebSocket without changing what the app sees: counts frames and bytes each way, times every
+ * message handler (onmessage and addEventListener('message'), sync or async), and tracks the event queue:
+ * messages that arrived at the socket (a listener registered before any app listener) minus messages whose
+ * handlers all finished (async handlers finish when their promise settles).
+ */
+import { decodeRealtimeFrame, type DecodedFrame } from './frame-decoder.ts';
+import type { WsSample } from '../core/log/log-schema.ts';
+
+export interface HandledMessage {
+  tMs: number;
+  socketId: string;
+  eventType: string | undefined;
+  gapMs: number | undefined;
+  handlerMs: number;
+  queueSize: number;
+}
+
+export interface SocketTapContext {
+  now(): number;
+  onFrame(frame: DecodedFrame, tMs: number, socketId: string, sent: boolean): void;
+  onMessageHandled(message: HandledMessage): void;
+}
+
+interface PendingMessage {
+  tMs: number;
+  gapMs: number | undefined;
+  eventType: string | undefined;
+  expected: number;
+  ran: number;
+  pendingAsync: number;
+  handlerMs: number;
+  queueSize: number;
+  waitReported: boolean;
+}
+
+type Listener = EventListenerOrEventListenerObject;
+
+function frameSize(data: unknown): number {
+  if (typeof data === 'string') return data.length;
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  if (ArrayBuffer.isView(data)) return data.byteLength;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
+  return 0;
+}
+
+export class SocketTap {
+  framesSent = 0;
+  framesReceived = 0;
+  bytesSent = 0;
+  bytesReceived = 0;
+  closedSampled = false;
+  readonly url: string;
+  private lastArrivalMs: number | null = null;
+  private readonly open = new Set<PendingMessage>();
+  private readonly byEvent = new WeakMap<Event, PendingMessage>();
+  private readonly wrappedListeners = new Map<Listener, Map<boolean, EventListener>>();
+  private listenerCount = 0;
+  private appOnMessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
+
+  constructor(readonly socket: WebSocket, readonly socketId: string, private readonly ctx: SocketTapContext) {
+    this.url = String(socket.url).slice(0, 4096);
+    socket.addEventListener('message', (event) => this.arrived(event as MessageEvent));
+    this.patchOnMessage();
+    this.patchListeners();
+    this.patchSend();
+  }
+
+  /** Messages arrived but not yet handled. */
+  queueSize(): number {
+    return this.open.size;
+  }
+
+  /** Messages waiting (or being handled) longer than limitMs, each reported once. */
+  takeStuck(tMs: number, limitMs: number): { waitedMs: number; eventType: string | undefined }[] {
+    const stuck: { waitedMs: number; eventType: string | undefined }[] = [];
+    for (const message of this.open) {
+      if (message.waitReported || tMs - message.tMs <= limitMs) continue;
+      message.waitReported = true;
+      stuck.push({ waitedMs: tMs - message.tMs, eventType: message.eventType });
+    }
+    return stuck;
+  }
+
+  /** Finishes messages whose dispatch ended without every counted handler running (a listener removed mid-dispatch). */
+  settleOrphans(): void {
+    for (const message of this.open) if (message.pendingAsync === 0) this.finish(message);
+  }
+
+  sample(tMs: number): WsSample {
+    return {
+      type: 'ws',
+      tMs,
+      socketId: this.socketId,
+      url: this.url,
+      readyState: this.socket.readyState,
+      bufferedAmountBytes: this.socket.bufferedAmount,
+      framesSent: this.framesSent,
+      framesReceived: this.framesReceived,
+      bytesSent: this.bytesSent,
+      bytesReceived: this.bytesReceived,
+    };
+  }
+
+  private arrived(event: MessageEvent): void {
+    const tMs = this.ctx.now();
+    const data: unknown = event.data;
+    this.framesReceived += 1;
+    this.bytesReceived += frameSize(data);
+    const gapMs = this.lastArrivalMs === null ? undefined : Math.max(0, tMs - this.lastArrivalMs);
+    this.lastArrivalMs = tMs;
+    const frame = typeof data === 'string' ? decodeRealtimeFrame(data) : null;
+    if (frame) this.ctx.onFrame(frame, tMs, this.socketId, false);
+    const message: PendingMessage = {
+      tMs, gapMs, eventType: frame?.eventType, expected: this.listenerCount + (this.appOnMessage ? 1 : 0),
+      ran: 0, pendingAsync: 0, handlerMs: 0, queueSize: this.open.size, waitReported: false,
+    };
+    if (message.expected === 0) return this.finish(message);
+    this.open.add(message);
+    this.byEvent.set(event, message);
+  }
+
+  private finish(message: PendingMessage): void {
+    this.open.delete(message);
+    const { tMs, eventType, gapMs, handlerMs, queueSize } = message;
+    this.ctx.onMessageHandled({ tMs, socketId: this.socketId, eventType, gapMs, handlerMs, queueSize });
+  }
+
+  private wrap(listener: Listener, afterRun?: () => void): EventListener {
+    const tap = this;
+    return function wrappedMessageListener(this: unknown, event: Event) {
+      afterRun?.();
+      const message = tap.byEvent.get(event);
+      const startMs = tap.ctx.now();
+      let result: unknown;
+      try {
+        result = typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
+      } finally {
+        if (message) {
+          message.ran += 1;
+          if (result && typeof (result as Promise<unknown>).then === 'function') {
+            message.pendingAsync += 1;
+            const settle = () => {
+              message.handlerMs += tap.ctx.now() - startMs;
+              message.pendingAsync -= 1;
+              tap.finishIfDone(message);
+            };
+            (result as Promise<unknown>).then(settle, settle);
+          } else {
+            message.handlerMs += tap.ctx.now() - startMs;
+            tap.finishIfDone(message);
+          }
+        }
+      }
+      return result;
+    };
+  }
+
+  private finishIfDone(message: PendingMessage): void {
+    if (message.ran >= message.expected && message.pendingAsync === 0 && this.open.has(message)) this.finish(message);
+  }
+
+  private patchOnMessage(): void {
+    const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(this.socket), 'onmessage')
+      ?? Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+    if (!native?.set) return;
+    const tap = this;
+    Object.defineProperty(this.socket, 'onmessage', {
+      configurable: true,
+      enumerable: true,
+      get: () => tap.appOnMessage,
+      set(handler: unknown) {
+        tap.appOnMessage = typeof handler === 'function' ? (handler as typeof tap.appOnMessage) : null;
+        native.set!.call(tap.socket, tap.appOnMessage ? tap.wrap(tap.appOnMessage as unknown as Listener) : null);
+      },
+    });
+  }
+
+  private patchListeners(): void {
+    const socket = this.socket;
+    const nativeAdd = socket.addEventListener;
+    const nativeRemove = socket.removeEventListener;
+    const tap = this;
+    const forget = (listener: Listener, capture: boolean) => {
+      const byCapture = tap.wrappedListeners.get(listener);
+      if (!byCapture?.delete(capture)) return;
+      tap.listenerCount -= 1;
+      if (byCapture.size === 0) tap.wrappedListeners.delete(listener);
+    };
+    const define = (name: string, value: unknown) => Object.defineProperty(socket, name, { value, writable: true, configurable: true });
+    define('addEventListener', function addEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | AddEventListenerOptions) {
+      if (type !== 'message' || !listener) return nativeAdd.call(this, type, listener as Listener, options);
+      const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+      const once = typeof options === 'object' && Boolean(options?.once);
+      let byCapture = tap.wrappedListeners.get(listener);
+      const existing = byCapture?.get(capture);
+      if (existing) return nativeAdd.call(this, type, existing, options);
+      if (typeof options === 'object' && options?.signal?.aborted) return undefined;
+      const wrapped = tap.wrap(listener, once ? () => forget(listener, capture) : undefined);
+      if (!byCapture) tap.wrappedListeners.set(listener, (byCapture = new Map()));
+      byCapture.set(capture, wrapped);
+      tap.listenerCount += 1;
+      if (typeof options === 'object' && options?.signal) options.signal.addEventListener('abort', () => forget(listener, capture), { once: true });
+      return nativeAdd.call(this, type, wrapped, options);
+    });
+    define('removeEventListener', function removeEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | EventListenerOptions) {
+      if (type !== 'message' || !listener) return nativeRemove.call(this, type, listener as Listener, options);
+      const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+      const wrapped = tap.wrappedListeners.get(listener)?.get(capture);
+      if (!wrapped) return nativeRemove.call(this, type, listener as Listener, options);
+      forget(listener, capture);
+      return nativeRemove.call(this, type, wrapped, options);
+    });
+  }
+
+  private patchSend(): void {
+    const socket = this.socket;
+    const nativeSend = socket.send;
+    const tap = this;
+    Object.defineProperty(socket, 'send', {
+      writable: true,
+      configurable: true,
+      value: function send(this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+        nativeSend.call(this, data);
+        tap.framesSent += 1;
+        tap.bytesSent += frameSize(data);
+        // Only a response request matters among sent frames; skip parsing the (large) audio appends.
+        if (typeof data === 'string' && data.indexOf('"response.create"') >= 0) {
+          const frame = decodeRealtimeFrame(data);
+          if (frame) tap.ctx.onFrame(frame, tap.ctx.now(), tap.socketId, true);
+        }
+      },
+    });
+  }
+}
