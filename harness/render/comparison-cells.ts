@@ -22,7 +22,7 @@ export const COMPARISON_HEADERS: ComparisonCells = {
 
 function formatValue(value: number | null, unit: string, signed = false): string {
   if (value == null) return NOT_AVAILABLE;
-  const text = unit === 'bytes' ? formatMegabytes(value) : `${formatNumber(value)} ${unit}`;
+  const text = unit === 'bytes' ? formatMegabytes(value) : unit === 'count' ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
   return signed && value > 0 ? `+${text}` : text;
 }
 

@@ -31,8 +31,10 @@ const untested = (metric: ComparedMetric, before: number | null, after: number |
 
 export function compareMetric(metric: ComparedMetric, before: Report, after: Report, confidence: number): RawMetricComparison {
   if (metric.kind === 'distribution') {
-    const sample = (report: Report) => (findSeries(report, metric.seriesIds)?.[metric.from] ?? []).map(([, value]) => value);
-    const [x, y] = [sample(before), sample(after)];
+    const [sb, sa] = [findSeries(before, metric.seriesIds), findSeries(after, metric.seriesIds)];
+    if (sb && sa && sb.unit !== sa.unit) return untested(metric, null, null, `series units differ (${sb.unit} before, ${sa.unit} after)`);
+    metric = { ...metric, unit: sa?.unit ?? sb?.unit ?? metric.unit };
+    const [x, y] = [sb?.[metric.from] ?? [], sa?.[metric.from] ?? []].map((points) => points.map(([, value]) => value)) as [number[], number[]];
     const [mx, my] = [median(x), median(y)];
     if (x.length < 3 || y.length < 3) return untested(metric, mx, my, `too few values to test (${x.length} before, ${y.length} after; need 3 each)`, x.length, y.length);
     const result = mannWhitneyU(y, x);

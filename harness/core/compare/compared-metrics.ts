@@ -7,6 +7,7 @@ import type { Metrics, Report, Series } from '../report/report-schema.ts';
 interface Base {
   id: string;
   title: string;
+  /** Unit of the values; a distribution takes its series' unit when the series is found. */
   unit: string;
 }
 
@@ -31,19 +32,20 @@ export interface CountMetric extends Base {
 
 export type ComparedMetric = DistributionMetric | SlopeMetric | CountMetric;
 
-const TTFR = ['ttfr', 'time-to-first-response'];
-const MESSAGE = ['message-latency', 'message-handler', 'messages'];
-const HEAP = ['heap', 'heap-used'];
+/** Series ids as harness/core/analyze/build-series.ts names them (older names after). */
+const TTFR = ['ttfr-ms', 'ttfr'];
+const MESSAGE = ['message-handler-ms', 'message-latency'];
+const HEAP = ['heap-used', 'heap'];
 
 export const COMPARED_METRICS: readonly ComparedMetric[] = [
   { kind: 'distribution', id: 'ttfr', title: 'Time to first response (median per turn)', unit: 'ms', seriesIds: TTFR, from: 'points' },
   { kind: 'distribution', id: 'message-latency', title: 'Message handler time (median)', unit: 'ms', seriesIds: MESSAGE, from: 'points' },
-  { kind: 'distribution', id: 'heap-post-gc', title: 'Post-GC heap (median)', unit: 'bytes', seriesIds: HEAP, from: 'highlight' },
+  { kind: 'distribution', id: 'heap-post-gc', title: 'Post-GC heap (median)', unit: 'MB', seriesIds: HEAP, from: 'highlight' },
   { kind: 'slope', id: 'heap-growth', title: 'Heap growth', unit: 'MB/min', metric: 'heapSlopeMbPerMin', seriesIds: HEAP },
   { kind: 'slope', id: 'ttfr-growth', title: 'TTFR growth', unit: 'ms/min', metric: 'ttfrSlopeMsPerMin', seriesIds: TTFR },
   { kind: 'slope', id: 'message-latency-growth', title: 'Message latency growth', unit: 'ms/min', metric: 'messageLatencySlopeMsPerMin', seriesIds: MESSAGE },
-  { kind: 'slope', id: 'dom-node-growth', title: 'DOM node growth', unit: 'nodes/min', metric: 'domNodeSlopePerMin', seriesIds: ['dom-nodes', 'dom'] },
-  { kind: 'slope', id: 'listener-growth', title: 'Listener growth', unit: 'listeners/min', metric: 'listenerSlopePerMin', seriesIds: ['listeners', 'event-listeners'] },
+  { kind: 'slope', id: 'dom-node-growth', title: 'DOM node growth', unit: 'nodes/min', metric: 'domNodeSlopePerMin', seriesIds: ['dom-nodes'] },
+  { kind: 'slope', id: 'listener-growth', title: 'Listener growth', unit: 'listeners/min', metric: 'listenerSlopePerMin', seriesIds: ['event-listeners', 'listeners'] },
   { kind: 'count', id: 'errors', title: 'Errors', unit: 'count', metric: 'totalErrors' },
   { kind: 'count', id: 'interruptions', title: 'Interruptions', unit: 'count', metric: 'interruptionCount' },
   { kind: 'count', id: 'audio-gaps', title: 'Audible audio gaps', unit: 'count', metric: 'audioGapCount' },

@@ -29,30 +29,30 @@ export function buildSampleReport(options: SampleReportOptions = {}): Report {
   const heapPoints: [number, number][] = [];
   const postGc: [number, number][] = [];
   for (let tMs = 0; tMs <= durationMs; tMs += 1000) {
-    const base = 40 * MB + (leakMbPerMin * MB * tMs) / 60_000;
-    heapPoints.push([tMs, Math.round(base + random() * 6 * MB)]);
-    if (tMs % 15_000 === 0) postGc.push([tMs, Math.round(base + random() * 0.3 * MB)]);
+    const baseMb = 40 + (leakMbPerMin * tMs) / 60_000;
+    heapPoints.push([tMs, baseMb + random() * 6]);
+    if (tMs % 15_000 === 0) postGc.push([tMs, baseMb + random() * 0.3]);
   }
   const ttfrPoints: [number, number][] = Array.from({ length: 40 }, (_, turn) => [turn + 1, 620 + ttfrShiftMs + random() * 180]);
   const messagePoints: [number, number][] = Array.from({ length: 300 }, (_, i) => [i * 1400, 1.5 + random() * 2]);
   const heapSeries: Series = {
-    id: 'heap',
+    id: 'heap-used',
     title: 'JS heap used',
-    unit: 'bytes',
+    unit: 'MB',
     points: heapPoints,
     highlight: postGc,
     trend: {
-      slopePerMin: leakMbPerMin * MB,
-      ciLowPerMin: (leakMbPerMin - 0.3) * MB,
-      ciHighPerMin: (leakMbPerMin + 0.3) * MB,
-      interceptAtFrom: 40 * MB + leakMbPerMin * MB,
+      slopePerMin: leakMbPerMin,
+      ciLowPerMin: leakMbPerMin - 0.3,
+      ciHighPerMin: leakMbPerMin + 0.3,
+      interceptAtFrom: 40 + leakMbPerMin,
       fromMs: 60_000,
       toMs: durationMs,
       points: postGc.length - 4,
       pValue: 0.0001,
-      unit: 'bytes/min',
+      unit: 'MB/min',
     },
-    budget: DEFAULT_THRESHOLDS.maxHeapBytes / 8,
+    budget: DEFAULT_THRESHOLDS.maxHeapBytes / MB / 8,
     xAxis: 'time',
   };
   const heapFails = leakMbPerMin > DEFAULT_THRESHOLDS.heapSlopeMbPerMin;
@@ -83,9 +83,9 @@ export function buildSampleReport(options: SampleReportOptions = {}): Report {
       ttfrP99Ms: 799.1,
       turns: 40,
       heapSlopeMbPerMin: leakMbPerMin,
-      heapPostGcStartBytes: postGc[0]![1],
-      heapPostGcEndBytes: postGc[postGc.length - 1]![1],
-      heapMaxBytes: Math.max(...heapPoints.map((p) => p[1])),
+      heapPostGcStartBytes: Math.round(postGc[0]![1] * MB),
+      heapPostGcEndBytes: Math.round(postGc[postGc.length - 1]![1] * MB),
+      heapMaxBytes: Math.round(Math.max(...heapPoints.map((p) => p[1])) * MB),
       domNodeSlopePerMin: 4.2,
       listenerSlopePerMin: 0.5,
       ttfrSlopeMsPerMin: 3.1,
@@ -98,8 +98,9 @@ export function buildSampleReport(options: SampleReportOptions = {}): Report {
     },
     series: [
       heapSeries,
-      { id: 'ttfr', title: 'Time to first response per turn', unit: 'ms', points: ttfrPoints, xAxis: 'turn', budget: 3000 },
-      { id: 'message-latency', title: 'Message handler time', unit: 'ms', points: messagePoints, xAxis: 'time' },
+      { id: 'ttfr-ms', title: 'Time to first response per turn', unit: 'ms', points: ttfrPoints, xAxis: 'turn', budget: 3000 },
+      { id: 'message-handler-ms', title: 'Message handler time', unit: 'ms', points: messagePoints, xAxis: 'time' },
+      { id: 'ws-buffered-bytes', title: 'WebSocket bufferedAmount', unit: 'bytes', points: messagePoints.map(([t], i): [number, number] => [t, (i % 7) * 512]), budget: DEFAULT_THRESHOLDS.maxWsBufferedBytes, xAxis: 'time' },
     ],
     issues: heapFails
       ? [

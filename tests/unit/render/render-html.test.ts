@@ -17,7 +17,7 @@ test('the HTML report is self-contained: strict CSP, no script, no external refe
   expect(tags.has('script')).toBe(false);
   expect([...tags].filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
   expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
-  expect(html.match(/<svg /g)).toHaveLength(3);
+  expect(html.match(/<svg /g)).toHaveLength(4);
   expect(html).toContain('verdict-fail');
   expect(html).toContain('Performance Analysis Report\n2025-05-01T10:00:00.000Z');
 });
@@ -25,7 +25,7 @@ test('the HTML report is self-contained: strict CSP, no script, no external refe
 test('chart clip-path ids are unique within the document', () => {
   const html = renderHtml(buildSampleReport());
   const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-  expect(ids.length).toBe(3);
+  expect(ids.length).toBe(4);
   expect(new Set(ids).size).toBe(ids.length);
 });
 
