@@ -12,6 +12,13 @@ import { buildMicWav } from './mic-wav.ts';
 import type { MicPart } from './mic-wav.ts';
 
 export type SentEvent = { type: string } & Record<string, unknown>;
+/** A server event as received, without audio or text payloads. */
+export interface ReceivedEvent { type: string; item_id?: string; response_id?: string; status?: string; tMs: number }
+
+/** One page WebSocket: what was sent on it (appends only counted) and received (payloads dropped). */
+export interface SocketLog { url: string; sent: SentEvent[]; received: ReceivedEvent[]; closed: boolean }
+/** All sockets together (in time order) and each socket on its own. */
+export interface WsLog { events: SentEvent[]; received: ReceivedEvent[]; appends: number; sockets: SocketLog[] }
 
 interface AppFixtures {
   /** What the fake mic says; it plays once (%noloop) and then stays silent. */
@@ -20,7 +27,7 @@ interface AppFixtures {
   server: RealtimeServer;
   micPage: Page;
   /** Client events the page sent over any WebSocket, except input_audio_buffer.append (counted instead). */
-  sentEvents: { events: SentEvent[]; appends: number; sockets: PwWebSocket[] };
+  sentEvents: WsLog;
 }
 
 export const test = base.extend<AppFixtures>({
@@ -45,13 +52,29 @@ export const test = base.extend<AppFixtures>({
     await browser.close();
   },
   sentEvents: async ({ micPage }, use) => {
-    const log = { events: [] as SentEvent[], appends: 0, sockets: [] as PwWebSocket[] };
-    micPage.on('websocket', (ws) => {
-      log.sockets.push(ws);
+    const log: WsLog = { events: [], received: [], appends: 0, sockets: [] };
+    micPage.on('websocket', (ws: PwWebSocket) => {
+      const socket: SocketLog = { url: ws.url(), sent: [], received: [], closed: false };
+      log.sockets.push(socket);
+      ws.on('close', () => { socket.closed = true; });
+      ws.on('framereceived', ({ payload }) => {
+        const e = JSON.parse(String(payload)) as Record<string, unknown> & { type: string };
+        const response = e.response as { id?: string; status?: string } | undefined;
+        const item = e.item as { id?: string } | undefined;
+        const received: ReceivedEvent = {
+          type: e.type, item_id: (e.item_id as string | undefined) ?? item?.id,
+          response_id: (e.response_id as string | undefined) ?? response?.id, status: response?.status, tMs: Date.now(),
+        };
+        log.received.push(received);
+        socket.received.push(received);
+      });
       ws.on('framesent', ({ payload }) => {
         const event = JSON.parse(String(payload)) as SentEvent;
         if (event.type === 'input_audio_buffer.append') log.appends++;
-        else log.events.push(event);
+        else {
+          log.events.push(event);
+          socket.sent.push(event);
+        }
       });
     });
     await use(log);
