@@ -1,0 +1,34 @@
+/**
+ * `voice-soak analyze <log.jsonl> [--format text|json|html|md] [--out FILE] [--thresholds FILE]`
+ * Exit 0 when no error-level assertion failed, 1 when one did, 2 on unusable input, 64 on bad usage.
+ * The report goes to stdout or --out; warnings go to stderr.
+ */
+import type { ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
+import { readThresholdsFile } from '../io/thresholds-file.ts';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from './render-report.ts';
+import { analyzeLogFile } from './analyze-log-file.ts';
+import { fileError } from './cli-errors.ts';
+import { parseCommandArgs } from './parse-args.ts';
+import { writeOutput } from './write-output.ts';
+
+export async function run(args: string[]): Promise<number> {
+  const { positionals, values } = parseCommandArgs(args, {
+    command: 'analyze',
+    positionals: ['log.jsonl'],
+    options: ['format', 'out', 'thresholds'],
+    choices: { format: REPORT_FORMATS },
+  });
+  const logPath = positionals[0]!;
+  let thresholds: ThresholdsInput | undefined;
+  if (values.thresholds !== undefined) {
+    try {
+      thresholds = await readThresholdsFile(values.thresholds);
+    } catch (error) {
+      throw fileError(error, values.thresholds);
+    }
+  }
+  const { report, warnings } = await analyzeLogFile(logPath, thresholds);
+  for (const warning of warnings) process.stderr.write(`voice-soak analyze: warning: ${warning}\n`);
+  await writeOutput(renderReport(report, (values.format ?? 'text') as ReportFormat), values.out);
+  return report.verdict === 'fail' ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * A compare input: a saved report JSON (detected by content: a JSON object with schemaVersion and metrics) or a
+ * JSONL log, which is analyzed. Returns the Report; unusable input throws with exitCode 2 naming file and field.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { reportSchema, type Report } from '../core/report/report-schema.ts';
+import { formatZodIssue } from '../core/validation/format-zod-issue.ts';
+import { analyzeLogFile } from './analyze-log-file.ts';
+import { fileError, InputError } from './cli-errors.ts';
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** True when the file's first line is a complete JSON value (a log header), so the file is JSONL. */
+async function looksLikeJsonl(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    if (!head.trimStart().startsWith('{')) return true; // not a JSON object at all: let the log reader say why
+    const newline = head.indexOf('\n');
+    if (newline < 0) return false;
+    JSON.parse(head.slice(0, newline));
+    return true;
+  } catch (error) {
+    if (error instanceof SyntaxError) return false;
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function loadReportInput(path: string): Promise<{ report: Report; warnings: string[] }> {
+  try {
+    if (await looksLikeJsonl(path)) return await analyzeLogFile(path);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError) return await analyzeLogFile(path);
+      throw error;
+    }
+    const isReport = json !== null && typeof json === 'object' && 'schemaVersion' in json && 'metrics' in json;
+    if (!isReport) return await analyzeLogFile(path);
+    const parsed = reportSchema.safeParse(json, { reportInput: true });
+    if (!parsed.success) throw new InputError(`${path}: not a usable report: ${formatZodIssue(parsed.error.issues[0]!)}`);
+    return { report: parsed.data, warnings: parsed.data.input.warnings };
+  } catch (error) {
+    throw fileError(error, path);
+  }
+}
