@@ -4,7 +4,7 @@
  * all `monitor` records; the harness never derives those itself (CDP Network is only a cross-check, see
  * cdp-websocket-counter.ts).
  *
- * The monitor's zero is read from the page on every pull (a reload restarts the monitor): `startedAtEpochMs`,
+ * The monitor's zero is read from the page on every pull (a reload restarts the monitor): `timeOriginMs`,
  * else `startedAt` (ISO or epoch ms), else its header's startedAt, else performance.timeOrigin.
  */
 import type { Page } from '@playwright/test';
@@ -33,6 +33,7 @@ function drainInPage(): DrainResult | null {
   const header = typeof monitor.header === 'function' ? (monitor.header as () => unknown)() : monitor.header;
   const start =
     toEpoch(monitor.startedAtEpochMs) ??
+    toEpoch(monitor.timeOriginMs) ??
     toEpoch(monitor.startedAt) ??
     toEpoch((header as { startedAt?: unknown } | undefined)?.startedAt) ??
     performance.timeOrigin;

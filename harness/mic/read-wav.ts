@@ -62,7 +62,7 @@ function decode(
   for (let i = 0; i < frames; i++) {
     let sum = 0;
     for (let c = 0; c < channels; c++) sum += read(start + i * frameBytes + c * bytesPerSample);
-    const value = Math.round((sum / channels) * 32767);
+    const value = Math.round((sum / channels) * 32768);
     out[i] = Math.max(-32768, Math.min(32767, value));
   }
   return out;

@@ -2,7 +2,7 @@
  * Fit a script to a run duration (SOAK_DURATION): walk the entries in order, repeating the list when it runs out,
  * and keep each entry whose estimated length still fits; entries that do not fit are skipped (a 30 s run drops
  * long silences but keeps turns). At least MIN_TURNS turns are always kept, and a barge-in turn is never the last
- * turn (nothing would interrupt its reply).
+ * turn (nothing would interrupt its reply): it is dropped, or made a plain turn when only MIN_TURNS remain.
  */
 import type { ConversationScript, ScriptEntry } from './conversation-script-schema.ts';
 import { estimateEntryMs, type UtteranceMsOf } from './estimate-entry-ms.ts';
@@ -30,8 +30,11 @@ export function scaleScript(script: ConversationScript, durationMs: number, utte
   for (let i = 0; kept.filter((entry) => entry.kind === 'turn').length < MIN_TURNS; i++) kept.push(turns[i % turns.length]!);
   const last = kept.at(-1);
   if (last?.kind === 'turn' && last.bargeInAfterMs !== undefined) {
-    const { bargeInAfterMs: _dropped, ...plain } = last;
-    kept[kept.length - 1] = plain;
+    if (kept.filter((entry) => entry.kind === 'turn').length > MIN_TURNS) kept.pop();
+    else {
+      const { bargeInAfterMs: _dropped, ...plain } = last;
+      kept[kept.length - 1] = plain;
+    }
   }
   return { ...script, entries: kept };
 }

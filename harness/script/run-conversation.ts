@@ -1,0 +1,113 @@
+/**
+ * Drive a (scaled) conversation script through the fake mic against the page:
+ * click Start, wait for the app to connect, then for each turn: silence, 'turn-start', optional reconnect, speak,
+ * wait for the reply (or a gap, or the barge-in point), 'turn-end', and a forced-GC sample at the boundary.
+ * Long silences are plain waits. Nothing new starts after deadlineMs (harness tMs); silences are cut to it.
+ * turn-start / turn-end details are JSON so the analyzer can tell planned barge-ins from unplanned interruptions:
+ *   turn-start {"utterance","then","bargeInAfterMs"?,"reconnect"?}
+ *   turn-end   {"outcome":"reply"|"reply-timeout"|"barge-in"|"no-first-audio"|"gap","via","spokenMs"}
+ */
+import type { Page } from '@playwright/test';
+import type { LogRecord } from '../core/log/log-schema.ts';
+import type { HarnessClock } from '../collect/harness-clock.ts';
+import type { RecordSink } from '../collect/record-sink.ts';
+import type { ConversationMic } from '../mic/conversation-mic.ts';
+import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';
+import { createReplyWatcher } from './reply-watcher.ts';
+import { waitForConnection } from './wait-for-connection.ts';
+
+export interface RunConversationOptions {
+  page: Page;
+  script: ConversationScript;
+  mic: ConversationMic;
+  sink: Pick<RecordSink, 'write' | 'onRecord'>;
+  clock: Pick<HarnessClock, 'nowMs'>;
+  gcSample: (reason: string) => Promise<void>;
+  /** A fresh drain of the in-page monitor (so rt records are current while waiting). */
+  pullMonitor: () => Promise<unknown>;
+  startSelector?: string;
+  deadlineMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+export async function runConversation(options: RunConversationOptions): Promise<{ turns: number }> {
+  const { page, script, mic, sink, clock } = options;
+  const deadlineMs = options.deadlineMs ?? Number.POSITIVE_INFINITY;
+  const event = (kind: 'turn-start' | 'turn-end' | 'reconnect' | 'note', detail: string, turn?: number) =>
+    sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail, ...(turn === undefined ? {} : { turn }) });
+  const watcher = createReplyWatcher({ nowMs: clock.nowMs, pullNow: options.pullMonitor });
+  const records: LogRecord[] = [];
+  const unsubscribe = sink.onRecord((record) => {
+    watcher.observe(record);
+    if (record.type === 'ws') records.push(record);
+  });
+  let turn = 0;
+  try {
+    if (options.startSelector) {
+      await page.click(options.startSelector, { timeout: 15_000 });
+      event('note', `clicked start ${options.startSelector}`);
+    }
+    const connected = await waitForConnection(page, () => records, 15_000);
+    if (!connected) event('note', 'no open WebSocket seen 15 s after start; continuing');
+    await options.gcSample('conversation-start');
+    let bargeInPending = false;
+    for (const entry of script.entries) {
+      if (page.isClosed() || clock.nowMs() >= deadlineMs) break;
+      if (entry.kind === 'long-silence') {
+        event('note', `long-silence ${entry.durationMs} ms`);
+        await mic.silence(page, Math.min(entry.durationMs, deadlineMs - clock.nowMs()));
+        bargeInPending = false;
+        continue;
+      }
+      turn++;
+      if (!bargeInPending && entry.silenceBeforeMs) await mic.silence(page, Math.min(entry.silenceBeforeMs, deadlineMs - clock.nowMs()));
+      bargeInPending = await runTurn(entry, turn);
+    }
+    if (clock.nowMs() >= deadlineMs) event('note', `script stopped at the run duration after ${turn} turns`);
+  } finally {
+    unsubscribe();
+  }
+  return { turns: turn };
+
+  async function runTurn(entry: ScriptTurn, n: number): Promise<boolean> {
+    const startMs = clock.nowMs();
+    const { kind: _kind, silenceBeforeMs: _silence, replyTimeoutMs: _timeout, ...described } = entry;
+    event('turn-start', JSON.stringify(described), n);
+    if (entry.reconnect) await reconnect(n);
+    const baseline = await watcher.mark(page);
+    const spoken = await mic.say(page, entry.utterance, n);
+    const replyTimeoutMs = entry.replyTimeoutMs ?? script.replyTimeoutMs;
+    let outcome: string;
+    let via = 'none';
+    if (entry.bargeInAfterMs !== undefined) {
+      const first = await watcher.waitFor(page, 'first-audio', startMs, baseline, replyTimeoutMs);
+      via = first.via;
+      if (first.reached) await sleep(entry.bargeInAfterMs);
+      outcome = first.reached ? 'barge-in' : 'no-first-audio';
+    } else if (entry.then === 'wait-reply') {
+      const done = await watcher.waitFor(page, 'done', startMs, baseline, replyTimeoutMs);
+      via = done.via;
+      outcome = done.reached ? 'reply' : 'reply-timeout';
+    } else {
+      await sleep(entry.then.gapMs);
+      outcome = 'gap';
+    }
+    event('turn-end', JSON.stringify({ outcome, via, spokenMs: Math.round(spoken.durationMs) }), n);
+    if (outcome !== 'barge-in') await options.gcSample(`turn ${n} end`);
+    return outcome === 'barge-in';
+  }
+
+  async function reconnect(n: number) {
+    const called = await page
+      .evaluate(async () => {
+        const app = (globalThis as { voiceApp?: { reconnect?: () => unknown } }).voiceApp;
+        if (typeof app?.reconnect !== 'function') return false;
+        await app.reconnect();
+        return true;
+      })
+      .catch(() => false);
+    event('reconnect', called ? 'planned: window.voiceApp.reconnect()' : 'skipped: the app has no window.voiceApp.reconnect()', n);
+    if (called && !(await waitForConnection(page, () => records, 15_000, clock.nowMs()))) event('note', 'no reconnection within 15 s', n);
+  }
+}
