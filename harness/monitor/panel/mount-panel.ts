@@ -49,7 +49,7 @@ export function mountPanel(monitor: PanelMonitor, options: { corner?: PanelCorne
   style.textContent = PANEL_CSS;
   const panel = element('section', { class: 'panel', role: 'region', 'aria-label': 'voice-soak performance monitor' });
   const bar = element('div', { class: 'bar' });
-  const toggle = element('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'vs-body' }, 'Performance');
+  const toggle = element('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'vs-body' }, 'Perf monitor');
   const status = element('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const move = element('button', { type: 'button', class: 'move', 'aria-label': 'Move panel to the next corner', title: 'Move to the next corner' }, '\u21F2');
   bar.append(toggle, status, move);
