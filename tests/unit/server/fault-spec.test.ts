@@ -1,0 +1,38 @@
+import { test, expect } from '@playwright/test';
+import { faultCatalog, formatFaultSpec, mergeFaultSpecs, parseFaultSpec } from '../../../target/faults/fault-spec.ts';
+
+test('parses names with defaults, values with : or =, and round-trips through formatFaultSpec', () => {
+  const all = parseFaultSpec(faultCatalog.map((f) => f.name).join(','));
+  expect(all).toEqual({
+    heapLeakMbPerMin: 5, audioBacklog: true, slowHandlerMs: 80, wsBackpressure: true,
+    latencyGrowthMsPerTurn: 300, stallTurn: 2, protocolErrorRate: 0.3, dropConnectionSeconds: 60,
+  });
+  expect(parseFaultSpec(formatFaultSpec(all))).toEqual(all);
+  const some = parseFaultSpec(' latency-growth:120, stall=4 ,protocol-errors:0.5,drop-connection:1.5 ');
+  expect(some).toEqual({ latencyGrowthMsPerTurn: 120, stallTurn: 4, protocolErrorRate: 0.5, dropConnectionSeconds: 1.5 });
+  expect(formatFaultSpec(some)).toBe('latency-growth:120,stall:4,protocol-errors:0.5,drop-connection:1.5');
+  expect(parseFaultSpec('')).toEqual({});
+  expect(formatFaultSpec({})).toBe('');
+});
+
+test('bad entries throw one-line errors naming the entry', () => {
+  const cases: [string, RegExp][] = [
+    ['latency-growth:300,nope', /unknown fault "nope"/],
+    ['protocol-errors:1.5', /"protocol-errors:1.5".*0\.\.1/],
+    ['stall:2.5', /"stall:2.5".*integer/],
+    ['slow-handler:abc', /"slow-handler:abc"/],
+    ['ws-backpressure:7', /ws-backpressure takes no value/],
+  ];
+  for (const [spec, message] of cases) {
+    expect(() => parseFaultSpec(spec)).toThrow(message);
+    try {
+      parseFaultSpec(spec);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  }
+});
+
+test('later specs override earlier ones fault by fault', () => {
+  expect(mergeFaultSpecs(parseFaultSpec('stall:2,latency-growth:100'), parseFaultSpec('stall:5'))).toEqual({ stallTurn: 5, latencyGrowthMsPerTurn: 100 });
+});
