@@ -145,7 +145,7 @@ test('memory warning fires when the heap limit is set low', async ({ page }) => 
   const fired = safeguardsOf(await recordsOf(page));
   expect(fired).toHaveLength(1);
   expect(fired[0]).toMatchObject({ name: 'memory-warning', state: { warnAboveBytes: 1_000_000 } });
-  expect((fired[0] as { state: { usedBytes: number } }).state.usedBytes).toBeGreaterThan(1_000_000);
+  expect((fired[0] as unknown as { state: { usedBytes: number } }).state.usedBytes).toBeGreaterThan(1_000_000);
 });
 
 test('injected with addInitScript into a plain page: WebSocket state and time to first audio', async ({ page }) => {
