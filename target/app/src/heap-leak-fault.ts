@@ -32,7 +32,9 @@ export function startHeapLeak(mbPerMin: number, tickMs = 1000): HeapLeak {
       const take = Math.min(samplesLeft, latestAudio.length);
       const audio = latestAudio.slice(0, take);
       retainedAudio.push(audio);
-      retainedSamples.push(Array.from(audio, (s) => s + 0.5)); // + 0.5: doubles, not small ints
+      const samples = new Array<number>(take); // preallocated: 8 bytes per sample, no growth slack
+      for (let i = 0; i < take; i++) samples[i] = (audio[i] ?? 0) + 0.5; // + 0.5: doubles, not small ints
+      retainedSamples.push(samples);
       samplesLeft -= take;
       retainedHeapBytes += take * BYTES_PER_HEAP_SAMPLE;
     }

@@ -5,7 +5,7 @@
  * --use-file-for-fake-audio-capture (a worker-scoped `test.use({launchOptions})` cannot see testInfo).
  */
 import { test as base, expect } from '@playwright/test';
-import type { Page, WebSocket as PwWebSocket } from '@playwright/test';
+import type { Browser, Page, WebSocket as PwWebSocket } from '@playwright/test';
 import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
 import type { RealtimeServer, RealtimeServerOptions } from '../../../target/server/start-realtime-server.ts';
 import { buildMicWav } from './mic-wav.ts';
@@ -25,6 +25,8 @@ interface AppFixtures {
   micParts: MicPart[];
   serverOptions: RealtimeServerOptions;
   server: RealtimeServer;
+  /** A Chromium whose fake mic plays this test's WAV; every page in it hears the file from its start. */
+  micBrowser: Browser;
   micPage: Page;
   /** Client events the page sent over any WebSocket, except input_audio_buffer.append (counted instead). */
   sentEvents: WsLog;
@@ -38,18 +40,20 @@ export const test = base.extend<AppFixtures>({
     await use(server);
     await server.close();
   },
-  micPage: async ({ playwright, launchOptions, micParts }, use, testInfo) => {
+  micBrowser: async ({ playwright, launchOptions, micParts }, use, testInfo) => {
     const wavPath = buildMicWav(testInfo.outputPath('mic.wav'), micParts);
     const browser = await playwright.chromium.launch({
       ...launchOptions,
       headless: true,
       args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${wavPath}%noloop`],
     });
-    const context = await browser.newContext({ permissions: ['microphone'] });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => testInfo.annotations.push({ type: 'pageerror', description: error.message }));
-    await use(page);
+    await use(browser);
     await browser.close();
+  },
+  micPage: async ({ micBrowser }, use) => {
+    const page = await newMicPage(micBrowser);
+    await use(page);
+    expect(pageErrors(page), 'uncaught errors in the app page').toEqual([]);
   },
   sentEvents: async ({ micPage }, use) => {
     const log: WsLog = { events: [], received: [], appends: 0, sockets: [] };
@@ -82,6 +86,22 @@ export const test = base.extend<AppFixtures>({
 });
 
 export { expect };
+
+const uncaughtErrors = new WeakMap<Page, string[]>();
+
+/** A page in its own context with the microphone granted; its uncaught errors are kept for pageErrors(). */
+export async function newMicPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ permissions: ['microphone'] });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  uncaughtErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return uncaughtErrors.get(page) ?? [];
+}
 
 export type AppState = Record<string, unknown> & {
   status: string; connected: boolean; dialect: string; playbackQueueLength: number; scheduledChunks: number;
