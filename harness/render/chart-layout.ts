@@ -30,6 +30,17 @@ export function trendEnds(series: Series): [[number, number], [number, number]] 
   ];
 }
 
+/**
+ * A budget far above the data (500 MB over a 60 MB heap) would flatten the chart; it is drawn only when it is within
+ * 3x of the largest value, and otherwise named in the legend.
+ */
+export function budgetOnScale(series: Series): boolean {
+  if (series.budget === undefined) return false;
+  let dataMax = -Infinity;
+  for (const [, y] of [...series.points, ...(series.highlight ?? [])]) dataMax = Math.max(dataMax, y);
+  return !(dataMax > 0) || series.budget <= 3 * dataMax;
+}
+
 export function chartLayout(series: Series, size: ChartSize, warmupMs: number | undefined): ChartLayout {
   const xs: number[] = [];
   const ys: number[] = [];
@@ -37,7 +48,7 @@ export function chartLayout(series: Series, size: ChartSize, warmupMs: number | 
     xs.push(x);
     ys.push(y);
   }
-  if (series.budget !== undefined) ys.push(series.budget);
+  if (budgetOnScale(series)) ys.push(series.budget!);
   const isTime = series.xAxis === 'time';
   if (isTime) xs.push(0);
   if (isTime && warmupMs !== undefined && warmupMs > 0) xs.push(warmupMs);
@@ -46,7 +57,7 @@ export function chartLayout(series: Series, size: ChartSize, warmupMs: number | 
   const xMax = xs.length > 0 ? xs.reduce((a, b) => Math.max(a, b)) : 1;
   const yMin = ys.reduce((a, b) => Math.min(a, b), 0);
   const yMax = ys.length > 0 ? ys.reduce((a, b) => Math.max(a, b)) : 1;
-  const x = isTime ? timeTicks(xMin, xMax) : niceTicks(xMin, xMax, Math.min(8, Math.max(1, Math.ceil(xMax - xMin))));
+  const x = isTime ? timeTicks(xMin, xMax) : niceTicks(xMin, xMax, Math.min(8, Math.max(1, Math.ceil(xMax - xMin))), false);
   const y = niceTicks(yMin, yMax);
   const plot = {
     left: MARGIN.left,

@@ -25,7 +25,7 @@ export function renderHtml(report: Report): string {
   const failedCount = report.assertions.filter((a) => !a.passed).length;
   const charts = report.series.map(
     (series, index) =>
-      `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}<figcaption class="meta">${esc(series.title)} (${esc(series.unit)})</figcaption></figure>`,
+      `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`,
   );
   const issues = report.issues.map(
     (i) =>

@@ -5,7 +5,7 @@
  * Pure: Series in, string out.
  */
 import type { Series } from '../core/report/report-schema.ts';
-import { chartLayout, trendEnds, type ChartSize } from './chart-layout.ts';
+import { budgetOnScale, chartLayout, trendEnds, type ChartSize } from './chart-layout.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { formatMinSec, formatNumber } from './format-value.ts';
 
@@ -19,20 +19,49 @@ export interface ChartOptions extends Partial<ChartSize> {
 const COLORS = { line: '#2563eb', trend: '#d97706', budget: '#dc2626', highlight: '#7c3aed', warmup: '#e5e7eb', axis: '#374151', grid: '#e5e7eb' };
 const px = (value: number) => formatNumber(value, 1);
 
-function axisUnit(unit: string): { label: string; scale: number } {
-  return unit === 'bytes' ? { label: 'MB', scale: 1 / (1024 * 1024) } : { label: unit, scale: 1 };
+/** Bytes are drawn as MB or KB by magnitude (ticks on whole MB, not whole bytes); every other unit as it is. */
+function inDisplayUnit(series: Series): Series {
+  if (series.unit !== 'bytes') return series;
+  let dataMax = 0;
+  for (const [, y] of series.points) dataMax = Math.max(dataMax, Math.abs(y));
+  const [divisor, label] = dataMax >= 1024 * 1024 ? [1024 * 1024, 'MB'] : dataMax >= 1024 ? [1024, 'KB'] : [1, 'bytes'];
+  if (divisor === 1) return series;
+  const scale = (points: [number, number][]) => points.map(([x, y]): [number, number] => [x, y / divisor]);
+  // A trend fitted on bytes is in bytes/min; one already fitted in another unit is left alone.
+  const trend = series.trend && series.trend.unit === 'bytes/min' && {
+    ...series.trend,
+    slopePerMin: series.trend.slopePerMin / divisor,
+    ciLowPerMin: series.trend.ciLowPerMin / divisor,
+    ciHighPerMin: series.trend.ciHighPerMin / divisor,
+    interceptAtFrom: series.trend.interceptAtFrom / divisor,
+    unit: `${label}/min`,
+  };
+  return {
+    ...series,
+    unit: label,
+    points: scale(series.points),
+    highlight: series.highlight && scale(series.highlight),
+    trend: trend || series.trend,
+    budget: series.budget === undefined ? undefined : series.budget / divisor,
+  };
 }
 
-export function renderChartSvg(series: Series, opts: ChartOptions = {}): string {
+/** Enough decimals to tell neighbouring ticks apart (step 0.05 -> 2), at most 6. */
+function tickDecimals(ticks: number[]): number {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  return step > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9))) : 0;
+}
+
+export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): string {
+  const series = inDisplayUnit(sourceSeries);
   const size = { widthPx: opts.widthPx ?? 720, heightPx: opts.heightPx ?? 280 };
   const clipId = `${(opts.idPrefix ?? 'chart').replace(/[^A-Za-z0-9_-]/g, '_')}-clip`;
   const { plot, x, y, toPx } = chartLayout(series, size, opts.warmupMs);
   const isTime = series.xAxis === 'time';
-  const unit = axisUnit(series.unit);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${size.widthPx}" height="${size.heightPx}" viewBox="0 0 ${size.widthPx} ${size.heightPx}" font-family="sans-serif" font-size="11">`,
-    `<title>${esc(`${series.title} (${series.unit})`)}</title>`,
+    `<title>${esc(`${series.title} (${sourceSeries.unit})`)}</title>`,
     `<defs><clipPath id="${clipId}"><rect x="${px(plot.left)}" y="${px(plot.top)}" width="${px(plot.right - plot.left)}" height="${px(plot.bottom - plot.top)}"/></clipPath></defs>`,
     `<rect x="0" y="0" width="${size.widthPx}" height="${size.heightPx}" fill="#ffffff"/>`,
     `<text x="${px(plot.left)}" y="16" font-size="13" font-weight="bold" fill="${COLORS.axis}">${esc(series.title)}</text>`,
@@ -45,11 +74,12 @@ export function renderChartSvg(series: Series, opts: ChartOptions = {}): string 
       `<text x="${px(x0 + 4)}" y="${px(plot.top + 12)}" fill="#6b7280">warm-up</text>`,
     );
   }
+  const yDecimals = tickDecimals(y.ticks);
   for (const tick of y.ticks) {
     const [, ty] = toPx(x.min, tick);
     out.push(
       `<line x1="${px(plot.left)}" y1="${px(ty)}" x2="${px(plot.right)}" y2="${px(ty)}" stroke="${COLORS.grid}" stroke-width="1"/>`,
-      `<text x="${px(plot.left - 6)}" y="${px(ty + 4)}" text-anchor="end" fill="${COLORS.axis}">${esc(formatNumber(tick * unit.scale, 2))}</text>`,
+      `<text x="${px(plot.left - 6)}" y="${px(ty + 4)}" text-anchor="end" fill="${COLORS.axis}">${esc(formatNumber(tick, yDecimals))}</text>`,
     );
   }
   for (const tick of x.ticks) {
@@ -64,7 +94,7 @@ export function renderChartSvg(series: Series, opts: ChartOptions = {}): string 
     `<line x1="${px(plot.left)}" y1="${px(plot.bottom)}" x2="${px(plot.right)}" y2="${px(plot.bottom)}" stroke="${COLORS.axis}"/>`,
     `<line x1="${px(plot.left)}" y1="${px(plot.top)}" x2="${px(plot.left)}" y2="${px(plot.bottom)}" stroke="${COLORS.axis}"/>`,
     `<text x="${px((plot.left + plot.right) / 2)}" y="${px(size.heightPx - 8)}" text-anchor="middle" fill="${COLORS.axis}">${isTime ? 'time (m:ss)' : 'turn'}</text>`,
-    `<text transform="translate(14 ${px((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLORS.axis}">${esc(unit.label)}</text>`,
+    `<text transform="translate(14 ${px((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLORS.axis}">${esc(series.unit)}</text>`,
   );
   out.push(`<g clip-path="url(#${clipId})">`);
   if (series.points.length > 0) {
@@ -72,8 +102,8 @@ export function renderChartSvg(series: Series, opts: ChartOptions = {}): string 
     out.push(`<polyline class="series" points="${coords}" fill="none" stroke="${COLORS.line}" stroke-width="1.5" stroke-linejoin="round"/>`);
     if (!isTime) out.push(...series.points.map(([dx, dy]) => circle(toPx(dx, dy), 2.5, COLORS.line)));
   }
-  if (series.budget !== undefined) {
-    const [, by] = toPx(x.min, series.budget);
+  if (budgetOnScale(series)) {
+    const [, by] = toPx(x.min, series.budget!);
     out.push(`<line class="budget" x1="${px(plot.left)}" y1="${px(by)}" x2="${px(plot.right)}" y2="${px(by)}" stroke="${COLORS.budget}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
   }
   const ends = trendEnds(series);
@@ -84,7 +114,7 @@ export function renderChartSvg(series: Series, opts: ChartOptions = {}): string 
   }
   out.push(...(series.highlight ?? []).map(([dx, dy]) => circle(toPx(dx, dy), 3.5, COLORS.highlight, 'highlight')));
   out.push('</g>');
-  out.push(legend(series, plot.right, unit));
+  out.push(legend(series, plot.right));
   if (series.points.length === 0) {
     out.push(`<text x="${px((plot.left + plot.right) / 2)}" y="${px((plot.top + plot.bottom) / 2)}" text-anchor="middle" fill="#6b7280">no data</text>`);
   }
@@ -96,17 +126,18 @@ function circle([cx, cy]: [number, number], r: number, fill: string, cls = 'poin
   return `<circle class="${cls}" cx="${px(cx)}" cy="${px(cy)}" r="${r}" fill="${fill}"/>`;
 }
 
-function legend(series: Series, right: number, unit: { label: string; scale: number }): string {
+function legend(series: Series, right: number): string {
   const items: string[] = [];
   const trend = series.trend;
   if (trend) {
-    // Bytes are shown as MB on the axis, so the slope is too; other units keep the trend's own unit.
-    const trendUnit = unit.scale === 1 ? trend.unit : `${unit.label}/min`;
-    const ci = `[${formatNumber(trend.ciLowPerMin * unit.scale)}, ${formatNumber(trend.ciHighPerMin * unit.scale)}]`;
-    items.push(`<tspan fill="${COLORS.trend}">trend ${esc(`${formatNumber(trend.slopePerMin * unit.scale)} ${trendUnit} ${ci}`)}</tspan>`);
+    const ci = `[${formatNumber(trend.ciLowPerMin)}, ${formatNumber(trend.ciHighPerMin)}]`;
+    items.push(`<tspan fill="${COLORS.trend}">trend ${esc(`${formatNumber(trend.slopePerMin)} ${trend.unit} ${ci}`)}</tspan>`);
   }
-  if (series.budget !== undefined) items.push(`<tspan fill="${COLORS.budget}"> budget ${esc(`${formatNumber(series.budget * unit.scale)} ${unit.label}`)}</tspan>`);
+  if (series.budget !== undefined) {
+    const where = budgetOnScale(series) ? '' : ' (above chart)';
+    items.push(`<tspan fill="${COLORS.budget}"> budget ${esc(`${formatNumber(series.budget)} ${series.unit}`)}${where}</tspan>`);
+  }
   const highlightLabel = /heap/i.test(series.id) ? 'post-GC lows' : 'highlighted';
-  if ((series.highlight?.length ?? 0) > 0) items.push(`<tspan fill="${COLORS.highlight}"> \u25CF ${highlightLabel}</tspan>`);
+  if ((series.highlight?.length ?? 0) > 0) items.push(`<tspan fill="${COLORS.highlight}"> \u25CF ${esc(highlightLabel)}</tspan>`);
   return `<text x="${px(right)}" y="30" text-anchor="end">${items.join('')}</text>`;
 }
