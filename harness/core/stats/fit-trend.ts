@@ -7,7 +7,7 @@ import { bucketMedians } from './bucket-medians.ts';
 import { mannKendall } from './mann-kendall.ts';
 import { theilSen } from './theil-sen.ts';
 
-export const MAX_TREND_POINTS = 800;
+export const MAX_TREND_POINTS = 400;
 const MIN_TREND_POINTS = 5;
 const MS_PER_MIN = 60_000;
 

@@ -1,0 +1,60 @@
+/**
+ * Validate one parsed log line against the zod schemas (once, at the edge), with one-line errors that name the
+ * field and the rule. Dispatches on `type` first so an unknown type names the allowed ones, and so only the one
+ * matching schema runs.
+ */
+import type { z } from 'zod';
+import {
+  LOG_SCHEMA_VERSION, cdpSampleSchema, harnessEventSchema, logHeaderSchema, monitorRecordSchema, rtEventSchema, wsSampleSchema,
+  type LogHeader, type LogRecord,
+} from '../core/log/log-schema.ts';
+import { describeValue, formatPath, formatZodIssue } from '../core/validation/format-zod-issue.ts';
+
+const RECORD_SCHEMAS: Record<string, z.ZodType> = {
+  cdp: cdpSampleSchema,
+  ws: wsSampleSchema,
+  rt: rtEventSchema,
+  monitor: monitorRecordSchema,
+  harness: harnessEventSchema,
+};
+export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; detail: string; field: string | null };
+
+const fail = (detail: string, field: string | null = null): { ok: false; detail: string; field: string | null } => ({ ok: false, detail, field });
+
+export function validateHeader(value: unknown): Validated<LogHeader> {
+  if (!isPlainObject(value)) return fail(`expected a header object, got ${describeValue(value)}`);
+  if (value.type !== 'header') return fail(`expected a header line first ({"type":"header",...}), got type ${describeValue(value.type)}`, 'type');
+  if (value.schemaVersion !== LOG_SCHEMA_VERSION) {
+    return fail(`unsupported schemaVersion ${describeValue(value.schemaVersion)} (this voice-soak reads ${LOG_SCHEMA_VERSION})`, 'schemaVersion');
+  }
+  return fromZod(logHeaderSchema.safeParse(value, { reportInput: true }));
+}
+
+export function validateRecord(value: unknown): Validated<LogRecord> {
+  if (!isPlainObject(value)) return fail(`expected a record object, got ${describeValue(value)}`);
+  const type = value.type;
+  if (type === 'header') return fail('unexpected second header line (a log has one header, on line 1)', 'type');
+  const schema = typeof type === 'string' ? RECORD_SCHEMAS[type] : undefined;
+  if (!schema) return fail(`field "type": unknown record type ${describeValue(type)} (expected one of: ${RECORD_TYPES.join(', ')})`, 'type');
+  return fromZod(schema.safeParse(value, { reportInput: true }) as z.ZodSafeParseResult<LogRecord>);
+}
+
+function fromZod<T>(result: z.ZodSafeParseResult<T>): Validated<T> {
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  return fail(formatZodIssue(issue), issue.path.length ? formatPath(issue.path) : null);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deepest nesting of arrays/objects, counting stops once limit is exceeded. */
+export function nestingExceeds(value: unknown, limit: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= limit) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) if (nestingExceeds(child, limit, depth + 1)) return true;
+  return false;
+}
