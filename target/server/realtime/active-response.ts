@@ -63,6 +63,8 @@ export class ActiveResponse implements ActiveResponseHandle {
   cancel(reason: 'turn_detected' | 'client_cancelled'): void {
     if (this.finished) return;
     const item = assistantItem(this.itemId, this.ctx.dialect, this.options.audio, 'incomplete', this.spokenText());
+    const stored = this.options.addToConversation ? this.ctx.conversation.get(this.itemId) : undefined;
+    if (stored) Object.assign(stored, { status: 'incomplete', content: item.content });
     if (this.itemAnnounced) {
       this.ctx.send({ type: 'response.output_item.done', response_id: this.id, output_index: 0, item });
       if (this.ctx.dialect === 'ga' && this.options.addToConversation) this.ctx.send({ type: 'conversation.item.done', item });
@@ -97,6 +99,7 @@ export class ActiveResponse implements ActiveResponseHandle {
       this.sendWordsUntil(samplesToMs(end));
       if (this.pcm) this.ctx.send({ type: eventName('audioDelta', this.ctx.dialect), ...this.where(), delta: encodePcm16Base64(this.pcm.subarray(this.sentSamples, end)) });
       this.sentSamples = end;
+      if (this.pcm && this.options.addToConversation) this.ctx.assistantAudioMs.set(this.itemId, samplesToMs(end));
     }
     if (this.sentSamples >= stallAtSamples) return; // stall fault: nothing more until response.cancel or barge-in
     if (this.sentSamples >= totalSamples) return this.complete();
@@ -124,9 +127,7 @@ export class ActiveResponse implements ActiveResponseHandle {
     this.ctx.send({ type: 'response.output_item.done', response_id: this.id, output_index: 0, item });
     if (this.options.addToConversation) {
       const stored = this.ctx.conversation.get(this.itemId);
-      if (stored) stored.content = [assistantPart(this.ctx.dialect, audio, text)];
-      if (stored) stored.status = 'completed';
-      if (audio) this.ctx.assistantAudioMs.set(this.itemId, this.plan.durationMs);
+      if (stored) Object.assign(stored, { status: 'completed', content: [assistantPart(this.ctx.dialect, audio, text)] });
       if (this.ctx.dialect === 'ga') this.ctx.send({ type: 'conversation.item.done', item });
     }
     this.finish('completed', null, [item]);

@@ -39,5 +39,11 @@ test('with interrupt_response false the response keeps going through speech', as
   await new Promise((r) => setTimeout(r, 200));
   expect(client.events.slice(from).filter((e) => e.type === 'response.done')).toHaveLength(0);
   expect(client.events.slice(from).filter((e) => e.type === 'response.created')).toHaveLength(0);
+  // The app's own barge-in: cancel, then truncate the reply to what was heard.
+  const done = await client.request({ type: 'response.cancel' }, 'response.done');
+  const itemId = done.response.output[0].id;
+  expect(done.response.output[0].status).toBe('incomplete');
+  const truncated = await client.request({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: 150 }, 'conversation.item.truncated');
+  expect(truncated).toMatchObject({ type: 'conversation.item.truncated', item_id: itemId, audio_end_ms: 150 });
   client.close();
 });
