@@ -16,6 +16,7 @@ export async function run(args: string[]): Promise<number> {
     command: 'analyze',
     positionals: ['log.jsonl'],
     options: ['format', 'out', 'thresholds'],
+    metavars: { out: 'FILE', thresholds: 'FILE' },
     choices: { format: REPORT_FORMATS },
   });
   const logPath = positionals[0]!;

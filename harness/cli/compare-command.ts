@@ -25,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
     command: 'compare',
     positionals: ['before', 'after'],
     options: ['format', 'out', 'confidence'],
+    metavars: { out: 'FILE', confidence: '0.95' },
     choices: { format: FORMATS },
   });
   const confidence = values.confidence === undefined ? undefined : Number(values.confidence);

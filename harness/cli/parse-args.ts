@@ -13,6 +13,8 @@ export interface CommandSpec<Name extends string> {
   options: readonly Name[];
   /** Allowed values per option, when restricted. */
   choices?: Partial<Record<Name, readonly string[]>>;
+  /** Placeholder of an option's value in the usage line (default VALUE). */
+  metavars?: Partial<Record<Name, string>>;
 }
 
 export interface ParsedCommand<Name extends string> {
@@ -21,7 +23,7 @@ export interface ParsedCommand<Name extends string> {
 }
 
 export function parseCommandArgs<Name extends string>(args: string[], spec: CommandSpec<Name>): ParsedCommand<Name> {
-  const usage = `usage: voice-soak ${spec.command} ${spec.positionals.map((p) => `<${p}>`).join(' ')} ${spec.options.map((o) => `[--${o} ${spec.choices?.[o]?.join('|') ?? 'VALUE'}]`).join(' ')}`;
+  const usage = `usage: voice-soak ${spec.command} ${spec.positionals.map((p) => `<${p}>`).join(' ')} ${spec.options.map((o) => `[--${o} ${spec.choices?.[o]?.join('|') ?? spec.metavars?.[o] ?? 'VALUE'}]`).join(' ')}`;
   let parsed: ReturnType<typeof parseArgs>;
   try {
     const options = Object.fromEntries(spec.options.map((name) => [name, { type: 'string' as const }]));
