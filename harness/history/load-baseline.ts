@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { reportSchema, type Report } from '../core/report/report-schema.ts';
 import { formatZodIssue } from '../core/validation/format-zod-issue.ts';
-import { analyzeLogFile } from '../verdict/analyze-log-file.ts';
+import { analyzeLogFile } from '../cli/analyze-log-file.ts';
 import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
 
 export interface Baseline {
@@ -34,7 +34,7 @@ export function parseReportJson(raw: unknown, path: string): Report {
 
 export async function loadBaseline(path: string): Promise<Baseline> {
   if (!existsSync(path)) throw new Error(`baseline ${path}: file not found (SOAK_BASELINE takes a soak-summary.json, report JSON or .jsonl log)`);
-  if (path.endsWith('.jsonl')) return { source: path, byTitle: new Map(), single: await analyzeLogFile(path) };
+  if (path.endsWith('.jsonl')) return { source: path, byTitle: new Map(), single: (await analyzeLogFile(path)).report };
   const raw = readJson(path);
   if ((raw as { kind?: unknown } | null)?.kind !== 'voice-soak-summary') return { source: path, byTitle: new Map(), single: parseReportJson(raw, path) };
   const summary = soakSummarySchema.safeParse(raw, { reportInput: true });

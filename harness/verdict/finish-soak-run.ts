@@ -5,17 +5,17 @@
  */
 import { dirname } from 'node:path';
 import type { Report } from '../core/report/report-schema.ts';
-import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
+import type { ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
 import { checkAgainstBaseline } from '../history/check-against-baseline.ts';
 import { loadBaseline, type Baseline } from '../history/load-baseline.ts';
-import { analyzeLogFile } from './analyze-log-file.ts';
+import { analyzeLogFile } from '../cli/analyze-log-file.ts';
 import { failedAssertionMessages } from './failed-assertion-messages.ts';
 import type { SoakRunResult } from './soak-run-result.ts';
 import { writeReportFiles } from './write-report-files.ts';
 
 export interface FinishSoakRunOptions {
-  /** Thresholds to judge against; default: the ones recorded in the log header. */
-  thresholds?: Thresholds;
+  /** Thresholds over the ones recorded in the log header (a partial layer); default: the header's. */
+  thresholds?: ThresholdsInput;
   /** Folder for the report files; default: the log's folder. */
   outDir?: string;
   /** A baseline (path to a soak-summary.json, report JSON or log, or a loaded one) to check for regressions. */
@@ -25,7 +25,7 @@ export interface FinishSoakRunOptions {
 }
 
 export async function finishSoakRun(logPath: string, opts: FinishSoakRunOptions = {}): Promise<SoakRunResult> {
-  const report: Report = await analyzeLogFile(logPath, opts.thresholds);
+  const { report }: { report: Report } = await analyzeLogFile(logPath, opts.thresholds);
   const files = writeReportFiles(report, opts.outDir ?? dirname(logPath), logPath);
   const failures = failedAssertionMessages(report, 'error');
   if (opts.baseline !== undefined) {

@@ -18,7 +18,18 @@ export const CONTENT_TYPES = {
   jsonl: 'application/x-ndjson',
 } as const;
 
-/** Attachment name of one chart: `chart-heap.svg`, `chart-ttfr.svg`, ... (series id, made file-safe). */
+/** Short chart names for the analyzer's series ids; other series keep their id. */
+const CHART_NAMES: Record<string, string> = {
+  'heap-used': 'heap',
+  'message-handler-ms': 'message-latency',
+  'ttfr-ms': 'ttfr',
+  'ws-buffered-bytes': 'ws-buffered',
+  'audio-chunks-pending': 'chunks-pending',
+  'event-queue-size': 'event-queue',
+};
+
+/** Attachment (and file) name of one chart: `chart-heap.svg`, `chart-ttfr.svg`, ... */
 export function chartAttachmentName(seriesId: string): string {
-  return `chart-${seriesId.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.svg`;
+  const name = CHART_NAMES[seriesId] ?? seriesId;
+  return `chart-${name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.svg`;
 }
