@@ -6,6 +6,7 @@
 import { mannKendallVariance } from './mann-kendall.ts';
 import { normalQuantile } from './normal-distribution.ts';
 import { quantileSorted } from './quantile-sorted.ts';
+import { selectKth } from './select-kth.ts';
 
 export interface TheilSenFit {
   slope: number;
@@ -29,8 +30,10 @@ export function theilSen(xs: ArrayLike<number>, ys: ArrayLike<number>, confidenc
     }
   }
   if (m === 0) throw new RangeError('theilSen requires at least 2 distinct x values');
-  const sorted = slopes.subarray(0, m).sort();
-  const slope = quantileSorted(sorted, 0.5);
+  const pairwise = slopes.subarray(0, m);
+  // Median (mean of the two middle order statistics when m is even), by selection rather than a full sort.
+  const upperMid = selectKth(pairwise, m >> 1);
+  const slope = m % 2 === 1 ? upperMid : (upperMid + maxBelow(pairwise, m >> 1)) / 2;
   const residuals = new Float64Array(n);
   for (let i = 0; i < n; i++) residuals[i] = ys[i]! - slope * xs[i]!;
   const intercept = quantileSorted(residuals.sort(), 0.5);
@@ -38,5 +41,14 @@ export function theilSen(xs: ArrayLike<number>, ys: ArrayLike<number>, confidenc
   const c = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(mannKendallVariance(ys));
   const lowerRank = Math.max(1, Math.floor((m - c) / 2));
   const upperRank = Math.min(m, Math.ceil((m + c) / 2) + 1);
-  return { slope, intercept, ciLow: sorted[lowerRank - 1]!, ciHigh: sorted[upperRank - 1]!, points: n };
+  const ciLow = selectKth(pairwise, lowerRank - 1);
+  const ciHigh = selectKth(pairwise, upperRank - 1);
+  return { slope, intercept, ciLow, ciHigh, points: n };
+}
+
+/** After selectKth(values, k), the largest of values[0..k-1] is the (k-1)-th order statistic. */
+function maxBelow(values: Float64Array, k: number): number {
+  let best = -Infinity;
+  for (let i = 0; i < k; i++) if (values[i]! > best) best = values[i]!;
+  return best;
 }
