@@ -32,6 +32,8 @@ interface PendingMessage {
   handlerMs: number;
   queueSize: number;
   waitReported: boolean;
+  /** The event while it is being dispatched (cleared when handled); matches handlers to their message. */
+  event: Event | null;
 }
 
 type Listener = EventListenerOrEventListenerObject;
@@ -53,7 +55,8 @@ export class SocketTap {
   readonly url: string;
   private lastArrivalMs: number | null = null;
   private readonly open = new Set<PendingMessage>();
-  private readonly byEvent = new WeakMap<Event, PendingMessage>();
+  /** The message being dispatched now (dispatch is synchronous; nested dispatches fall back to a scan). */
+  private current: PendingMessage | null = null;
   private readonly wrappedListeners = new Map<Listener, Map<boolean, EventListener>>();
   private listenerCount = 0;
   private appOnMessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
@@ -113,15 +116,23 @@ export class SocketTap {
     if (frame) this.ctx.onFrame(frame, tMs, this.socketId, false);
     const message: PendingMessage = {
       tMs, gapMs, eventType: frame?.eventType, expected: this.listenerCount + (this.appOnMessage ? 1 : 0),
-      ran: 0, pendingAsync: 0, handlerMs: 0, queueSize: this.open.size, waitReported: false,
+      ran: 0, pendingAsync: 0, handlerMs: 0, queueSize: this.open.size, waitReported: false, event,
     };
     if (message.expected === 0) return this.finish(message);
     this.open.add(message);
-    this.byEvent.set(event, message);
+    this.current = message;
+  }
+
+  private messageFor(event: Event): PendingMessage | undefined {
+    if (this.current?.event === event) return this.current;
+    for (const message of this.open) if (message.event === event) return message;
+    return undefined;
   }
 
   private finish(message: PendingMessage): void {
     this.open.delete(message);
+    message.event = null;
+    if (this.current === message) this.current = null;
     const { tMs, eventType, gapMs, handlerMs, queueSize } = message;
     this.ctx.onMessageHandled({ tMs, socketId: this.socketId, eventType, gapMs, handlerMs, queueSize });
   }
@@ -130,7 +141,7 @@ export class SocketTap {
     const tap = this;
     return function wrappedMessageListener(this: unknown, event: Event) {
       afterRun?.();
-      const message = tap.byEvent.get(event);
+      const message = tap.messageFor(event);
       const startMs = tap.ctx.now();
       let result: unknown;
       try {
