@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
-export const LOG_SCHEMA_VERSION = 1;
+import { LOG_SCHEMA_VERSION } from './log-version.ts';
+
+export { LOG_SCHEMA_VERSION };
 
 const tMs = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
-export const REPORT_SCHEMA_VERSION = 1;
+import { REPORT_SCHEMA_VERSION } from './report-version.ts';
+
+export { REPORT_SCHEMA_VERSION };
 
 const num = z.number().finite();
 const nullableNum = num.nullable();
