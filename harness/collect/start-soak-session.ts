@@ -51,7 +51,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     faults: options.faults.split(',').map((f) => f.trim()).filter(Boolean),
     meta: { test: run.testTitle, micMode: options.micMode, durationMs: String(options.durationMs), script: run.script.name, scriptPath: run.scriptPath },
   };
-  const sink = createRecordSink(await createLogWriter(run.logPath, header as never), secrets);
+  const sink = createRecordSink(createLogWriter(run.logPath, header), secrets);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
 
   await page.context().grantPermissions(['microphone']).catch(() => undefined);
