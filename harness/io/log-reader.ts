@@ -36,8 +36,8 @@ export async function readLog(
         throw error(line, `line longer than ${MAX_LINE_BYTES} bytes (${bytes} bytes so far): not a voice-soak log line`);
       },
       line(bytes, line, terminated) {
-        if (bytes.includes(0)) throw error(line, `binary content (NUL byte at column ${bytes.indexOf(0) + 1}): is this a JSONL log?`);
         if (line === 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) throw error(line, 'binary content (gzip-compressed?): decompress the log first');
+        if (bytes.includes(0)) throw error(line, `binary content (NUL byte at column ${bytes.indexOf(0) + 1}): is this a JSONL log?`);
         const text = bytes.toString('utf8');
         if (text.trim() === '') {
           blankLines++;

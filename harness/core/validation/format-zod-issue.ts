@@ -35,8 +35,10 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, ${got}`;
     case 'invalid_union': {
-      const withOptions = issue as { options?: unknown[] };
-      if (withOptions.options) return `expected one of ${withOptions.options.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
+      const withOptions = issue as { options?: unknown[]; discriminator?: string };
+      // A discriminated union reports the whole object as input: show the discriminator's value instead.
+      const value = withOptions.discriminator && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[withOptions.discriminator] : input;
+      if (withOptions.options) return `expected one of ${withOptions.options.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
       return `${issue.message}, ${got}`;
     }
     case 'invalid_format':
