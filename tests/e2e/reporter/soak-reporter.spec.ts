@@ -4,7 +4,8 @@
  * Pins the undocumented behaviour the reporter relies on: attachments it pushes onto result.attachments in
  * onTestEnd appear in the HTML report, the Allure results and the merged blob report.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { readHistoryFile } from '../../../harness/history/history-file.ts';
@@ -29,14 +30,25 @@ function attachmentsByTitle(jsonReportPath: string): Map<string, string[]> {
 test.describe.configure({ mode: 'serial' });
 
 let full: PlaywrightRun;
+/**
+ * Outputs live in a private temporary folder, not under test-results/: any other Playwright run started in the
+ * same checkout meanwhile (a colleague's, or `npm test` in another shell) empties test-results/ when it starts.
+ */
+let scratch: string;
+const outputPath = (name: string) => join(scratch, name);
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(60_000);
-  const out = testInfo.outputPath('unsharded');
+  scratch = mkdtempSync(join(tmpdir(), 'voice-soak-reporter-e2e-'));
+  const out = outputPath('unsharded');
   full = await runPlaywright(['test', '-c', FIXTURE_CONFIG], fixtureEnv(out, { GITHUB_STEP_SUMMARY: join(out, 'step-summary.md') }), out);
 });
 
-test('a leaking run exits 1 with its assertion message; the crashed test is analyzed from its log; a clean run exits 0', async ({}, testInfo) => {
+test.afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test('a leaking run exits 1 with its assertion message; the crashed test is analyzed from its log; a clean run exits 0', async () => {
   test.setTimeout(40_000);
   expect(full.code, full.stdout + full.stderr).toBe(1);
   expect(full.stdout).toMatch(/voice-soak: 3 soak tests, 2 failed/);
@@ -61,7 +73,7 @@ test('a leaking run exits 1 with its assertion message; the crashed test is anal
   expect(attachments.get('leaking conversation')).toEqual([...REPORT_FILES, SOAK_LOG].sort());
   expect(attachments.get('crashed conversation')).toEqual([...REPORT_FILES, SOAK_LOG].sort());
 
-  const out = testInfo.outputPath('clean-only');
+  const out = outputPath('clean-only');
   const clean = await runPlaywright(['test', '-c', FIXTURE_CONFIG, '--grep', 'clean'], fixtureEnv(out), out);
   expect(clean.code, clean.stdout + clean.stderr).toBe(0);
   expect(readSoakSummary(join(out, 'soak-runs')).status).toBe('passed');
@@ -109,9 +121,9 @@ test('the Allure results carry every attachment (also the added ones) and one st
   expect(byName.get('clean conversation')!.status).toBe('passed');
 });
 
-test('two shards merged with merge-reports give the same verdicts, failures and attachments as the unsharded run', async ({}, testInfo) => {
+test('two shards merged with merge-reports give the same verdicts, failures and attachments as the unsharded run', async () => {
   test.setTimeout(60_000);
-  const out = testInfo.outputPath('sharded');
+  const out = outputPath('sharded');
   const blobs = join(out, 'blob-report');
   mkdirSync(blobs, { recursive: true });
   for (const shard of [1, 2]) {
