@@ -15,7 +15,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     '',
     `Before: ${md(comparison.before.startedAt)} ${md(comparison.before.targetUrl)} (${md(comparison.before.verdict)})  `,
     `After: ${md(comparison.after.startedAt)} ${md(comparison.after.targetUrl)} (${md(comparison.after.verdict)})  `,
-    `Confidence ${comparison.confidence}, Holm\\-adjusted p &lt; ${comparison.alpha.toFixed(3)}; medians must also move by at least ${(comparison.minRelativeDelta * 100).toFixed(0)}%\\.`,
+    `Confidence ${comparison.confidence}, Holm-adjusted p &lt; ${comparison.alpha.toFixed(3)}; medians must also move by at least ${(comparison.minRelativeDelta * 100).toFixed(0)}%.`,
     '',
     row(COMPARISON_HEADERS),
     `|${COLUMNS.map(() => ' --- |').join('')}`,

@@ -2,7 +2,9 @@
  * The HTML report in Chromium: its charts are drawn (non-empty boxes, several colours on screen) and a report with
  * hostile strings in every field runs no script, opens no dialog and makes no request.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { analyze } from '../../../harness/core/analyze.ts';
@@ -11,6 +13,15 @@ import { renderHtml } from '../../../harness/render/render-html.ts';
 import { renderChartSvg } from '../../../harness/render/render-svg.ts';
 import { generateLog } from '../../../harness/synth/generate-log.ts';
 import { buildHostileReport } from '../../fixtures-data/reports/hostile-report.ts';
+
+/** Scratch files outside test-results/, which other runs on this machine clear when they start. */
+let scratchDir = '';
+test.beforeAll(async () => {
+  scratchDir = await mkdtemp(join(tmpdir(), 'voice-soak-html-'));
+});
+test.afterAll(async () => {
+  await rm(scratchDir, { recursive: true, force: true });
+});
 
 function leakyReport() {
   const [header, ...records] = [...generateLog({ durationMs: 420_000, seed: 11, faults: { heapLeakMbPerMin: 3 } })];
@@ -43,7 +54,7 @@ async function distinctColors(page: Page, png: Buffer): Promise<number> {
 test('the HTML report shows its charts', async ({ page }, testInfo) => {
   const report = leakyReport();
   expect(report.series.length).toBeGreaterThanOrEqual(3);
-  const file = testInfo.outputPath('report.html');
+  const file = join(scratchDir, 'report.html');
   await writeFile(file, renderHtml(report));
   await page.goto(pathToFileURL(file).href);
   await expect(page.locator('.verdict')).toContainText('FAIL');
@@ -75,7 +86,7 @@ test('each chart SVG parses as XML on its own', async ({ page }) => {
   expect(errors).toEqual(svgs.map(() => null));
 });
 
-test('a report with hostile strings in every field runs no script and loads nothing', async ({ page }, testInfo) => {
+test('a report with hostile strings in every field runs no script and loads nothing', async ({ page }) => {
   const dialogs: string[] = [];
   const consoleMessages: string[] = [];
   const requests: string[] = [];
@@ -86,7 +97,7 @@ test('a report with hostile strings in every field runs no script and loads noth
   page.on('console', (message) => consoleMessages.push(message.text()));
   page.on('pageerror', (error) => consoleMessages.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
-  const file = testInfo.outputPath('hostile.html');
+  const file = join(scratchDir, 'hostile.html');
   await writeFile(file, renderHtml(buildHostileReport()));
   await page.goto(pathToFileURL(file).href);
   await page.waitForTimeout(500);

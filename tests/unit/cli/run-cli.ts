@@ -1,6 +1,8 @@
 /** Test helpers: run `node bin/voice-soak.mjs ...` and write synthetic logs (tests only). */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 
@@ -35,3 +37,16 @@ export async function writeSynthLog(path: string, options: GenerateLogOptions): 
 }
 
 export const fixturePath = (relative: string) => `${ROOT}tests/fixtures-data/${relative}`;
+
+/**
+ * A private scratch directory for one test, removed afterwards. Not testInfo.outputPath: other engineers' runs on
+ * this machine clear test-results/ when they start, which deleted files mid-test.
+ */
+export async function withScratchDir<T>(name: string, body: (path: (file: string) => string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), `voice-soak-${name.replace(/[^\w-]+/g, '-').slice(0, 40)}-`));
+  try {
+    return await body((file) => join(dir, file));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
