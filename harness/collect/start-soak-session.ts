@@ -16,6 +16,7 @@ import { createCdpSampler } from './cdp-sampler.ts';
 import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
 import { createHarnessClock } from './harness-clock.ts';
 import { monitorBundlePath } from './monitor-bundle-path.ts';
+import { installPageFunctionShim } from './page-function-shim.ts';
 import type { PreparedSoakRun } from './prepare-soak-run.ts';
 import { createMonitorPuller } from './pull-monitor-records.ts';
 import { createRecordSink, type RecordSink } from './record-sink.ts';
@@ -55,6 +56,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
 
   await page.context().grantPermissions(['microphone']).catch(() => undefined);
+  await installPageFunctionShim(page);
   await run.mic.install(page);
   if (options.injectMonitor !== false) await page.addInitScript({ path: await monitorBundlePath() });
   if (options.redirectWs.length) await redirectWebSockets({ page, patterns: options.redirectWs, realtimeUrl: options.realtimeUrl, sink, clock });
