@@ -28,7 +28,13 @@ const soakTimeoutMs = settings.durationMs + 180_000;
 export default defineConfig({
   timeout: 60_000,
   globalSetup: './fixtures/global-setup.ts',
-  reporter: [['list']],
+  // The soak reporter comes first: it may add attachments that html and Allure then pick up.
+  reporter: [
+    ['./reporters/soak-reporter.ts'],
+    ['list'],
+    ['html', { open: 'never' }],
+    ['allure-playwright', { resultsDir: 'allure-results' }],
+  ],
   outputDir: 'test-results',
   use: {
     launchOptions: {

@@ -8,6 +8,7 @@ register();
 const commands = {
   analyze: () => import('../harness/cli/analyze-command.ts'),
   compare: () => import('../harness/cli/compare-command.ts'),
+  verdict: () => import('../harness/cli/verdict-command.ts'),
   serve: () => import('../target/server/serve-command.ts'),
 };
 
@@ -16,6 +17,7 @@ const usage = `usage: voice-soak <command> [options]
 commands:
   analyze <log.jsonl> [--format text|json|html|md] [--out FILE] [--thresholds FILE]
   compare <before> <after> [--format text|json|md]
+  verdict <soak-summary.json>            exit 1 when a (merged) soak summary failed
   serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]...
 
 Add --debug to any command to see stack traces.`;

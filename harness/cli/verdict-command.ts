@@ -1,0 +1,34 @@
+/**
+ * `voice-soak verdict <soak-summary.json>`: the gate for merged shard results (merge-reports exits 0 whatever the
+ * verdict): prints the summary table and exits 1 when the summary failed, 0 when it passed, 2 when unusable.
+ */
+import { readFile } from 'node:fs/promises';
+import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
+import { renderSummaryTable } from '../verdict/render-summary-table.ts';
+import { InputError, fileError } from './cli-errors.ts';
+import { parseCommandArgs } from './parse-args.ts';
+
+export async function run(args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, { command: 'verdict', positionals: ['soak-summary.json'], options: [] });
+  const path = positionals[0]!;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw fileError(error, path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = soakSummarySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${path}: field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
+  }
+  process.stdout.write(renderSummaryTable(parsed.data));
+  console.log(`verdict: ${parsed.data.status}`);
+  return parsed.data.status === 'passed' ? 0 : 1;
+}
