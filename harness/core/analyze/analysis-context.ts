@@ -49,7 +49,7 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
   if (configured.adaptive.enabled) {
     const measured = baseline ?? baselineFromWarmup(
       turns.filter((t) => t.startMs < warmupMs).map((t) => t.ttfrMs),
-      data.handlerMs.values.slice(0, data.handlerMs.tMs.findIndex((t) => t >= warmupMs) >>> 0),
+      data.handlerMs.values.filter((_, i) => data.handlerMs.tMs[i]! < warmupMs),
       warmupMs,
     );
     adaptive = adaptiveBudgets(measured, configured.adaptive.factor);
