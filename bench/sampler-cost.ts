@@ -1,0 +1,109 @@
+/**
+ * What does 1 Hz CDP sampling cost? Runs the embedded target in headless Chromium with the controllable mic
+ * talking continuously, alternating sampler OFF and ON phases in one run, and prints:
+ *  - per-sample latency p50/p99 (CDP round trips, ms),
+ *  - renderer time per sample: delta of Performance.getMetrics DevToolsCommandDuration between samples (ms),
+ *  - the app's own audio processing time (in-page monitor 'audio-chunk' processingMs) and message handler time
+ *    ('message' handlerMs), p50/p99 per phase kind.
+ * Usage: npx tsx bench/sampler-cost.ts [--phase-ms 10000] [--pairs 3] [--interval-ms 1000]
+ */
+import { chromium } from '@playwright/test';
+import { quantile } from 'simple-statistics';
+import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
+import { createHarnessClock } from '../harness/collect/harness-clock.ts';
+import { monitorBundlePath } from '../harness/collect/monitor-bundle-path.ts';
+import { installPageFunctionShim } from '../harness/collect/page-function-shim.ts';
+import type { LogRecord } from '../harness/core/log/log-schema.ts';
+import { createControllableMic } from '../harness/mic/controllable-mic.ts';
+import { loadUtteranceCatalog } from '../harness/mic/utterance-catalog.ts';
+import { findChromium } from '../harness/setup/find-chromium.ts';
+import { startRealtimeServer } from '../target/server/start-realtime-server.ts';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const phaseMs = arg('phase-ms', 10_000);
+const pairs = arg('pairs', 3);
+const intervalMs = arg('interval-ms', 1_000);
+
+const server = await startRealtimeServer({ port: 0 });
+const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--autoplay-policy=no-user-gesture-required'] });
+const page = await (await browser.newContext({ permissions: ['microphone'] })).newPage();
+const catalog = await loadUtteranceCatalog();
+const mic = createControllableMic(catalog);
+await installPageFunctionShim(page);
+await mic.install(page);
+await page.addInitScript({ path: await monitorBundlePath() });
+await page.goto(server.httpUrl);
+await page.click('#start');
+await page.waitForFunction(() => (window as unknown as { voiceApp: { state(): { connected: boolean } } }).voiceApp.state().connected);
+
+let talking = true;
+const ids = [...catalog.utterances.keys()];
+const talk = (async () => {
+  for (let i = 0; talking; i++) {
+    await mic.say(page, ids[i % ids.length]!, i + 1);
+    await new Promise((r) => setTimeout(r, 1_500));
+  }
+})();
+
+const drainMonitor = async (): Promise<LogRecord[]> =>
+  (await page.evaluate(() => (globalThis as unknown as { voiceSoakMonitor: { drain(): string[] } }).voiceSoakMonitor.drain())).map((line) => JSON.parse(line));
+
+const session = await page.context().newCDPSession(page);
+const browserSession = await browser.newBrowserCDPSession();
+let devToolsSeconds: number[] = [];
+const rendererMsPerSample: number[] = [];
+const metered = {
+  async send(method: string, params?: object) {
+    const result = await session.send(method as 'Performance.getMetrics', params as never);
+    if (method === 'Performance.getMetrics') {
+      const metric = (result as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'DevToolsCommandDuration');
+      if (metric) devToolsSeconds.push(metric.value);
+    }
+    return result;
+  },
+};
+
+const results = { off: { chunkMs: [] as number[], handlerMs: [] as number[] }, on: { chunkMs: [] as number[], handlerMs: [] as number[] } };
+const latencyMs: number[] = [];
+await drainMonitor();
+for (let pair = 0; pair < pairs; pair++) {
+  for (const phase of ['off', 'on'] as const) {
+    const records: LogRecord[] = [];
+    const sampler =
+      phase === 'on'
+        ? createCdpSampler({ pageSession: metered, browserSession, sink: { write: (r) => records.push(r as LogRecord) }, clock: createHarnessClock(), intervalMs })
+        : undefined;
+    devToolsSeconds = [];
+    await sampler?.start();
+    await new Promise((r) => setTimeout(r, phaseMs));
+    await sampler?.stop();
+    // Deltas within the phase only: the monitor drains between phases are DevTools commands too.
+    rendererMsPerSample.push(...devToolsSeconds.slice(1).map((sec, i) => (sec - devToolsSeconds[i]!) * 1000));
+    for (const r of records) if (r.type === 'cdp' && r.sampleLatencyMs !== undefined) latencyMs.push(r.sampleLatencyMs);
+    for (const r of await drainMonitor()) {
+      if (r.type === 'monitor' && r.kind === 'audio-chunk') results[phase].chunkMs.push(r.processingMs);
+      if (r.type === 'monitor' && r.kind === 'message') results[phase].handlerMs.push(r.handlerMs);
+    }
+  }
+}
+talking = false;
+await talk.catch(() => undefined);
+
+const q = (values: number[], p: number) => (values.length ? quantile(values, p).toFixed(3) : 'n/a');
+const rows: Array<[string, string, string, string]> = [
+  ['per-sample latency (ms)', String(latencyMs.length), q(latencyMs, 0.5), q(latencyMs, 0.99)],
+  ['renderer time per sample (ms)', String(rendererMsPerSample.length), q(rendererMsPerSample, 0.5), q(rendererMsPerSample, 0.99)],
+  ['app audio-chunk ms, sampler OFF', String(results.off.chunkMs.length), q(results.off.chunkMs, 0.5), q(results.off.chunkMs, 0.99)],
+  ['app audio-chunk ms, sampler ON', String(results.on.chunkMs.length), q(results.on.chunkMs, 0.5), q(results.on.chunkMs, 0.99)],
+  ['app message handler ms, sampler OFF', String(results.off.handlerMs.length), q(results.off.handlerMs, 0.5), q(results.off.handlerMs, 0.99)],
+  ['app message handler ms, sampler ON', String(results.on.handlerMs.length), q(results.on.handlerMs, 0.5), q(results.on.handlerMs, 0.99)],
+];
+console.log(`sampler cost: ${pairs} x (${phaseMs / 1000} s off, ${phaseMs / 1000} s on), interval ${intervalMs} ms, headless Chromium, embedded target`);
+console.log(['measure'.padEnd(38), 'n'.padStart(6), 'p50'.padStart(10), 'p99'.padStart(10)].join(''));
+for (const [name, n, p50, p99] of rows) console.log([name.padEnd(38), n.padStart(6), p50.padStart(10), p99.padStart(10)].join(''));
+
+await browser.close();
+await server.close();
