@@ -16,7 +16,6 @@ interface PageMic {
   play(id: string): Promise<{ durationMs: number; cut: boolean }>;
   stop(): void;
 }
-const pageMic = () => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic;
 
 export function createControllableMic(catalog: UtteranceCatalog): ConversationMic {
   const base64Of = new Map<string, string>();
@@ -32,13 +31,13 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
       if (!loaded) {
         let base64 = base64Of.get(utterance.id);
         if (!base64) base64Of.set(utterance.id, (base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64')));
-        await page.evaluate(([id, data, rate]) => pageMic().load(id, data, rate), [utterance.id, base64, MIC_SAMPLE_RATE] as const);
+        await page.evaluate(([id, data, rate]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate), [utterance.id, base64, MIC_SAMPLE_RATE] as const);
       }
-      const played = await page.evaluate((id) => pageMic().play(id), utterance.id);
+      const played = await page.evaluate((id) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.play(id), utterance.id);
       return { durationMs: played.durationMs };
     },
     async silence(page, durationMs) {
-      await page.evaluate(() => pageMic().stop()).catch(() => undefined);
+      await page.evaluate(() => (globalThis as unknown as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.stop()).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, durationMs));
     },
   };

@@ -2,7 +2,8 @@
  * Drive a (scaled) conversation script through the fake mic against the page:
  * click Start, wait for the app to connect, then for each turn: silence, 'turn-start', optional reconnect, speak,
  * wait for the reply (or a gap, or the barge-in point), 'turn-end', and a forced-GC sample at the boundary.
- * Long silences are plain waits. Nothing new starts after deadlineMs (harness tMs); silences are cut to it.
+ * Long silences are plain waits. With a deadline the script repeats until deadlineMs (harness tMs); nothing new
+ * starts after it and silences are cut to it (a turn in progress finishes).
  * turn-start / turn-end details are JSON so the analyzer can tell planned barge-ins from unplanned interruptions:
  *   turn-start {"utterance","then","bargeInAfterMs"?,"reconnect"?}
  *   turn-end   {"outcome":"reply"|"reply-timeout"|"barge-in"|"no-first-audio"|"gap","via","spokenMs"}
@@ -52,8 +53,15 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (!connected) event('note', 'no open WebSocket seen 15 s after start; continuing');
     await options.gcSample('conversation-start');
     let bargeInPending = false;
-    for (const entry of script.entries) {
+    // The scaled script once, then again from the top while run time is left (real replies are rarely as long as
+    // the estimates), so a run lasts its duration.
+    for (let i = 0; ; i++) {
       if (page.isClosed() || clock.nowMs() >= deadlineMs) break;
+      if (i > 0 && i % script.entries.length === 0) {
+        if (!Number.isFinite(deadlineMs)) break;
+        event('note', `script repeated from the top (pass ${i / script.entries.length + 1})`);
+      }
+      const entry = script.entries[i % script.entries.length]!;
       if (entry.kind === 'long-silence') {
         event('note', `long-silence ${entry.durationMs} ms`);
         await mic.silence(page, Math.min(entry.durationMs, deadlineMs - clock.nowMs()));
