@@ -25,6 +25,8 @@ export interface PreparedSoakRun {
   mic: ConversationMic;
   /** Extra Chromium arguments (device mode). */
   launchArgs: string[];
+  /** An utterance id as people read it: its text when the catalog has one, else the id. */
+  describeUtterance(id: string): string;
 }
 
 export async function prepareSoakRun(options: SoakRunOptions, testTitle: string): Promise<PreparedSoakRun> {
@@ -50,5 +52,12 @@ export async function prepareSoakRun(options: SoakRunOptions, testTitle: string)
   } else {
     mic = createControllableMic(catalog);
   }
-  return { options, testTitle, runDir, logPath: join(runDir, 'run.jsonl'), script, scriptPath, mic, launchArgs };
+  const describeUtterance = (id: string) => {
+    try {
+      return pickUtterance(catalog, id).text ?? id;
+    } catch {
+      return id;
+    }
+  };
+  return { options, testTitle, runDir, logPath: join(runDir, 'run.jsonl'), script, scriptPath, mic, launchArgs, describeUtterance };
 }

@@ -22,13 +22,15 @@ import { createMonitorPuller } from './pull-monitor-records.ts';
 import { createRecordSink, type RecordSink } from './record-sink.ts';
 import { redirectWebSockets } from './redirect-websockets.ts';
 
+export type TurnWrapper = <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
+
 export interface SoakSession {
   page: Page;
   runDir: string;
   logPath: string;
   sink: RecordSink;
-  /** Runs the scaled script until it ends or the run duration is up. */
-  runConversation(): Promise<void>;
+  /** Runs the scaled script until it ends or the run duration is up; wrapTurn (e.g. a Playwright step) wraps each turn. */
+  runConversation(wrapTurn?: TurnWrapper): Promise<void>;
   /** Stops sampling, writes the cross-check notes and 'run-end', closes the log. Safe to call twice. */
   stop(reason?: string): Promise<void>;
 }
@@ -87,7 +89,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     runDir: run.runDir,
     logPath: run.logPath,
     sink,
-    async runConversation() {
+    async runConversation(wrapTurn?: TurnWrapper) {
       const deadlineMs = clock.nowMs() + options.durationMs;
       await runConversation({
         page,
@@ -99,6 +101,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         pullMonitor: () => sampler.exclusive(() => puller.pull()),
         startSelector: options.startSelector,
         deadlineMs,
+        ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
     },
     async stop(reason = 'completed') {

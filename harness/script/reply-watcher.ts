@@ -3,7 +3,8 @@
  *  - any app: the in-page monitor's rt records (response-created after the turn began, then first-audio /
  *    response-done; "finished" also waits for the reply audio received to have had time to play out);
  *  - apps with the test surface `window.voiceApp.state()` (the embedded app): receivedAudioChunks grew /
- *    responsesDone grew and playbackQueueLength is 0.
+ *    responsesDone grew and playbackQueueLength is 0. Only a fallback for when no rt record was ever seen (no
+ *    monitor): its counters cannot tell this turn's reply from the previous one cancelled by this turn's speech.
  * Polls every pollMs; each poll first asks for a fresh monitor drain (pullNow) so rt records are current.
  */
 import type { Page } from '@playwright/test';
@@ -71,7 +72,7 @@ export function createReplyWatcher(options: { nowMs: () => number; pullNow: () =
       for (;;) {
         await options.pullNow().catch(() => undefined);
         if (rtReached(goal, sinceMs)) return { reached: true, atMs: options.nowMs(), via: 'rt' };
-        const counters = page.isClosed() ? null : await page.evaluate(readAppCounters).catch(() => null);
+        const counters = page.isClosed() || rt.length > 0 ? null : await page.evaluate(readAppCounters).catch(() => null);
         if (appReached(goal, counters, baseline)) return { reached: true, atMs: options.nowMs(), via: 'app-state' };
         if (options.nowMs() >= deadline || page.isClosed()) return { reached: false, atMs: options.nowMs(), via: 'timeout' };
         await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -28,6 +28,8 @@ export interface RunConversationOptions {
   pullMonitor: () => Promise<unknown>;
   startSelector?: string;
   deadlineMs?: number;
+  /** Wraps each turn, e.g. in a Playwright step so reports show the conversation turn by turn. */
+  wrapTurn?: <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -70,7 +72,8 @@ export async function runConversation(options: RunConversationOptions): Promise<
       }
       turn++;
       if (!bargeInPending && entry.silenceBeforeMs) await mic.silence(page, Math.min(entry.silenceBeforeMs, deadlineMs - clock.nowMs()));
-      bargeInPending = await runTurn(entry, turn);
+      const n = turn;
+      bargeInPending = options.wrapTurn ? await options.wrapTurn(n, entry.utterance, () => runTurn(entry, n)) : await runTurn(entry, n);
     }
     if (clock.nowMs() >= deadlineMs) event('note', `script stopped at the run duration after ${turn} turns`);
   } finally {
@@ -83,8 +86,9 @@ export async function runConversation(options: RunConversationOptions): Promise<
     const { kind: _kind, silenceBeforeMs: _silence, replyTimeoutMs: _timeout, ...described } = entry;
     event('turn-start', JSON.stringify(described), n);
     if (entry.reconnect) await reconnect(n);
-    const baseline = await watcher.mark(page);
     const spoken = await mic.say(page, entry.utterance, n);
+    // After speaking: a previous reply cancelled by this turn's speech is already counted in the baseline.
+    const baseline = await watcher.mark(page);
     const replyTimeoutMs = entry.replyTimeoutMs ?? script.replyTimeoutMs;
     let outcome: string;
     let via = 'none';
