@@ -9,7 +9,7 @@
  *    error-level assertion failed or a significant regression was found. Warn-level breaches are shown only.
  * Works the same over merged shards (`merge-reports --reporter=./reporters/soak-reporter.ts,html`).
  * Options (env var > option > default): outputDir (SOAK_OUTPUT_DIR, soak-runs), historyFile (SOAK_HISTORY_FILE,
- * soak-history.json), baseline (SOAK_BASELINE), trendRuns (runs shown in the trend table, 14).
+ * soak-runs/soak-history.json), baseline (SOAK_BASELINE), trendRuns (runs shown in the trend table, 14).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -50,7 +50,7 @@ type Attachment = TestResult['attachments'][number];
 
 function resolvePaths(options: SoakReporterOptions): { outputDir: string; historyFile: string; baseline: string | undefined } {
   const env = process.env;
-  let settings: { outputDir: string; historyFile: string; baseline: string | undefined } = { outputDir: 'soak-runs', historyFile: 'soak-history.json', baseline: undefined };
+  let settings: { outputDir: string; historyFile: string; baseline: string | undefined } = { outputDir: 'soak-runs', historyFile: 'soak-runs/soak-history.json', baseline: undefined };
   try {
     settings = loadSettings();
   } catch (error) {

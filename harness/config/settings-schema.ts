@@ -49,7 +49,7 @@ export const settingsEnvSchema = z.object({
   SOAK_OUTPUT_DIR: z.string().default('soak-runs'),
   SOAK_THRESHOLDS_FILE: z.string().optional(),
   SOAK_BASELINE: z.string().optional(),
-  SOAK_HISTORY_FILE: z.string().default('soak-history.json'),
+  SOAK_HISTORY_FILE: z.string().default('soak-runs/soak-history.json'),
   SOAK_HEADLESS: flag.prefault('false'),
   CHROMIUM_PATH: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
