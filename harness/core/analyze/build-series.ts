@@ -35,7 +35,7 @@ export function buildSeries(ctx: AnalysisContext): Series[] {
   if (data.handlerMs.tMs.length) out.push(series('message-handler-ms', 'Message handler time', 'ms', points(data.handlerMs), { trend: trends.handlerMs }));
   if (ctx.turns.length) {
     const ttfr = ctx.turns.map((t, i): Point => [i + 1, t.ttfrMs]);
-    out.push(series('ttfr-ms', 'Time to first response per turn', 'ms', downsampleMinMax(ttfr, SERIES_MAX_POINTS), { budget: thresholds.ttfrP95Ms, xAxis: 'turn' }));
+    out.push(series('ttfr-ms', 'Time to first response per turn', 'ms', downsampleMinMax(ttfr, SERIES_MAX_POINTS), { budget: thresholds.ttfrP95Ms, xAxis: 'turn', trend: trends.ttfrMs }));
   }
   if (data.wsBufferedBytes.tMs.length) out.push(series('ws-buffered-bytes', 'WebSocket bufferedAmount', 'bytes', points(data.wsBufferedBytes), { trend: trends.wsBufferedBytes, budget: thresholds.maxWsBufferedBytes }));
   if (data.pendingChunks.tMs.length) out.push(series('audio-chunks-pending', 'Audio chunks pending playback', 'chunks', points(data.pendingChunks), { trend: trends.pendingChunks, budget: thresholds.maxPendingAudioChunks }));
