@@ -10,6 +10,8 @@ export interface VoiceAppState extends AppCounters {
   dialect: RealtimeDialect;
   /** The fault spec this page runs with ('' when clean). */
   faults: string;
+  /** The AudioContext's state ('none' before Start): 'running' means the Start click unlocked audio. */
+  audioContextState: AudioContextState | 'none';
   /** Chunks scheduled but not finished playing ("chunks pending playback"). */
   playbackQueueLength: number;
   scheduledChunks: number;

@@ -122,6 +122,7 @@ export class VoiceApp {
       ...this.counters,
       status: this.status,
       connected: this.socket?.readyState === WebSocket.OPEN,
+      audioContextState: this.session?.audioContext.state ?? 'none',
       dialect: this.config.dialect,
       faults: this.config.faults,
       playbackQueueLength: scheduler?.queueLength ?? 0,

@@ -24,6 +24,8 @@ interface AppFixtures {
   /** What the fake mic says; it plays once (%noloop) and then stays silent. */
   micParts: MicPart[];
   serverOptions: RealtimeServerOptions;
+  /** false drops the project's --autoplay-policy=no-user-gesture-required: audio then needs the Start click. */
+  allowAutoplay: boolean;
   server: RealtimeServer;
   /** A Chromium whose fake mic plays this test's WAV; every page in it hears the file from its start. */
   micBrowser: Browser;
@@ -35,17 +37,19 @@ interface AppFixtures {
 export const test = base.extend<AppFixtures>({
   micParts: [[500, 'u01', 4000, 'u02', 4000], { option: true }],
   serverOptions: [{ replyScale: 0.25 }, { option: true }],
+  allowAutoplay: [true, { option: true }],
   server: async ({ serverOptions }, use) => {
     const server = await startRealtimeServer({ port: 0, ...serverOptions });
     await use(server);
     await server.close();
   },
-  micBrowser: async ({ playwright, launchOptions, micParts }, use, testInfo) => {
+  micBrowser: async ({ playwright, launchOptions, micParts, allowAutoplay }, use, testInfo) => {
     const wavPath = buildMicWav(testInfo.outputPath('mic.wav'), micParts);
+    const projectArgs = (launchOptions.args ?? []).filter((a) => allowAutoplay || !a.startsWith('--autoplay-policy'));
     const browser = await playwright.chromium.launch({
       ...launchOptions,
       headless: true,
-      args: [...(launchOptions.args ?? []), `--use-file-for-fake-audio-capture=${wavPath}%noloop`],
+      args: [...projectArgs, `--use-file-for-fake-audio-capture=${wavPath}%noloop`],
     });
     await use(browser);
     await browser.close();

@@ -12,14 +12,18 @@ export interface WsRelay {
   /** ws:// URL to give the app (?ws=...); the path and query are passed on to the server. */
   url: string;
   serverEvents: RelayedEvent[];
+  /** Each connection's upgrade request: path with query, and the offered subprotocols. */
+  connections: { url: string; protocols: string[] }[];
   close(): Promise<void>;
 }
 
 export async function startWsRelay(upstreamWsUrl: string): Promise<WsRelay> {
   const serverEvents: RelayedEvent[] = [];
+  const connections: { url: string; protocols: string[] }[] = [];
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: (p) => (p.has('realtime') ? 'realtime' : false) });
   wss.on('connection', (client, req) => {
     const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    connections.push({ url: req.url ?? '/', protocols });
     const upstream = new WebSocket(new URL(req.url ?? '/', upstreamWsUrl), protocols);
     const pending: string[] = [];
     upstream.on('open', () => pending.splice(0).forEach((m) => upstream.send(m)));
@@ -38,6 +42,7 @@ export async function startWsRelay(upstreamWsUrl: string): Promise<WsRelay> {
   return {
     url: `ws://127.0.0.1:${port}/v1/realtime`,
     serverEvents,
+    connections,
     close: () => new Promise<void>((resolve) => {
       for (const c of wss.clients) c.terminate();
       wss.close(() => resolve());
