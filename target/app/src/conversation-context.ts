@@ -28,6 +28,10 @@ export class ConversationContext {
     if (this.items.length > this.maxItems) this.items.shift();
   }
 
+  clear(): void {
+    this.items.length = 0;
+  }
+
   recent(): readonly ContextItem[] {
     return this.items;
   }

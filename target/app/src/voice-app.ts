@@ -57,6 +57,10 @@ export class VoiceApp {
   /** Call from the Start click: the AudioContext is created before the first await so autoplay policy allows it. */
   async start(): Promise<void> {
     if (this.session) return;
+    // Start after Stop begins a new conversation: nothing to replay, and its first connection is not a reconnect.
+    this.context.clear();
+    this.connections = 0;
+    this.failedAttempts = 0;
     const audioContext = new AudioContext({ sampleRate: 24000 });
     void audioContext.resume();
     const scheduler = new PlaybackScheduler(audioContext, this.faults.audioBacklog === true);
