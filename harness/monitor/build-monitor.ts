@@ -5,7 +5,7 @@
  * Run: npx tsx harness/monitor/build-monitor.ts
  */
 import { build, type Metafile } from 'esbuild';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,12 @@ function toolVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
+function writeAtomically(path: string, contents: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
+}
+
 export async function buildMonitor(): Promise<MonitorBuild> {
   const common = {
     bundle: true,
@@ -37,6 +43,9 @@ export async function buildMonitor(): Promise<MonitorBuild> {
     legalComments: 'none' as const,
     metafile: true,
     logLevel: 'silent' as const,
+    // Built in memory, then written atomically (temp file + rename): several processes (workers, the embedded
+    // server) build at once while pages read the bundle, and a reader must never see a half-written file.
+    write: false,
   };
   const esmPath = join(MONITOR_DIST_DIR, 'voice-soak-monitor.mjs');
   const iifePath = join(MONITOR_DIST_DIR, 'voice-soak-monitor.js');
@@ -44,7 +53,9 @@ export async function buildMonitor(): Promise<MonitorBuild> {
     build({ ...common, entryPoints: [join(here, 'entry-esm.ts')], format: 'esm', outfile: esmPath }),
     build({ ...common, entryPoints: [join(here, 'entry-iife.ts')], format: 'iife', outfile: iifePath }),
   ]);
-  writeFileSync(join(MONITOR_DIST_DIR, 'meta-iife.json'), JSON.stringify(iife.metafile!));
+  mkdirSync(MONITOR_DIST_DIR, { recursive: true });
+  for (const file of [...esm.outputFiles!, ...iife.outputFiles!]) writeAtomically(file.path, file.contents);
+  writeAtomically(join(MONITOR_DIST_DIR, 'meta-iife.json'), JSON.stringify(iife.metafile!));
   return {
     esmPath,
     iifePath,
