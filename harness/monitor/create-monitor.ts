@@ -3,6 +3,7 @@
  * long-task sampling, the app API, the safeguards and proactive warnings, bounded record storage, drain/export.
  * Collects and warns; judging is the analyzer's (passed in as deps so this file does not depend on it).
  */
+import { createInterruptionDedupe } from './interruption-dedupe.ts';
 import type { LogHeader, LogRecord, SoakLog } from '../core/log/log-schema.ts';
 import type { Report } from '../core/report/report-schema.ts';
 import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
@@ -58,7 +59,11 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   let lastMemory: ReturnType<typeof readMemory> = null;
   let responseTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = (record: LogRecord) => store.add(record);
+  const isDuplicateInterruption = createInterruptionDedupe();
+  const emit = (record: LogRecord) => {
+    if (record.type === 'monitor' && record.kind === 'interruption' && isDuplicateInterruption(record)) return;
+    store.add(record);
+  };
   const hooks = (): Partial<AppHooks> => {
     const fromApp = ((globalThis as { voiceSoakAppHooks?: Partial<AppHooks> }).voiceSoakAppHooks ?? {}) as Partial<AppHooks>;
     const pick = <K extends keyof AppHooks>(key: K): AppHooks[K] | undefined => {
@@ -106,7 +111,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
 
   function checkResponses(): void {
     const tMs = now();
-    for (const { responseId, openForMs } of tracker.takeOverdue(tMs, limits.responseTimeoutMs)) safeguards.responseTimeout(tMs, responseId, openForMs);
+    for (const { responseId, openForMs, idleForMs } of tracker.takeOverdue(tMs, limits.responseTimeoutMs)) safeguards.responseTimeout(tMs, responseId, openForMs, idleForMs);
   }
 
   function scheduleResponseCheck(): void {

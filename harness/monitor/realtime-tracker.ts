@@ -22,6 +22,8 @@ export interface TtfrSample {
   ttfrMs: number;
 }
 
+const lastProgressMs = (response: OpenResponse): number => response.lastDeltaMs ?? response.openedMs;
+
 export class RealtimeTracker {
   dialect: RtDialect | 'unknown' = 'unknown';
   /** Recent times to first audio (turn start = speech stopped or response requested), for graphs and adaptive limits. */
@@ -78,12 +80,17 @@ export class RealtimeTracker {
     }
   }
 
-  /** Responses open longer than timeoutMs at tMs (oldest first); each is forgotten once returned. */
-  takeOverdue(tMs: number, timeoutMs: number): { responseId: string | undefined; openForMs: number }[] {
-    const overdue: { responseId: string | undefined; openForMs: number }[] = [];
+  /**
+   * Responses that made no progress for longer than timeoutMs at tMs (oldest first): no first audio within the limit
+   * of being requested/created, or no audio delta within the limit of the previous one, and no response.done.
+   * A long reply that keeps streaming is never overdue; a stalled one is. Each is forgotten once returned.
+   */
+  takeOverdue(tMs: number, timeoutMs: number): { responseId: string | undefined; openForMs: number; idleForMs: number }[] {
+    const overdue: { responseId: string | undefined; openForMs: number; idleForMs: number }[] = [];
     for (const [key, response] of this.open) {
-      if (tMs - response.openedMs <= timeoutMs) continue;
-      overdue.push({ responseId: key === REQUESTED_KEY ? undefined : key, openForMs: tMs - response.openedMs });
+      const idleForMs = tMs - lastProgressMs(response);
+      if (idleForMs <= timeoutMs) continue;
+      overdue.push({ responseId: key === REQUESTED_KEY ? undefined : key, openForMs: tMs - response.openedMs, idleForMs });
       this.open.delete(key);
     }
     return overdue;
@@ -93,7 +100,7 @@ export class RealtimeTracker {
   nextDeadlineMs(timeoutMs: number): number | null {
     let earliest: number | null = null;
     for (const response of this.open.values()) {
-      const due = response.openedMs + timeoutMs;
+      const due = lastProgressMs(response) + timeoutMs;
       if (earliest === null || due < earliest) earliest = due;
     }
     return earliest;

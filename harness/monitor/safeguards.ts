@@ -2,7 +2,7 @@
  * The seed's automatic safeguards, each writing a `safeguard` record (and console.warn):
  *  - audio-chunk-cleanup: pending chunks above the limit -> the app's cleanupAudioChunks() (again at most once a
  *    second while still above);
- *  - response-timeout: no response.done within the limit -> the app's interruptResponse('response-timeout') and an
+ *  - response-timeout: no progress (first audio, next audio delta or response.done) within the limit -> the app's interruptResponse('response-timeout') and an
  *    `interruption` record;
  *  - event-processing-timeout: a handler or a queued message over the limit -> a detailed state dump;
  *  - memory-warning: heap above the limit -> current usage (re-armed when it falls below 90% of the limit).
@@ -48,15 +48,16 @@ export class Safeguards {
     });
   }
 
-  responseTimeout(tMs: number, responseId: string | undefined, openForMs: number): void {
+  responseTimeout(tMs: number, responseId: string | undefined, openForMs: number, idleForMs: number = openForMs): void {
     const limit = this.ctx.limits().responseTimeoutMs;
     const reason = 'response-timeout';
     const hook = this.ctx.hooks().interruptResponse;
-    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
+    // Recorded before the hook runs, so the app's own report of the same interruption is the duplicate that is dropped.
     this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason, ...(responseId ? { responseId } : {}) });
+    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
     const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : 'interruptResponse(\'response-timeout\') called';
-    this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} open ${Math.round(openForMs)} ms > ${Math.round(limit)} ms without response.done; ${outcome}`, {
-      responseId: responseId ?? null, openForMs, limitMs: limit,
+    this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} made no progress for ${Math.round(idleForMs)} ms > ${Math.round(limit)} ms (no first audio or next audio delta, no response.done; open ${Math.round(openForMs)} ms); ${outcome}`, {
+      responseId: responseId ?? null, openForMs, idleForMs, limitMs: limit,
     });
   }
 

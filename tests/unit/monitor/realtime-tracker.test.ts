@@ -26,14 +26,29 @@ test('one turn: valid rt records, TTFR from speech stopped, gaps between deltas'
   expect(tracker.takeOverdue(60_000, 10_000)).toEqual([]);
 });
 
-test('a response without response.done becomes overdue once, counted from its request', () => {
+test('a response that never sends audio becomes overdue once, counted from its request', () => {
   const tracker = new RealtimeTracker(() => {});
   feed(tracker, 0, { type: 'response.create' }, true);
   feed(tracker, 500, { type: 'response.created', response: { id: 'r2' } });
   expect(tracker.nextDeadlineMs(1000)).toBe(1000);
   expect(tracker.takeOverdue(900, 1000)).toEqual([]);
-  expect(tracker.takeOverdue(1200, 1000)).toEqual([{ responseId: 'r2', openForMs: 1200 }]);
+  expect(tracker.takeOverdue(1200, 1000)).toEqual([{ responseId: 'r2', openForMs: 1200, idleForMs: 1200 }]);
   expect(tracker.takeOverdue(5000, 1000)).toEqual([]);
+});
+
+test('a long reply that keeps streaming never times out; one that stalls mid-way does', () => {
+  const tracker = new RealtimeTracker(() => {});
+  const delta = (tMs: number, id: string) => feed(tracker, tMs, { type: 'response.output_audio.delta', response_id: id, delta: 'AAAA' });
+  feed(tracker, 0, { type: 'response.created', response: { id: 'long' } });
+  for (let tMs = 300; tMs <= 15_000; tMs += 100) delta(tMs, 'long');
+  expect(tracker.takeOverdue(15_500, 10_000)).toEqual([]);
+  feed(tracker, 15_600, { type: 'response.done', response: { id: 'long', status: 'completed' } });
+  feed(tracker, 20_000, { type: 'response.created', response: { id: 'stalled' } });
+  delta(20_300, 'stalled');
+  delta(21_000, 'stalled');
+  expect(tracker.nextDeadlineMs(10_000)).toBe(31_000);
+  expect(tracker.takeOverdue(30_900, 10_000)).toEqual([]);
+  expect(tracker.takeOverdue(31_100, 10_000)).toEqual([{ responseId: 'stalled', openForMs: 11_100, idleForMs: 10_100 }]);
 });
 
 test('late deltas after response.done do not reopen the response', () => {
