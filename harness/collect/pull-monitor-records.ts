@@ -6,6 +6,9 @@
  *
  * The monitor's zero is read from the page on every pull (a reload restarts the monitor): `timeOriginMs`,
  * else `startedAt` (ISO or epoch ms), else its header's startedAt, else performance.timeOrigin.
+ *
+ * A drain that times out has still emptied the page's queue once it runs (a busy page runs it late): its records
+ * are written when it returns, never dropped (they carry their own tMs). flush() waits for such a late drain.
  */
 import type { Page } from '@playwright/test';
 import type { HarnessClock } from './harness-clock.ts';
@@ -18,6 +21,8 @@ export interface MonitorPuller {
   pull(): Promise<number>;
   /** False until the page has shown a monitor. */
   seen(): boolean;
+  /** Waits (at most waitMs) for a timed-out drain still running in the page, so its records are written. */
+  flush(waitMs?: number): Promise<void>;
 }
 
 interface DrainResult {
@@ -51,6 +56,22 @@ export function createMonitorPuller(options: {
   let inFlight = false;
   let seen = false;
   let misses = 0;
+  let late: Promise<unknown> | null = null;
+  const write = (result: DrainResult | null): number => {
+    if (!result) {
+      if (++misses === 5 && !seen) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet' });
+      return 0;
+    }
+    seen = true;
+    for (const line of result.lines) {
+      try {
+        sink.write(rebaseMonitorRecord(line, result.monitorStartEpochMs, clock.startedAtEpochMs), 'monitor');
+      } catch {
+        sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `monitor line is not JSON: ${line.slice(0, 200)}` });
+      }
+    }
+    return result.lines.length;
+  };
   return {
     seen: () => seen,
     async pull() {
@@ -61,23 +82,16 @@ export function createMonitorPuller(options: {
       try {
         result = await withTimeout(request, timeoutMs, 'voiceSoakMonitor.drain()');
       } catch (error) {
-        request.catch(() => undefined);
-        if (error instanceof TimeoutError) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'sample-timeout', detail: error.message });
+        if (error instanceof TimeoutError) {
+          sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'sample-timeout', detail: error.message });
+          late = request.then(write, () => 0).finally(() => (late = null));
+        } else request.catch(() => undefined);
         return 0; // navigation in progress or page gone: the next tick tries again
       }
-      if (!result) {
-        if (++misses === 5 && !seen) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet' });
-        return 0;
-      }
-      seen = true;
-      for (const line of result.lines) {
-        try {
-          sink.write(rebaseMonitorRecord(line, result.monitorStartEpochMs, clock.startedAtEpochMs), 'monitor');
-        } catch {
-          sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: `monitor line is not JSON: ${line.slice(0, 200)}` });
-        }
-      }
-      return result.lines.length;
+      return write(result);
+    },
+    async flush(waitMs = 10_000) {
+      if (late) await withTimeout(late, waitMs, 'late voiceSoakMonitor.drain()').catch(() => undefined);
     },
   };
 }

@@ -21,6 +21,7 @@ import type { PreparedSoakRun } from './prepare-soak-run.ts';
 import { createMonitorPuller } from './pull-monitor-records.ts';
 import { createRecordSink, type RecordSink } from './record-sink.ts';
 import { redirectWebSockets } from './redirect-websockets.ts';
+import { targetUrlWithFaults } from './target-url-with-faults.ts';
 
 export type TurnWrapper = <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
 
@@ -80,8 +81,9 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     onTick: () => puller.pull().then(() => undefined),
   });
   await sampler.start();
-  await page.goto(options.targetUrl, { waitUntil: 'load' });
-  note('note', `opened ${redactSecrets(options.targetUrl, secrets)}`);
+  const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
 
   let stopped = false;
   return {
@@ -108,6 +110,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       if (stopped) return;
       stopped = true;
       await sampler.stop();
+      await puller.flush();
       if (!page.isClosed()) await puller.pull().catch(() => undefined);
       for (const socket of wsCounter?.counts() ?? []) {
         note('note', `cdp-ws ${socket.url}: framesSent=${socket.framesSent} framesReceived=${socket.framesReceived} bytesSent=${socket.bytesSent} bytesReceived=${socket.bytesReceived}${socket.closed ? ' closed' : ''}`);
