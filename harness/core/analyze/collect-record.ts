@@ -2,7 +2,7 @@
  * Fold one log record into the analyzer's collected data. Records are trusted (validated once at the edge by the
  * reader, or built by typed code); nothing here parses or throws.
  */
-import type { LogHeader, LogRecord, MonitorRecord, RtEvent } from '../log/log-schema.ts';
+import type { LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../log/log-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { emptySeries, type CollectedData, type TimeSeries } from './collected-data.ts';
 import { createTurnMatcher } from './turn-matcher.ts';
@@ -22,6 +22,8 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     pageMemory: { usedBytes: emptySeries(), limitBytes: null },
     wsBufferedBytes: emptySeries(),
     wsSockets: new Set(),
+    wsReplies: new Map(),
+    turnStartsMs: [],
     handlerMs: emptySeries(),
     queueSize: emptySeries(),
     audioProcessingMs: emptySeries(),
@@ -67,6 +69,7 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
     case 'ws':
       data.wsSockets.add(record.socketId);
       push(data.wsBufferedBytes, record.tMs, record.bufferedAmountBytes);
+      noteWsReply(data, record);
       break;
     case 'rt':
       collectRtEvent(data, record);
@@ -82,8 +85,22 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
           data.crashes.detail = record.detail ?? null;
         }
       } else if (record.kind === 'sample-timeout') data.sampleGaps.timeouts++;
+      else if (record.kind === 'turn-start') data.turnStartsMs.push(record.tMs);
       break;
   }
+}
+
+function noteWsReply(data: CollectedData, record: WsSample): void {
+  const seen = data.wsReplies.get(record.socketId);
+  const received = !seen || record.framesReceived > seen.framesReceived;
+  data.wsReplies.set(record.socketId, {
+    readyState: record.readyState,
+    lastTMs: record.tMs,
+    bytesSent: record.bytesSent,
+    framesReceived: record.framesReceived,
+    lastReceiveMs: received ? record.tMs : seen.lastReceiveMs,
+    bytesSentAtLastReceive: received ? record.bytesSent : seen.bytesSentAtLastReceive,
+  });
 }
 
 function collectRtEvent(data: CollectedData, event: RtEvent): void {

@@ -24,6 +24,10 @@ export interface CollectedData {
   pageMemory: { usedBytes: TimeSeries; limitBytes: number | null };
   wsBufferedBytes: TimeSeries;
   wsSockets: Set<string>;
+  /** Per socket, as of its latest sample: when it last received a message, and what it had sent by then. */
+  wsReplies: Map<string, WsReplyState>;
+  /** tMs of the harness's turn-start records (the user began to speak). */
+  turnStartsMs: number[];
   handlerMs: TimeSeries;
   queueSize: TimeSeries;
   audioProcessingMs: TimeSeries;
@@ -37,6 +41,16 @@ export interface CollectedData {
   safeguards: Record<string, { count: number; firstAtMs: number }>;
   longTasks: { count: number; overTimeout: number; maxMs: number | null };
   slowHandlers: { count: number; maxMs: number | null; firstAtMs: number | null };
+}
+
+export interface WsReplyState {
+  readyState: number;
+  lastTMs: number;
+  bytesSent: number;
+  framesReceived: number;
+  /** tMs of the sample where framesReceived last grew (or the socket's first sample). */
+  lastReceiveMs: number;
+  bytesSentAtLastReceive: number;
 }
 
 export function emptySeries(): TimeSeries {

@@ -13,6 +13,7 @@ import { makeCheck, noDataCheck, type Check } from './check.ts';
 import type { TimeSeries } from './collected-data.ts';
 import { formatNumber } from './format-number.ts';
 import { growthCheck } from './growth-check.ts';
+import { unansweredSends } from './unanswered-sends.ts';
 import { endWindowFromMs, valuesBetween } from './series-window.ts';
 
 /** Growth budget of a level = its budget per this many minutes. */
@@ -37,7 +38,8 @@ export function detectBacklogs(ctx: AnalysisContext): Check[] {
     checks.push(levelCheck(ctx, { id: 'audio-backlog', title: 'Audio chunks accumulate', series: data.pendingChunks, trend: trends.pendingChunks, budget: thresholds.maxPendingAudioChunks, unit: 'chunks', what: 'audio chunks pending playback', extraEvidence: { cleanups } }));
   }
   if (data.wsBufferedBytes.tMs.length) {
-    checks.push(levelCheck(ctx, { id: 'ws-backpressure', title: 'WebSocket send buffer grows', series: data.wsBufferedBytes, trend: trends.wsBufferedBytes, budget: thresholds.maxWsBufferedBytes, unit: 'bytes', what: 'WebSocket bufferedAmount' }));
+    const level = levelCheck(ctx, { id: 'ws-backpressure', title: 'WebSocket send buffer grows', series: data.wsBufferedBytes, trend: trends.wsBufferedBytes, budget: thresholds.maxWsBufferedBytes, unit: 'bytes', what: 'WebSocket bufferedAmount' });
+    checks.push(level.assertion.passed ? unansweredCheck(ctx) ?? level : level);
   } else {
     checks.push(noDataCheck('no-data-ws', 'warn', 'No WebSocket samples', 'no WebSocket samples: was the tap installed?'));
   }
@@ -45,6 +47,19 @@ export function detectBacklogs(ctx: AnalysisContext): Check[] {
     checks.push(levelCheck(ctx, { id: 'event-queue-growth', title: 'Event queue grows', series: data.queueSize, trend: trends.queueSize, budget: thresholds.maxEventQueueSize, unit: 'messages', what: 'event queue size' }));
   }
   return checks;
+}
+
+/** ws-backpressure from the other side: an open socket still sending, with nothing back for longer than the response timeout. */
+function unansweredCheck(ctx: AnalysisContext): Check | null {
+  const { thresholds } = ctx;
+  const worst = unansweredSends(ctx.data, thresholds.responseTimeoutMs);
+  if (!worst || worst.bytes <= thresholds.maxWsBufferedBytes) return null;
+  return makeCheck({
+    id: 'ws-backpressure', level: 'error', title: 'WebSocket sends go unanswered', expected: thresholds.maxWsBufferedBytes, actual: worst.bytes, operator: '<=', passed: false,
+    message: `ws-backpressure: ${formatNumber(worst.bytes)} bytes > ${formatNumber(thresholds.maxWsBufferedBytes)} bytes sent on ${worst.socketId} with no message back for ${formatNumber(worst.silentMs / 1000)} s at the end of the run, though the user spoke (the server is not reading, or not answering)`,
+    evidence: { unansweredBytes: worst.bytes, silentMs: worst.silentMs, budget: thresholds.maxWsBufferedBytes },
+    window: { fromMs: worst.sinceMs, toMs: worst.sinceMs + worst.silentMs },
+  });
 }
 
 function levelCheck(ctx: AnalysisContext, spec: LevelSpec): Check {
