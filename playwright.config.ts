@@ -33,7 +33,7 @@ export default defineConfig({
     ['./reporters/soak-reporter.ts'],
     ['list'],
     ['html', { open: 'never' }],
-    ['allure-playwright', { resultsDir: 'allure-results' }],
+    ['allure-playwright', { resultsDir: process.env.ALLURE_RESULTS_DIR ?? 'allure-results' }],
   ],
   outputDir: 'test-results',
   use: {
