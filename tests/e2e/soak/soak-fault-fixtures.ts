@@ -1,0 +1,50 @@
+/**
+ * The soak fixtures against an embedded realtime server started by the test worker (port 0), tuned for short
+ * fault runs: a private output folder outside test-results/, short replies, and thresholds suited to a 30-45 s run
+ * (a 5 s warm-up; budgets keep the defaults' meaning).
+ */
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startRealtimeServer, type RealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { test as soakTest } from '../../../fixtures/soak-fixtures.ts';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../harness/core/thresholds/thresholds-schema.ts';
+import type { Report } from '../../../harness/core/report/report-schema.ts';
+import type { SoakRunResult } from '../../../harness/verdict/soak-run-result.ts';
+
+/** Outside test-results/, which every `playwright test` start wipes. */
+export const SOAK_E2E_RUNS_DIR = join(tmpdir(), 'voice-soak-e2e-soak-runs');
+
+/** Short turns back to back: enough turns and forced-GC samples after warm-up in 30 s. */
+export const SHORT_RUN_SCRIPT = join(import.meta.dirname, 'short-run-script.json');
+
+export const SHORT_RUN_THRESHOLDS: Thresholds = { ...DEFAULT_THRESHOLDS, warmupMs: 5_000 };
+
+export const test = soakTest.extend<object, { server: RealtimeServer; serverReplyScale: number }>({
+  serverReplyScale: [0.25, { option: true, scope: 'worker' }],
+  server: [
+    async ({ serverReplyScale }, use) => {
+      const server = await startRealtimeServer({ port: 0, replyScale: serverReplyScale });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  targetUrl: async ({ server }, use) => use(`${server.httpUrl}?dialect=ga`),
+  startSelector: '#start',
+  micMode: 'controllable',
+  redirectWs: [],
+  sampleIntervalMs: 1_000,
+  soakRunOptions: { outputDir: SOAK_E2E_RUNS_DIR, embedded: true, thresholds: SHORT_RUN_THRESHOLDS, scriptPath: SHORT_RUN_SCRIPT },
+});
+
+/** Ids of the failed error-level assertions (what fails the run). */
+export function failedErrorIds(report: Report): string[] {
+  return report.assertions.filter((a) => !a.passed && a.level === 'error').map((a) => a.id);
+}
+
+/** One line per finding, for the test's output when an expectation fails. */
+export function describeFindings(result: SoakRunResult): string {
+  return result.report.issues.map((i) => `${i.level} ${i.message}`).join('\n') || '(no findings)';
+}
+
+export { expect } from '@playwright/test';
