@@ -1,31 +1,13 @@
 /**
- * The thresholds-schema.ts defaults as a literal, so the page bundle does not need zod just to know them.
+ * The thresholds the page starts from (harness/core's zod-free literal of the schema's defaults, so the page bundle
+ * does not need zod just to know them) and the page-side merge of its options over them.
  * tests/unit/monitor/default-thresholds.test.ts proves this equals DEFAULT_THRESHOLDS from the schema.
  */
+import { PLAIN_DEFAULT_THRESHOLDS } from '../core/thresholds/default-thresholds.ts';
 import type { Thresholds, ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
 
-export const MONITOR_DEFAULT_THRESHOLDS: Thresholds = {
-  maxPendingAudioChunks: 100,
-  responseTimeoutMs: 10_000,
-  eventProcessingTimeoutMs: 5_000,
-  maxHeapBytes: 500 * 1024 * 1024,
-  heapSlopeMbPerMin: 1,
-  ttfrSlopeMsPerMin: 100,
-  messageLatencySlopeMsPerMin: 2,
-  domNodeSlopePerMin: 200,
-  listenerSlopePerMin: 50,
-  maxWsBufferedBytes: 256 * 1024,
-  maxEventQueueSize: 50,
-  ttfrP95Ms: 3_000,
-  audioGapMs: 250,
-  maxAudioGapsPerMin: 2,
-  maxErrors: 0,
-  maxUnplannedInterruptions: 0,
-  maxSampleGapMs: 1_500,
-  warmupMs: 60_000,
-  confidence: 0.95,
-  adaptive: { enabled: false, factor: 1.5 },
-};
+/** The analyzer's zod-free defaults: one literal for Node and page alike. */
+export const MONITOR_DEFAULT_THRESHOLDS: Thresholds = PLAIN_DEFAULT_THRESHOLDS;
 
 /** Defaults overlaid with the page's options; a value of the wrong type is named and ignored, not fatal. */
 export function mergeThresholds(input: ThresholdsInput | undefined, warn: (message: string) => void = () => {}): Thresholds {
