@@ -66,8 +66,8 @@ test('the Markdown summary escapes titles and messages and lists errors before w
   expect(md).toContain('# voice-soak: FAILED');
   expect(md).not.toContain('<img');
   expect(md).toContain('&lt;img src=x&gt; \\| pipe');
-  const error = md.indexOf('**error** heap\\-growth');
-  const warn = md.indexOf('warn audio\\-gaps');
+  const error = md.indexOf('**error** heap-growth');
+  const warn = md.indexOf('warn audio-gaps');
   expect(error).toBeGreaterThan(0);
   expect(warn).toBeGreaterThan(error);
 });
