@@ -22,6 +22,7 @@ import { createMonitorPuller } from './pull-monitor-records.ts';
 import { createRecordSink, type RecordSink } from './record-sink.ts';
 import { redirectWebSockets } from './redirect-websockets.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export type TurnWrapper = <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
 
@@ -117,7 +118,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       }
       const stats = sampler.stats();
       sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
-      await Promise.all([pageSession.detach(), networkSession?.detach(), browserSession?.detach()].map((p) => p?.catch(() => undefined)));
+      // Detaching from a crashed renderer never answers: bound it, the sessions die with the page anyway.
+      await Promise.all([pageSession.detach(), networkSession?.detach(), browserSession?.detach()].map((p) => p && withTimeout(p, 2_000, 'CDP detach').catch(() => undefined)));
       await sink.close();
     },
   };

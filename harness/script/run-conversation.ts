@@ -46,6 +46,10 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (record.type === 'ws') records.push(record);
   });
   let turn = 0;
+  // A crashed renderer is not closed (page.isClosed() stays false), but nothing more can happen in it.
+  let crashed = false;
+  const onCrash = () => (crashed = true);
+  page.once('crash', onCrash);
   try {
     if (options.startSelector) {
       await page.click(options.startSelector, { timeout: 15_000 });
@@ -58,7 +62,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     // The scaled script once, then again from the top while run time is left (real replies are rarely as long as
     // the estimates), so a run lasts its duration.
     for (let i = 0; ; i++) {
-      if (page.isClosed() || clock.nowMs() >= deadlineMs) break;
+      if (page.isClosed() || crashed || clock.nowMs() >= deadlineMs) break;
       if (i > 0 && i % script.entries.length === 0) {
         if (!Number.isFinite(deadlineMs)) break;
         event('note', `script repeated from the top (pass ${i / script.entries.length + 1})`);
@@ -78,6 +82,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (clock.nowMs() >= deadlineMs) event('note', `script stopped at the run duration after ${turn} turns`);
   } finally {
     unsubscribe();
+    page.off('crash', onCrash);
   }
   return { turns: turn };
 
