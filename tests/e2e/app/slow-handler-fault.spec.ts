@@ -15,6 +15,8 @@ test.use({ micParts: [500, 'u01', 7000], serverOptions: { replyScale: 0.5 } });
 interface Handled { doneAtMs: number; processingMs: number }
 
 async function installStandInMonitor(page: Page): Promise<void> {
+  // The app embeds the real monitor (/monitor/voice-soak-monitor.js), which would replace the stand-in: keep it out.
+  await page.route('**/monitor/voice-soak-monitor.js', (route) => route.abort());
   await page.addInitScript(() => {
     const handled: Handled[] = [];
     (window as unknown as { handledAudio: Handled[] }).handledAudio = handled;
