@@ -93,7 +93,9 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     logPath: run.logPath,
     sink,
     async runConversation(wrapTurn?: TurnWrapper) {
-      const deadlineMs = clock.nowMs() + options.durationMs;
+      // Device mode plays a timeline already fitted to the duration (scaleScript) and has nothing to say past its
+      // end, so it runs the script once; repeating from the top asked the device mic for turns the WAV lacks.
+      const deadlineMs = run.mic.mode === 'device' ? undefined : clock.nowMs() + options.durationMs;
       await runConversation({
         page,
         script: run.script,
