@@ -1,7 +1,9 @@
 /**
  * The seed's automatic safeguards, each writing a `safeguard` record (and console.warn):
  *  - audio-chunk-cleanup: pending chunks above the limit -> the app's cleanupAudioChunks() (again at most once a
- *    second while still above);
+ *    second while still above); still above BACKLOG_ESCALATION_MS after the episode's first cleanup (cleanup did
+ *    not help) -> the app's interruptResponse('audio-backlog') and an `interruption` record, once per episode
+ *    (re-armed when pending falls back to the limit);
  *  - response-timeout: no progress (first audio, next audio delta or response.done) within the limit -> the app's interruptResponse('response-timeout') and an
  *    `interruption` record;
  *  - event-processing-timeout: a handler or a queued message over the limit -> a detailed state dump;
@@ -24,10 +26,15 @@ export interface SafeguardContext {
 }
 
 const MB = 1024 * 1024;
+/** How long pending chunks may stay above the limit after the first cleanup before the response is interrupted. */
+export const BACKLOG_ESCALATION_MS = 2_000;
 
 export class Safeguards {
   private chunksAbove = false;
   private lastCleanupMs = -Infinity;
+  /** tMs of this episode's first cleanup (an episode: pending above the limit until it falls back). */
+  private firstCleanupMs = -Infinity;
+  private backlogEscalated = false;
   private heapArmed = true;
 
   constructor(private readonly ctx: SafeguardContext) {}
@@ -36,9 +43,12 @@ export class Safeguards {
     const limit = this.ctx.limits().maxPendingAudioChunks;
     if (pending <= limit) {
       this.chunksAbove = false;
+      this.backlogEscalated = false;
       return;
     }
+    if (this.chunksAbove && !this.backlogEscalated && tMs - this.firstCleanupMs >= BACKLOG_ESCALATION_MS) this.escalateBacklog(tMs, pending, limit);
     if (this.chunksAbove && tMs - this.lastCleanupMs < 1000) return;
+    if (!this.chunksAbove) this.firstCleanupMs = tMs;
     this.chunksAbove = true;
     this.lastCleanupMs = tMs;
     const cleaned = safeCall(this.ctx.hooks().cleanupAudioChunks);
@@ -58,6 +68,20 @@ export class Safeguards {
     const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : 'interruptResponse(\'response-timeout\') called';
     this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} made no progress for ${Math.round(idleForMs)} ms > ${Math.round(limit)} ms (no first audio or next audio delta, no response.done; open ${Math.round(openForMs)} ms); ${outcome}`, {
       responseId: responseId ?? null, openForMs, idleForMs, limitMs: limit,
+    });
+  }
+
+  /** Cleanup did not help: interrupt the response that keeps filling the queue (recorded before the hook runs). */
+  private escalateBacklog(tMs: number, pending: number, limit: number): void {
+    this.backlogEscalated = true;
+    const reason = 'audio-backlog';
+    const hook = this.ctx.hooks().interruptResponse;
+    this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason });
+    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
+    const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : "interruptResponse('audio-backlog') called";
+    const aboveForMs = tMs - this.firstCleanupMs;
+    this.fire(tMs, 'audio-chunk-cleanup', `audio-chunk-cleanup: ${pending} pending chunks still > ${limit} ${Math.round(aboveForMs)} ms after the first cleanup; escalated to an interruption: ${outcome}`, {
+      pendingChunks: pending, limit, aboveForMs, escalated: true,
     });
   }
 
@@ -81,6 +105,7 @@ export class Safeguards {
 
   reset(): void {
     this.chunksAbove = false;
+    this.backlogEscalated = false;
     this.heapArmed = true;
   }
 
