@@ -39,7 +39,9 @@ export function detectBacklogs(ctx: AnalysisContext): Check[] {
   }
   if (data.wsBufferedBytes.tMs.length) {
     const level = levelCheck(ctx, { id: 'ws-backpressure', title: 'WebSocket send buffer grows', series: data.wsBufferedBytes, trend: trends.wsBufferedBytes, budget: thresholds.maxWsBufferedBytes, unit: 'bytes', what: 'WebSocket bufferedAmount' });
-    checks.push(level.assertion.passed ? unansweredCheck(ctx) ?? level : level);
+    // Unanswered sends are always error-level: they win over a passed or merely warned send-buffer check.
+    const unanswered = unansweredCheck(ctx);
+    checks.push(unanswered && (level.assertion.passed || level.assertion.level === 'warn') ? unanswered : level);
   } else {
     checks.push(noDataCheck('no-data-ws', 'warn', 'No WebSocket samples', 'no WebSocket samples: was the tap installed?'));
   }

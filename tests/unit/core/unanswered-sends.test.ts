@@ -142,3 +142,11 @@ test('unansweredSends: the worst open socket, with silence counted from its last
   expect(unansweredSends({ wsReplies, turnStartsMs: [25_000] }, 10_000)).toEqual({ socketId: 'a', bytes: 400_000, silentMs: 40_000, sinceMs: 20_000 });
   expect(unansweredSends({ wsReplies, turnStartsMs: [10_000, 55_000] }, 10_000)).toBeNull();
 });
+
+test('unanswered sends are reported as an error even when a noisy send buffer only earns a warning', () => {
+  // The same silent server, plus a send buffer noisy enough for a warn-level growth finding of its own.
+  const noisyBuffer = (tMs: number) => Math.round(tMs * 0.12 + (((tMs / 1_000) * 7_919) % 13) * (10_000 / 13));
+  const report = analyze(buildLog([5_000, 25_000], { repliesAtMs: repliesBetween(6_000, 20_000), bufferedAt: noisyBuffer }));
+  expect(backpressureIssue(report)).toMatchObject({ level: 'error', title: 'WebSocket sends go unanswered' });
+  expect(report.verdict).toBe('fail');
+});
