@@ -28,7 +28,7 @@ for (const record of records) writer.write(record as LogRecord);
 await writer.close();
 const genMs = performance.now() - genStartMs;
 
-const child = fileURLToPath(new URL('./analyze-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('./lib/analyze-child.ts', import.meta.url));
 const runs = [1, 2, 3].map(() => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', child, path], { encoding: 'utf8' }).trim().split('\n').pop()!));
 const best = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
 import { buildMonitor } from '../harness/monitor/build-monitor.ts';
 import { findChromium } from '../harness/setup/find-chromium.ts';
-import { driveSyntheticHours, dispatchLoop } from './monitor-synthetic-traffic.ts';
+import { driveSyntheticHours, dispatchLoop } from './lib/monitor-synthetic-traffic.ts';
 
 const DELTA = Buffer.alloc(4800, 3).toString('base64');
 const KB = 1024;

@@ -2,7 +2,7 @@
 // `npm run soak`, `npm test`, `npm run bench`: make a fresh machine ready, then run the job.
 // 1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json);
 // 2. a Chromium (found, or installed with apt as root, or with Playwright's installer);
-// 3. the job itself (an X server for headed runs is started by the Playwright config's globalSetup).
+// 3. the job itself (`test` type-checks first) (an X server for headed runs is started by the Playwright config's globalSetup).
 // Plain JavaScript with no dependencies: it runs before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -47,14 +47,18 @@ const playwright = (args) => run(process.execPath, [join('node_modules', '@playw
 
 const jobs = {
   soak: () => playwright(['test', 'tests/memory-monitor.spec.ts', '--project=chromium', '--headed', ...extra]),
-  test: () =>
-    playwright([
+  test: async () => {
+    console.log('voice-soak: type-checking (tsc) ...');
+    const typecheck = await run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+    if (typecheck !== 0) return typecheck;
+    return playwright([
       'test',
       '--project=unit',
       '--project=e2e',
       '--reporter=list,./reporters/summary-line-reporter.ts',
       ...extra,
-    ]),
+    ]);
+  },
   bench: async () => {
     const files = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts')).sort();
     let worst = 0;
