@@ -14,21 +14,12 @@ import type { SoakRunOptions } from '../../../harness/collect/soak-run-options.t
 import { startSoakSession } from '../../../harness/collect/start-soak-session.ts';
 import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
+import { runCli } from '../../unit/cli/run-cli.ts';
 import { SHORT_RUN_SCRIPT, SHORT_RUN_THRESHOLDS, SOAK_E2E_RUNS_DIR } from './soak-fault-fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function analyzeCli(logPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/voice-soak.mjs', 'analyze', logPath, '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const analyzeCli = (logPath: string) => runCli(['analyze', logPath, '--format', 'json']);
 
 async function findRunLog(dir: string): Promise<string | null> {
   for (const entry of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {

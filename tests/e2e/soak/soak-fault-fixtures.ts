@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startRealtimeServer, type RealtimeServer } from '../../../target/server/start-realtime-server.ts';
-import { test as soakTest } from '../../../fixtures/soak-fixtures.ts';
+import { test as embeddedTargetTest } from '../harness/embedded-target-fixtures.ts';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../harness/core/thresholds/thresholds-schema.ts';
 import type { Report } from '../../../harness/core/report/report-schema.ts';
 import type { SoakRunResult } from '../../../harness/verdict/soak-run-result.ts';
@@ -19,16 +18,7 @@ export const SHORT_RUN_SCRIPT = join(import.meta.dirname, 'short-run-script.json
 
 export const SHORT_RUN_THRESHOLDS: Thresholds = { ...DEFAULT_THRESHOLDS, warmupMs: 5_000 };
 
-export const test = soakTest.extend<object, { server: RealtimeServer; serverReplyScale: number }>({
-  serverReplyScale: [0.25, { option: true, scope: 'worker' }],
-  server: [
-    async ({ serverReplyScale }, use) => {
-      const server = await startRealtimeServer({ port: 0, replyScale: serverReplyScale });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = embeddedTargetTest.extend({
   targetUrl: async ({ server }, use) => use(`${server.httpUrl}?dialect=ga`),
   startSelector: '#start',
   micMode: 'controllable',
