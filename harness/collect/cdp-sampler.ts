@@ -11,7 +11,7 @@
  *   previous one finished; slots that passed while a tick was slow are skipped, not queued.
  * - gcSample(): HeapProfiler.collectGarbage, then a sample with afterGc: true (turn boundaries).
  * - onTick: extra collection per tick (the in-page monitor drain), run after the sample under the same lock.
- * Never calls Memory.getDOMCountersForLeakDetection (it crashes the renderer).
+ * Never asks for the leak-detection DOM counters (that CDP call hangs, then crashes the renderer: PLATFORM.md).
  */
 import type { HarnessClock } from './harness-clock.ts';
 import type { CdpSessionLike } from './cdp-session-like.ts';

@@ -20,3 +20,20 @@ test('.env.example values are the defaults and parse as they are', () => {
   const fromExample = settingsFromEnv(Object.fromEntries(assignments));
   expect(fromExample).toEqual(settingsFromEnv({}));
 });
+
+test('.env.example shows every SOAK_THRESHOLD_* variable with its default, and each parses as it is', async () => {
+  const { THRESHOLD_ENV_VARS, thresholdsFromEnv } = await import('../../../harness/core/thresholds/threshold-env-vars.ts');
+  const { PLAIN_DEFAULT_THRESHOLDS } = await import('../../../harness/core/thresholds/default-thresholds.ts');
+  const shown = new Map(
+    lines
+      .map((l) => /^# (SOAK_THRESHOLD_[A-Z0-9_]+)=(\S+)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
+  expect([...shown.keys()].sort()).toEqual(THRESHOLD_ENV_VARS.map((v) => v.envVar).sort());
+  const fromExample = thresholdsFromEnv(Object.fromEntries(shown));
+  const { adaptive, ...flat } = fromExample;
+  const { adaptive: defaultAdaptive, ...defaultFlat } = PLAIN_DEFAULT_THRESHOLDS;
+  expect(flat).toEqual(defaultFlat);
+  expect(adaptive).toEqual(defaultAdaptive);
+});
