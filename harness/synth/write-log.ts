@@ -5,6 +5,7 @@
  * Durations: 420000 (ms), 90s, 7m, 8h. Prints the number of records and bytes written.
  */
 import { statSync } from 'node:fs';
+import { parseDuration } from '../config/parse-duration.ts';
 import { createLogWriter } from '../io/log-writer.ts';
 import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
 import { generateLog } from './generate-log.ts';
@@ -12,11 +13,11 @@ import { parseFaultArg, type SynthFaults } from './synth-faults.ts';
 
 const USAGE = 'usage: write-log.ts <out.jsonl> [--duration 7m] [--seed 1] [--fault NAME=VALUE]... [--messages-per-second 10] [--source harness|page] [--no-after-gc]';
 
+/** A bare number is milliseconds; anything else is a duration as in the settings (7m, 90s, 1h30m). */
 export function parseDurationMs(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new Error(`--duration: expected a duration like 420000, 90s, 7m or 8h, got "${text}"`);
-  const scale = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
-  return Number(match[1]) * scale;
+  const ms = /^\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : parseDuration(text);
+  if (ms === null) throw new Error(`--duration: expected a duration like 420000, 90s, 7m or 8h, got "${text}"`);
+  return ms;
 }
 
 export function main(argv: string[]): number {
