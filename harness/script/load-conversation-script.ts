@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatPath } from '../core/validation/format-zod-issue.ts';
 import { conversationScriptSchema, type ConversationScript } from './conversation-script-schema.ts';
 
 export const DEFAULT_SCRIPT_PATH = fileURLToPath(new URL('./default-script.json', import.meta.url));
@@ -31,6 +32,5 @@ export function parseConversationScript(json: unknown, source = 'conversation sc
   const result = conversationScriptSchema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
-  throw new Error(`conversation script ${source}: ${where || '(root)'}: ${issue.message}`);
+  throw new Error(`conversation script ${source}: ${formatPath(issue.path) || '(root)'}: ${issue.message}`);
 }
