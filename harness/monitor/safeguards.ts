@@ -60,12 +60,7 @@ export class Safeguards {
 
   responseTimeout(tMs: number, responseId: string | undefined, openForMs: number, idleForMs: number = openForMs): void {
     const limit = this.ctx.limits().responseTimeoutMs;
-    const reason = 'response-timeout';
-    const hook = this.ctx.hooks().interruptResponse;
-    // Recorded before the hook runs, so the app's own report of the same interruption is the duplicate that is dropped.
-    this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason, ...(responseId ? { responseId } : {}) });
-    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
-    const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : 'interruptResponse(\'response-timeout\') called';
+    const outcome = this.interrupt(tMs, 'response-timeout', responseId);
     this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} made no progress for ${Math.round(idleForMs)} ms > ${Math.round(limit)} ms (no first audio or next audio delta, no response.done; open ${Math.round(openForMs)} ms); ${outcome}`, {
       responseId: responseId ?? null, openForMs, idleForMs, limitMs: limit,
     });
@@ -74,11 +69,7 @@ export class Safeguards {
   /** Cleanup did not help: interrupt the response that keeps filling the queue (recorded before the hook runs). */
   private escalateBacklog(tMs: number, pending: number, limit: number): void {
     this.backlogEscalated = true;
-    const reason = 'audio-backlog';
-    const hook = this.ctx.hooks().interruptResponse;
-    this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason });
-    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
-    const outcome = interrupted.error ? `interruptResponse: ${interrupted.error}` : "interruptResponse('audio-backlog') called";
+    const outcome = this.interrupt(tMs, 'audio-backlog');
     const aboveForMs = tMs - this.firstCleanupMs;
     this.fire(tMs, 'audio-chunk-cleanup', `audio-chunk-cleanup: ${pending} pending chunks still > ${limit} ${Math.round(aboveForMs)} ms after the first cleanup; escalated to an interruption: ${outcome}`, {
       pendingChunks: pending, limit, aboveForMs, escalated: true,
@@ -107,6 +98,17 @@ export class Safeguards {
     this.chunksAbove = false;
     this.backlogEscalated = false;
     this.heapArmed = true;
+  }
+
+  /**
+   * Records an `interruption`, then calls the app's interruptResponse(reason); returns the outcome for the message.
+   * Recorded before the hook runs, so the app's own report of the same interruption is the duplicate that is dropped.
+   */
+  private interrupt(tMs: number, reason: string, responseId?: string): string {
+    const hook = this.ctx.hooks().interruptResponse;
+    this.ctx.emit({ type: 'monitor', tMs, kind: 'interruption', reason, ...(responseId ? { responseId } : {}) });
+    const interrupted = safeCall(hook ? () => hook(reason) : undefined);
+    return interrupted.error ? `interruptResponse: ${interrupted.error}` : `interruptResponse('${reason}') called`;
   }
 
   private appState(): unknown {
