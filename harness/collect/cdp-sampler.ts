@@ -33,8 +33,6 @@ export interface CdpSampler {
   start(): Promise<void>;
   /** Stops scheduling and waits for the tick in flight. */
   stop(): Promise<void>;
-  /** One sample now (serialized with the schedule). */
-  sample(): Promise<void>;
   /** Force a GC, then a sample marked afterGc. */
   gcSample(reason?: string): Promise<void>;
   /** Run fn under the sampler's lock (no overlap with a tick), e.g. an extra monitor drain. */
@@ -137,7 +135,6 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
       stopScheduling();
       await lock;
     },
-    sample: () => exclusive(() => takeSample(false)),
     gcSample: (reason) =>
       exclusive(async () => {
         if (stopped) return;

@@ -15,27 +15,21 @@ export interface LogWriterLike {
 export interface RecordSink {
   write(record: unknown, source?: string): void;
   onRecord(listener: (record: LogRecord) => void): () => void;
-  /** Records written and rejected so far. */
-  counts(): { written: number; rejected: number };
   close(): Promise<void>;
 }
 
 export function createRecordSink(writer: LogWriterLike, knownSecrets: readonly string[] = []): RecordSink {
   const listeners = new Set<(record: LogRecord) => void>();
-  let written = 0;
-  let rejected = 0;
   let closed = false;
   const emit = (record: LogRecord) => {
     if (closed) return;
     writer.write(record);
-    written++;
     for (const listener of listeners) listener(record);
   };
   return {
     write(record, source = 'harness') {
       const parsed = logRecordSchema.safeParse(redactDeep(record, knownSecrets));
       if (parsed.success) return emit(parsed.data);
-      rejected++;
       const issue = parsed.error.issues[0];
       const tMs = typeof (record as { tMs?: unknown })?.tMs === 'number' ? Math.max(0, (record as { tMs: number }).tMs) : 0;
       const type = String((record as { type?: unknown })?.type ?? '?');
@@ -46,7 +40,6 @@ export function createRecordSink(writer: LogWriterLike, knownSecrets: readonly s
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    counts: () => ({ written, rejected }),
     async close() {
       if (closed) return;
       closed = true;
