@@ -1,4 +1,4 @@
-/** Little-endian pcm16 <-> base64 and Float32 conversions for the realtime audio events. */
+/** Little-endian pcm16 <-> base64 for the realtime audio events, and decoding to Float32 for playback. */
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -24,15 +24,6 @@ export function base64Pcm16ToFloat32(base64: string): Float32Array {
   const samples = new Float32Array(sampleCount);
   for (let i = 0; i < sampleCount; i++) samples[i] = view.getInt16(i * 2, true) / 32768;
   return samples;
-}
-
-export function float32ToPcm16(samples: Float32Array): Int16Array {
-  const pcm = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) {
-    const s = Math.max(-1, Math.min(1, samples[i] ?? 0));
-    pcm[i] = s < 0 ? s * 32768 : s * 32767;
-  }
-  return pcm;
 }
 
 export function pcm16ToBase64(pcm: Int16Array): string {

@@ -45,8 +45,4 @@ export class Conversation {
   lastId(): string | null {
     return this.items.at(-1)?.id ?? null;
   }
-
-  get size(): number {
-    return this.items.length;
-  }
 }

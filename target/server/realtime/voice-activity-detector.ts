@@ -59,10 +59,6 @@ export class VoiceActivityDetector {
     this.quietRunFrames = 0;
   }
 
-  get speaking(): boolean {
-    return this.inSpeech;
-  }
-
   private step(loud: boolean, frameEndMs: number, events: VadEvent[]): void {
     if (loud) {
       this.loudRunFrames += 1;
