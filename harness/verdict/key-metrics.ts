@@ -3,6 +3,7 @@
  * with labels and units for tables. Values are copied from Report.metrics, never computed here.
  */
 import type { Metrics } from '../core/report/report-schema.ts';
+import { formatMegabytes, NOT_AVAILABLE } from '../render/format-value.ts';
 
 export interface KeyMetric {
   key: keyof Metrics & string;
@@ -39,9 +40,9 @@ export function pickKeyMetrics(metrics: Metrics): KeyMetricValues {
 
 /** "3.40 MB/min", "512.0 MB", "1234 ms", "n/a". */
 export function formatKeyMetric(value: number | null | undefined, unit: string): string {
-  if (value == null) return 'n/a';
-  if (unit === 'bytes') return `${(value / (1024 * 1024)).toFixed(1)} MB`;
-  if (unit === 'MB/min' || unit.endsWith('/min')) return `${value.toFixed(2)} ${unit}`;
+  if (value == null) return NOT_AVAILABLE;
+  if (unit === 'bytes') return formatMegabytes(value);
+  if (unit.endsWith('/min')) return `${value.toFixed(2)} ${unit}`;
   if (Number.isInteger(value)) return `${value} ${unit}`;
   return `${value.toFixed(0)} ${unit}`;
 }
