@@ -1,8 +1,8 @@
 /** dom-growth and listener-growth: Theil-Sen slopes of CDP DOM node and event listener counts after warm-up. */
 import type { Trend } from '../report/report-schema.ts';
 import type { AnalysisContext } from './analysis-context.ts';
-import { makeCheck, noDataCheck, type Check } from './check.ts';
-import { growthCheck } from './growth-check.ts';
+import { noDataCheck, type Check } from './check.ts';
+import { growthCheck, trendUnknownCheck } from './growth-check.ts';
 
 export function detectDom(ctx: AnalysisContext): Check[] {
   if (ctx.data.cdp.domNodes.tMs.length === 0) {
@@ -14,7 +14,7 @@ export function detectDom(ctx: AnalysisContext): Check[] {
   const one = (id: string, title: string, trend: Trend | null, budget: number, what: string): Check =>
     trend
       ? growthCheck({ id, title, trend, budgetPerMin: budget, confidence: thresholds.confidence, fitted: `Theil-Sen slope of ${what}`, level: 'warn' })
-      : makeCheck({ id, level: 'warn', title, expected: budget, actual: null, operator: '<=', passed: false, message: `${id}: too few samples after warm-up to fit a trend` });
+      : trendUnknownCheck(id, title, budget, 'too few samples after warm-up');
   return [
     one('dom-growth', 'DOM keeps growing', ctx.trends.domNodes, thresholds.domNodeSlopePerMin, 'DOM node count'),
     one('listener-growth', 'Event listeners keep growing', ctx.trends.eventListeners, thresholds.listenerSlopePerMin, 'event listener count'),

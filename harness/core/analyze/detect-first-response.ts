@@ -6,7 +6,7 @@ import { quantile } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 import { makeCheck, noDataCheck, type Check } from './check.ts';
 import { formatNumber } from './format-number.ts';
-import { growthCheck } from './growth-check.ts';
+import { growthCheck, trendUnknownCheck } from './growth-check.ts';
 
 export function detectFirstResponse(ctx: AnalysisContext): Check[] {
   const { turns, thresholds } = ctx;
@@ -27,7 +27,7 @@ export function detectFirstResponse(ctx: AnalysisContext): Check[] {
     const trend = ctx.trends.ttfrMs;
     checks.push(trend
       ? growthCheck({ id: 'ttfr-growth', title: 'Replies get slower', trend, budgetPerMin: thresholds.ttfrSlopeMsPerMin, confidence: thresholds.confidence, fitted: 'Theil-Sen slope of time to first response per turn', level: 'warn' })
-      : makeCheck({ id: 'ttfr-growth', level: 'warn', title: 'Reply latency trend unknown', expected: thresholds.ttfrSlopeMsPerMin, actual: null, operator: '<=', passed: false, message: `ttfr-growth: too few turns after warm-up (${turns.filter((t) => t.startMs >= ctx.warmupMs).length}) to fit a trend` }));
+      : trendUnknownCheck('ttfr-growth', 'Reply latency trend unknown', thresholds.ttfrSlopeMsPerMin, `too few turns after warm-up (${turns.filter((t) => t.startMs >= ctx.warmupMs).length})`));
   }
   checks.push(responseTimeoutCheck(ctx));
   return checks;

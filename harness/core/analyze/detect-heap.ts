@@ -6,7 +6,7 @@ import { median, quantile } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 import { makeCheck, noDataCheck, type Check } from './check.ts';
 import { formatMb } from './format-number.ts';
-import { growthCheck } from './growth-check.ts';
+import { growthCheck, trendUnknownCheck } from './growth-check.ts';
 import { valuesBetween } from './series-window.ts';
 
 export function detectHeap(ctx: AnalysisContext): Check[] {
@@ -19,10 +19,7 @@ export function detectHeap(ctx: AnalysisContext): Check[] {
   const fitted = `Theil-Sen slope of post-GC heap${heap.lows?.method === 'window-minima' ? ' (window minima)' : ''}${heap.source === 'page' ? ', performance.memory' : ''}`;
   const growth = heap.trend
     ? growthCheck({ id: 'heap-growth', title: 'Heap keeps growing', trend: heap.trend, budgetPerMin: thresholds.heapSlopeMbPerMin, confidence: thresholds.confidence, fitted })
-    : makeCheck({
-        id: 'heap-growth', level: 'warn', title: 'Heap trend unknown', expected: thresholds.heapSlopeMbPerMin, actual: null, operator: '<=', passed: false,
-        message: `heap-growth: too few post-GC heap lows after warm-up (${heap.lows?.tMs.length ?? 0}) to fit a trend`,
-      });
+    : trendUnknownCheck('heap-growth', 'Heap trend unknown', thresholds.heapSlopeMbPerMin, `too few post-GC heap lows after warm-up (${heap.lows?.tMs.length ?? 0})`);
   return [growth, memoryLimitCheck(ctx)];
 }
 

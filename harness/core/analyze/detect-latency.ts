@@ -7,7 +7,7 @@ import { median } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 import { makeCheck, noDataCheck, type Check } from './check.ts';
 import { formatNumber } from './format-number.ts';
-import { growthCheck } from './growth-check.ts';
+import { growthCheck, trendUnknownCheck } from './growth-check.ts';
 import { endWindowFromMs, valuesBetween } from './series-window.ts';
 
 export function detectLatency(ctx: AnalysisContext): Check[] {
@@ -19,7 +19,7 @@ export function detectLatency(ctx: AnalysisContext): Check[] {
   const checks: Check[] = [
     trend
       ? growthCheck({ id: 'latency-growth', title: 'Message handling gets slower', trend, budgetPerMin: thresholds.messageLatencySlopeMsPerMin, confidence: thresholds.confidence, fitted: 'Theil-Sen slope of message handler time', level: 'warn' })
-      : makeCheck({ id: 'latency-growth', level: 'warn', title: 'Message latency trend unknown', expected: thresholds.messageLatencySlopeMsPerMin, actual: null, operator: '<=', passed: false, message: 'latency-growth: too few messages after warm-up to fit a trend' }),
+      : trendUnknownCheck('latency-growth', 'Message latency trend unknown', thresholds.messageLatencySlopeMsPerMin, 'too few messages after warm-up'),
     slowEventCheck(ctx),
   ];
   const budget = ctx.adaptive?.messageHandlerMedianMs;
