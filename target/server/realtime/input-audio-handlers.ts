@@ -10,6 +10,7 @@ import { userAudioItem } from './item-shapes.ts';
 import { decodePcm16Base64, samplesToMs } from './pcm16.ts';
 import { RealtimeError } from './realtime-error.ts';
 import { startResponse } from './response-handlers.ts';
+import { vadSettingsFor } from './voice-activity-detector.ts';
 
 const MIN_COMMIT_MS = 100;
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -22,7 +23,7 @@ export function handleAppend(ctx: ConnectionContext, event: ClientEvent<'input_a
   ctx.bufferedSamples += samples.length;
   const td = ctx.session.turnDetection;
   if (!td) return;
-  ctx.vad.settings = { threshold: td.threshold, prefixPaddingMs: td.prefix_padding_ms, silenceDurationMs: td.silence_duration_ms };
+  ctx.vad.settings = vadSettingsFor(td);
   for (const vadEvent of ctx.vad.push(samples)) {
     if (vadEvent.type === 'speech_started') {
       ctx.pendingSpeechItemId = ctx.nextId('item');

@@ -13,7 +13,7 @@ import { createIdFactory } from './event-ids.ts';
 import { errorPayload, RealtimeError } from './realtime-error.ts';
 import { defaultSession, defaultTurnDetection } from './session-config.ts';
 import { sessionShape } from './session-shape.ts';
-import { VoiceActivityDetector } from './voice-activity-detector.ts';
+import { vadSettingsFor, VoiceActivityDetector } from './voice-activity-detector.ts';
 
 export interface RealtimeConnectionSettings {
   faults: FaultSpec;
@@ -35,7 +35,7 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
     seed: options.seed,
     replyScale: settings.replyScale,
     baseLatencyMs: settings.baseLatencyMs,
-    vad: new VoiceActivityDetector({ threshold: defaultTurnDetection.threshold, prefixPaddingMs: defaultTurnDetection.prefix_padding_ms, silenceDurationMs: defaultTurnDetection.silence_duration_ms }),
+    vad: new VoiceActivityDetector(vadSettingsFor(defaultTurnDetection)),
     bufferedSamples: 0,
     pendingSpeechItemId: null,
     activeResponse: null,

@@ -6,6 +6,7 @@
  * stops after `silence_duration_ms` of quiet ones. Times are on the session's audio clock (ms of input appended).
  */
 import { frameRms, SAMPLE_RATE_HZ } from './pcm16.ts';
+import type { TurnDetection } from './session-config.ts';
 
 export const FRAME_MS = 20;
 const FRAME_SAMPLES = (SAMPLE_RATE_HZ * FRAME_MS) / 1000;
@@ -15,6 +16,11 @@ export interface VadSettings {
   threshold: number;
   prefixPaddingMs: number;
   silenceDurationMs: number;
+}
+
+/** The VAD settings a session's turn_detection asks for. */
+export function vadSettingsFor(turnDetection: TurnDetection): VadSettings {
+  return { threshold: turnDetection.threshold, prefixPaddingMs: turnDetection.prefix_padding_ms, silenceDurationMs: turnDetection.silence_duration_ms };
 }
 
 export type VadEvent =
