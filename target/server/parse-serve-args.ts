@@ -20,9 +20,9 @@ export function parseServeArgs(args: string[]): ServeArgs {
   let allowRemote = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--fault=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : arg.startsWith('--fault=') ? ['--fault', arg.slice('--fault='.length)] : [arg, undefined];
+    // Split at the first '=' only, so `--fault=heap-leak=5` keeps its value `heap-leak=5`.
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
