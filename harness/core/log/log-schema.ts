@@ -129,13 +129,21 @@ export const monitorRecordSchema = z.discriminatedUnion('kind', [
   z.object({ ...monBase, kind: z.literal('mark'), name: shortText, detail: shortText.optional() }),
 ]);
 
-/** What the harness itself did or saw. */
+/**
+ * What the harness itself did or saw. Kinds with structured `data` (all fields short strings, numbers or booleans):
+ *  - fault:     {fault, status: 'applied'|'not-applied', by?, reason?}: whether an injected fault reached its side;
+ *  - dialog:    {dialogType: 'alert'|'confirm'|'prompt'|'beforeunload', message, action: 'accepted'|'dismissed'};
+ *  - worker-ws: {url, worker, framesSent, framesReceived, bytesSent, bytesReceived, closed}: a socket inside a Web
+ *               Worker, seen only through CDP (the in-page monitor cannot wrap it);
+ *  - blocked:   {url, channel: 'http'|'ws'}: SOAK_LOOPBACK_ONLY aborted a request to a non-loopback host.
+ */
 export const harnessEventSchema = z.object({
   type: z.literal('harness'),
   tMs,
-  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout']),
+  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout', 'dialog', 'worker-ws', 'blocked']),
   turn: count.optional(),
   detail: shortText.optional(),
+  data: z.record(z.string(), z.union([shortText, z.number().finite(), z.boolean()])).optional(),
 });
 
 export const logRecordSchema = z.discriminatedUnion('type', [
