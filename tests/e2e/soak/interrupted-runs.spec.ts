@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -41,7 +42,8 @@ const hasTurnEnd = (path: string) => existsSync(path) && readFileSync(path, 'utf
 test('SIGINT to a child `playwright test` soak leaves a valid, analyzable log', async () => {
   test.setTimeout(75_000);
   const server = await startRealtimeServer({ port: 0, replyScale: 0.25 });
-  const outputDir = await mkdtemp(join(SOAK_E2E_RUNS_DIR, 'sigint-'));
+  // Its own fresh folder in the temp dir: nothing another test or an earlier run left behind is needed.
+  const outputDir = await mkdtemp(join(tmpdir(), 'voice-soak-sigint-'));
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--config', join(import.meta.dirname, 'interruptible/playwright.child.config.ts')], {
     cwd: ROOT,
     env: { ...process.env, SOAK_E2E_TARGET_URL: `${server.httpUrl}?dialect=ga`, SOAK_E2E_OUTPUT_DIR: outputDir, CI: '' },
