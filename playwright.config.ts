@@ -57,7 +57,7 @@ export default defineConfig({
   webServer:
     settings.embedded && runIncludesSoak()
       ? {
-          command: `node bin/voice-soak.mjs serve --port ${settings.port}`,
+          command: `node bin/voice-soak.mjs serve --port ${settings.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
           url: `http://127.0.0.1:${settings.port}/healthz`,
           reuseExistingServer: !process.env.CI,
           timeout: 60_000,

@@ -2,6 +2,8 @@
  * What one soak run needs (a plain object: fixtures fill it from Settings or test.use(), tests pass it directly).
  * Field meanings follow harness/config/settings.ts.
  */
+import type { PushToTalk } from '../app-control/push-to-talk.ts';
+import type { StartStep } from '../app-control/start-steps.ts';
 import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
 
 export interface SoakRunOptions {
@@ -14,7 +16,22 @@ export interface SoakRunOptions {
   scriptPath: string | undefined;
   faults: string;
   redirectWs: readonly string[];
-  realtimeUrl: string;
+  /** An explicit realtime server (SOAK_REALTIME_URL); see resolve-realtime-target.ts for what happens without. */
+  realtimeUrl?: string;
+  /** Start the embedded realtime server on this port (SOAK_REALTIME_PORT), redirect or not. */
+  realtimePort?: number;
+  /** Reply length factor of an embedded realtime server the harness starts (SOAK_REPLY_SCALE). */
+  replyScale?: number;
+  /** SOAK_START_STEPS, run after load (and after setupPath), before startSelector is clicked. */
+  startSteps?: readonly StartStep[];
+  /** SOAK_SETUP: a module run after load, before the start steps. */
+  setupPath?: string;
+  /** SOAK_PUSH_TO_TALK: held for the length of each utterance. */
+  pushToTalk?: PushToTalk;
+  /** SOAK_LOOPBACK_ONLY: abort (and log) every request and socket to a non-loopback host. */
+  loopbackOnly?: boolean;
+  /** Variables ${NAME} in start steps resolve from (the environment, .env included). */
+  env?: Readonly<Record<string, string | undefined>>;
   sampleIntervalMs: number;
   outputDir: string;
   apiKey: string | undefined;

@@ -1,12 +1,15 @@
 /**
  * Attach the collectors to a page, open the target, and hand back the run:
- * log header + streaming writer (every record validated and redacted), the controllable/device mic, the in-page
- * monitor (init script), WebSocket redirects, the 1 Hz CDP sampler pulling the monitor each tick, CDP Network
- * cross-check counters, crash/close events. stop() ends it all and writes 'run-end'; a run that dies before
- * stop() still leaves a valid JSONL (each line is written whole as it happens).
+ * the realtime server (resolve-realtime-target.ts: probed, or started for an external app), log header + streaming
+ * writer (every record validated and redacted), the controllable/device mic, the in-page WebSocket redirect and then
+ * the in-page monitor (init scripts, in that order, so the monitor wraps the app's real, redirected socket), page
+ * dialogs, the loopback-only guard, the 1 Hz CDP sampler pulling the monitor each tick, CDP Network cross-check
+ * counters, crash/close events; then the page is opened and SOAK_SETUP and SOAK_START_STEPS run. stop() ends it
+ * all, writes 'run-end' and stops a server the harness started; a run that dies before stop() still leaves a valid
+ * JSONL (each line is written whole as it happens).
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { LOG_SCHEMA_VERSION, type LogHeaderInput } from '../core/log/log-schema.ts';
 import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
 import { createLogWriter } from '../io/log-writer.ts';
@@ -20,7 +23,14 @@ import { installPageFunctionShim } from './page-function-shim.ts';
 import type { PreparedSoakRun } from './prepare-soak-run.ts';
 import { createMonitorPuller } from './pull-monitor-records.ts';
 import { createRecordSink, type RecordSink } from './record-sink.ts';
-import { redirectWebSockets } from './redirect-websockets.ts';
+import { installWebSocketRedirect } from './install-websocket-redirect.ts';
+import { guardLoopbackRequests } from './loopback-requests.ts';
+import { resolveRealtimeTarget } from './resolve-realtime-target.ts';
+import { webSocketRedirectConfig } from './websocket-redirect-rules.ts';
+import { recordPageDialogs } from '../app-control/page-dialogs.ts';
+import { createPushToTalkControl } from '../app-control/push-to-talk-control.ts';
+import { runStartSteps } from '../app-control/run-start-steps.ts';
+import { loadSetupModule } from '../app-control/setup-module.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -41,8 +51,14 @@ const VERSION = '0.1.0';
 
 export async function startSoakSession(run: PreparedSoakRun, browser: Browser, page: Page): Promise<SoakSession> {
   const { options } = run;
+  // Mutable: start steps add the secrets they type, and every later record is redacted with them.
   const secrets = options.apiKey ? [options.apiKey] : [];
-  await mkdir(run.runDir, { recursive: true });
+  const setup = options.setupPath ? await loadSetupModule(options.setupPath) : undefined;
+  const realtime = await resolveRealtimeTarget(options);
+  await mkdir(run.runDir, { recursive: true }).catch(async (error: unknown) => {
+    await realtime.stop();
+    throw error;
+  });
   const clock = createHarnessClock();
   const header: LogHeaderInput = {
     type: 'header',
@@ -54,37 +70,81 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     sampleIntervalMs: options.sampleIntervalMs,
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
     faults: options.faults.split(',').map((f) => f.trim()).filter(Boolean),
-    meta: { test: run.testTitle, micMode: options.micMode, durationMs: String(options.durationMs), script: run.script.name, scriptPath: run.scriptPath },
+    meta: {
+      test: run.testTitle,
+      micMode: options.micMode,
+      durationMs: String(options.durationMs),
+      script: run.script.name,
+      scriptPath: run.scriptPath,
+      monitor: options.injectMonitor === false ? 'off' : 'injected',
+      realtime: realtime.wsUrl ? `${realtime.how} ${realtime.wsUrl}` : realtime.how,
+      ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
+    },
   };
   const sink = createRecordSink(createLogWriter(run.logPath, header), secrets);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
+  if (realtime.how === 'started') note('note', `started the embedded realtime server at ${realtime.wsUrl}`);
+  for (const outcome of realtime.faultOutcomes) {
+    const detail = outcome.status === 'applied' ? `${outcome.fault} applied by ${outcome.by}` : `${outcome.fault} not applied: ${outcome.reason}`;
+    sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'fault', detail, data: { ...outcome } });
+  }
 
-  await page.context().grantPermissions(['microphone']).catch(() => undefined);
-  await installPageFunctionShim(page);
-  await run.mic.install(page);
-  if (options.injectMonitor !== false) await page.addInitScript({ path: await monitorBundlePath() });
-  if (options.redirectWs.length) await redirectWebSockets({ page, patterns: options.redirectWs, realtimeUrl: options.realtimeUrl, sink, clock });
-  page.on('crash', () => note('crash', 'renderer crashed (page.on("crash"))'));
-  page.on('close', () => note('note', 'page closed'));
+  // Anything below may fail (a start step, a setup module, a page that does not load): the log then says so and is
+  // closed, and a server the harness started is stopped, before the error goes on.
+  let pageSession: CDPSession | undefined;
+  let browserSession: CDPSession | undefined;
+  let networkSession: CDPSession | undefined;
+  let wsCounter: Awaited<ReturnType<typeof startCdpWebSocketCounter>> | undefined;
+  let puller: ReturnType<typeof createMonitorPuller> | undefined;
+  let sampler: ReturnType<typeof createCdpSampler> | undefined;
+  try {
+    await page.context().grantPermissions(['microphone']).catch(() => undefined);
+    await installPageFunctionShim(page);
+    await run.mic.install(page);
+    const redirect = webSocketRedirectConfig(options.redirectWs, realtime.wsUrl, options.loopbackOnly === true);
+    await installWebSocketRedirect({ page, config: redirect, sink, clock });
+    if (options.injectMonitor !== false) await page.addInitScript({ path: await monitorBundlePath() });
+    if (options.loopbackOnly) await guardLoopbackRequests(page, sink, clock);
+    recordPageDialogs(page, (record) => sink.write(record), clock.nowMs);
+    page.on('crash', () => note('crash', 'renderer crashed (page.on("crash"))'));
+    page.on('close', () => note('note', 'page closed'));
 
-  const pageSession = await page.context().newCDPSession(page);
-  const browserSession = await browser.newBrowserCDPSession().catch(() => undefined);
-  const networkSession = options.cdpNetworkCrossCheck === false ? undefined : await page.context().newCDPSession(page);
-  const wsCounter = networkSession ? await startCdpWebSocketCounter(networkSession) : undefined;
-  const puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
-  const sampler = createCdpSampler({
-    pageSession,
-    browserSession,
-    sink,
-    clock,
-    intervalMs: options.sampleIntervalMs,
-    timeoutMs: options.cdpTimeoutMs,
-    onTick: () => puller.pull().then(() => undefined),
-  });
-  await sampler.start();
-  const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
+    pageSession = await page.context().newCDPSession(page);
+    browserSession = await browser.newBrowserCDPSession().catch(() => undefined);
+    networkSession = options.cdpNetworkCrossCheck === false ? undefined : await page.context().newCDPSession(page);
+    wsCounter = networkSession ? await startCdpWebSocketCounter(networkSession) : undefined;
+    puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
+    sampler = createCdpSampler({
+      pageSession: pageSession!,
+      browserSession,
+      sink,
+      clock,
+      intervalMs: options.sampleIntervalMs,
+      timeoutMs: options.cdpTimeoutMs,
+      onTick: () => puller!.pull().then(() => undefined),
+    });
+    await sampler.start();
+    const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
+    const env = options.env ?? process.env;
+    if (setup) {
+      await setup({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
+      note('note', `ran SOAK_SETUP ${options.setupPath}`);
+    }
+    if (options.startSteps?.length) {
+      const vars = { ...env, SOAK_REALTIME_URL: realtime.wsUrl, SOAK_REALTIME_HTTP_URL: realtime.httpUrl, OPENAI_API_KEY: options.apiKey ?? env.OPENAI_API_KEY };
+      await runStartSteps({ page, steps: options.startSteps, vars, note: (detail) => note('note', detail), addSecret: (value) => secrets.push(value) });
+    }
+  } catch (error) {
+    await sampler?.stop().catch(() => undefined);
+    const first = ((error as Error).message ?? String(error)).split('\n')[0];
+    sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `failed to start: ${first}` });
+    await sink.close();
+    await realtime.stop();
+    throw error;
+  }
+  const pushToTalk = options.pushToTalk ? createPushToTalkControl(options.pushToTalk) : undefined;
 
   let stopped = false;
   return {
@@ -102,27 +162,29 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         mic: run.mic,
         sink,
         clock,
-        gcSample: (reason) => sampler.gcSample(reason),
-        pullMonitor: () => sampler.exclusive(() => puller.pull()),
+        gcSample: (reason) => sampler!.gcSample(reason),
+        pullMonitor: () => sampler!.exclusive(() => puller!.pull()),
         startSelector: options.startSelector,
         deadlineMs,
+        ...(pushToTalk ? { pushToTalk } : {}),
         ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
     },
     async stop(reason = 'completed') {
       if (stopped) return;
       stopped = true;
-      await sampler.stop();
-      await puller.flush();
-      if (!page.isClosed()) await puller.pull().catch(() => undefined);
+      await sampler!.stop();
+      await puller!.flush();
+      if (!page.isClosed()) await puller!.pull().catch(() => undefined);
       for (const socket of wsCounter?.counts() ?? []) {
         note('note', `cdp-ws ${socket.url}: framesSent=${socket.framesSent} framesReceived=${socket.framesReceived} bytesSent=${socket.bytesSent} bytesReceived=${socket.bytesReceived}${socket.closed ? ' closed' : ''}`);
       }
-      const stats = sampler.stats();
+      const stats = sampler!.stats();
       sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
       // Detaching from a crashed renderer never answers: bound it, the sessions die with the page anyway.
-      await Promise.all([pageSession.detach(), networkSession?.detach(), browserSession?.detach()].map((p) => p && withTimeout(p, 2_000, 'CDP detach').catch(() => undefined)));
+      await Promise.all([pageSession?.detach(), networkSession?.detach(), browserSession?.detach()].map((p) => p && withTimeout(p, 2_000, 'CDP detach').catch(() => undefined)));
       await sink.close();
+      await realtime.stop();
     },
   };
 }

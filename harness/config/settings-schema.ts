@@ -4,6 +4,8 @@
  * (tests/unit/config/env-example.test.ts checks it).
  */
 import { z } from 'zod';
+import { parsePushToTalk } from '../app-control/push-to-talk.ts';
+import { parseStartSteps } from '../app-control/start-steps.ts';
 import { parseDuration } from './parse-duration.ts';
 
 const duration = (example: string) =>
@@ -31,6 +33,33 @@ const port = z.string().transform((text, ctx) => {
   return n;
 });
 
+const startSteps = z.string().transform((text, ctx) => {
+  try {
+    return parseStartSteps(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+const pushToTalk = z.string().transform((text, ctx) => {
+  try {
+    return parsePushToTalk(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `${(error as Error).message}, got "${text}"` });
+    return z.NEVER;
+  }
+});
+
+const replyScale = z.string().transform((text, ctx) => {
+  const n = Number(text);
+  if (!(n > 0 && n <= 10)) {
+    ctx.addIssue({ code: 'custom', message: `expected a number in (0, 10], got "${text}"` });
+    return z.NEVER;
+  }
+  return n;
+});
+
 const url = z.string().refine((text) => URL.canParse(text), { message: 'expected an absolute URL like http://127.0.0.1:8787/' });
 
 export const settingsEnvSchema = z.object({
@@ -40,6 +69,12 @@ export const settingsEnvSchema = z.object({
   SOAK_START_SELECTOR: z.string().optional(),
   SOAK_REDIRECT_WS: list.prefault(''),
   SOAK_REALTIME_URL: url.optional(),
+  SOAK_REALTIME_PORT: port.optional(),
+  SOAK_REPLY_SCALE: replyScale.optional(),
+  SOAK_START_STEPS: startSteps.prefault(''),
+  SOAK_SETUP: z.string().optional(),
+  SOAK_PUSH_TO_TALK: pushToTalk.optional(),
+  SOAK_LOOPBACK_ONLY: flag.prefault('false'),
   SOAK_FAULTS: z.string().default(''),
   SOAK_DIALECT: z.enum(['ga', 'beta']).default('ga'),
   SOAK_MIC_MODE: z.enum(['controllable', 'device']).default('controllable'),

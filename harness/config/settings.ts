@@ -2,7 +2,11 @@
  * loadSettings(): .env (dotenv, never overriding real environment variables) + process.env -> typed Settings.
  * Validation happens once, here; mistakes become one readable line per setting.
  */
+import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
+import type { PushToTalk } from '../app-control/push-to-talk.ts';
+import type { StartStep } from '../app-control/start-steps.ts';
+import { resolveSetupPath } from '../app-control/setup-module.ts';
 import { settingsEnvSchema, type SettingsEnv } from './settings-schema.ts';
 import { SettingsError } from './settings-error.ts';
 
@@ -15,8 +19,20 @@ export interface Settings {
   embedded: boolean;
   startSelector: string | undefined;
   redirectWs: string[];
-  /** Where redirected sockets go: the embedded realtime server unless SOAK_REALTIME_URL says otherwise. */
-  realtimeUrl: string;
+  /**
+   * SOAK_REALTIME_URL: a realtime server the user runs (probed before the browser opens). Unset: the embedded
+   * target's own server, or, for an external app with SOAK_REDIRECT_WS / SOAK_REALTIME_PORT, one the harness starts.
+   */
+  realtimeUrl: string | undefined;
+  /** SOAK_REALTIME_PORT: start the embedded realtime server on this port (an app with a baked-in relay URL). */
+  realtimePort: number | undefined;
+  /** SOAK_REPLY_SCALE: reply length factor of an embedded realtime server the harness starts. */
+  replyScale: number | undefined;
+  startSteps: StartStep[];
+  /** SOAK_SETUP, resolved against the working directory. */
+  setupPath: string | undefined;
+  pushToTalk: PushToTalk | undefined;
+  loopbackOnly: boolean;
   faults: string;
   dialect: 'ga' | 'beta';
   micMode: 'controllable' | 'device';
@@ -49,6 +65,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   const parsed = settingsEnvSchema.safeParse(pickOwnVariables(env));
   if (!parsed.success) throw SettingsError.fromZod(parsed.error, env);
   const s: SettingsEnv = parsed.data;
+  if (s.SOAK_SETUP !== undefined && !existsSync(resolveSetupPath(s.SOAK_SETUP))) {
+    throw new SettingsError([`SOAK_SETUP: ${s.SOAK_SETUP}: no such file (relative paths start at ${process.cwd()})`]);
+  }
   const embeddedUrl = `http://127.0.0.1:${s.SOAK_PORT}/`;
   const thresholdEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
@@ -61,7 +80,13 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     embedded: s.SOAK_TARGET_URL === undefined,
     startSelector: s.SOAK_START_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#start' : undefined),
     redirectWs: s.SOAK_REDIRECT_WS,
-    realtimeUrl: s.SOAK_REALTIME_URL ?? `ws://127.0.0.1:${s.SOAK_PORT}/v1/realtime`,
+    realtimeUrl: s.SOAK_REALTIME_URL,
+    realtimePort: s.SOAK_REALTIME_PORT,
+    replyScale: s.SOAK_REPLY_SCALE,
+    startSteps: s.SOAK_START_STEPS,
+    setupPath: s.SOAK_SETUP === undefined ? undefined : resolveSetupPath(s.SOAK_SETUP),
+    pushToTalk: s.SOAK_PUSH_TO_TALK,
+    loopbackOnly: s.SOAK_LOOPBACK_ONLY,
     faults: s.SOAK_FAULTS,
     dialect: s.SOAK_DIALECT,
     micMode: s.SOAK_MIC_MODE,

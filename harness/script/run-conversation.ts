@@ -13,6 +13,7 @@ import type { LogRecord } from '../core/log/log-schema.ts';
 import type { HarnessClock } from '../collect/harness-clock.ts';
 import type { RecordSink } from '../collect/record-sink.ts';
 import type { ConversationMic } from '../mic/conversation-mic.ts';
+import type { PushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';
 import { createReplyWatcher } from './reply-watcher.ts';
 import { waitForConnection } from './wait-for-connection.ts';
@@ -28,10 +29,14 @@ export interface RunConversationOptions {
   pullMonitor: () => Promise<unknown>;
   startSelector?: string;
   deadlineMs?: number;
+  /** SOAK_PUSH_TO_TALK: held from just before each utterance until just after it. */
+  pushToTalk?: PushToTalkControl;
   /** Wraps each turn, e.g. in a Playwright step so reports show the conversation turn by turn. */
   wrapTurn?: <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
 }
 
+const PTT_LEAD_MS = 150;
+const PTT_TAIL_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export async function runConversation(options: RunConversationOptions): Promise<{ turns: number }> {
@@ -91,7 +96,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     const { kind: _kind, silenceBeforeMs: _silence, replyTimeoutMs: _timeout, ...described } = entry;
     event('turn-start', JSON.stringify(described), n);
     if (entry.reconnect) await reconnect(n);
-    const spoken = await mic.say(page, entry.utterance, n);
+    const spoken = await speak(entry.utterance, n);
     // After speaking: a previous reply cancelled by this turn's speech is already counted in the baseline.
     const baseline = await watcher.mark(page);
     const replyTimeoutMs = entry.replyTimeoutMs ?? script.replyTimeoutMs;
@@ -113,6 +118,20 @@ export async function runConversation(options: RunConversationOptions): Promise<
     event('turn-end', JSON.stringify({ outcome, via, spokenMs: Math.round(spoken.durationMs) }), n);
     if (outcome !== 'barge-in') await options.gcSample(`turn ${n} end`);
     return outcome === 'barge-in';
+  }
+
+  async function speak(utterance: string, n: number) {
+    const ptt = options.pushToTalk;
+    if (!ptt) return mic.say(page, utterance, n);
+    await ptt.press(page);
+    // A person presses, then talks, and lets go a moment after the last word (apps drop audio captured after release).
+    await sleep(PTT_LEAD_MS);
+    try {
+      return await mic.say(page, utterance, n);
+    } finally {
+      await sleep(PTT_TAIL_MS);
+      await ptt.release(page).catch(() => undefined);
+    }
   }
 
   async function reconnect(n: number) {

@@ -1,0 +1,100 @@
+/**
+ * Runs the SOAK_START_STEPS sequence on the page after load (and after SOAK_SETUP), one harness note per step.
+ * Values that came from a secret (the API key, or any variable whose name says KEY/TOKEN/SECRET/PASSWORD) are
+ * typed without Playwright's value-carrying API steps appearing with the value in them: the note says "(secret)"
+ * and the log's redaction list gains the value.
+ */
+import type { Page } from '@playwright/test';
+import { resolveStepValue, stepVariables, StartStepError, type StartStep } from './start-steps.ts';
+
+const STEP_TIMEOUT_MS = 15_000;
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD/i;
+
+export interface RunStartStepsOptions {
+  page: Page;
+  steps: readonly StartStep[];
+  vars: Readonly<Record<string, string | undefined>>;
+  note: (detail: string) => void;
+  /** Called with every secret value a step is about to type, before it is typed (so the log redacts it). */
+  addSecret: (value: string) => void;
+}
+
+function describe(step: StartStep, secret: boolean): string {
+  switch (step.action) {
+    case 'fill':
+    case 'select':
+      return `${step.action} ${step.selector}=${secret ? '(secret)' : step.value}`;
+    case 'press':
+      return `press ${step.key}`;
+    case 'goto':
+      return `goto ${step.url}`;
+    case 'sleep':
+      return `sleep ${step.ms} ms`;
+    default:
+      return `${step.action} ${step.selector}`;
+  }
+}
+
+async function fillSecret(page: Page, selector: string, value: string): Promise<void> {
+  const field = page.locator(selector);
+  await field.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  // As the browser's autofill does: set the value through the native setter and fire input/change, so frameworks
+  // that track the field (React, Vue) see it. Unlike locator.fill, the value is not part of an API step title.
+  await field.evaluate((element, text) => {
+    const input = element as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set;
+    if (setter) setter.call(input, text);
+    else input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+export async function runStartSteps(options: RunStartStepsOptions): Promise<void> {
+  const { page, steps, vars, note } = options;
+  for (const [index, step] of steps.entries()) {
+    const raw = step.action === 'fill' || step.action === 'select' ? step.value : step.action === 'goto' ? step.url : '';
+    const secret = stepVariables(raw).some((name) => SECRET_NAME.test(name));
+    const label = `start step ${index + 1}: ${describe(step, secret)}`;
+    let value = '';
+    try {
+      value = raw ? resolveStepValue(raw, vars) : '';
+    } catch (error) {
+      throw new StartStepError(`SOAK_START_STEPS ${label}: ${(error as Error).message}`);
+    }
+    if (secret && value) options.addSecret(value);
+    try {
+      switch (step.action) {
+        case 'click':
+          await page.click(step.selector, { timeout: STEP_TIMEOUT_MS });
+          break;
+        case 'check':
+          await page.check(step.selector, { timeout: STEP_TIMEOUT_MS });
+          break;
+        case 'wait':
+          await page.waitForSelector(step.selector, { state: 'visible', timeout: STEP_TIMEOUT_MS });
+          break;
+        case 'fill':
+          if (secret) await fillSecret(page, step.selector, value);
+          else await page.fill(step.selector, value, { timeout: STEP_TIMEOUT_MS });
+          break;
+        case 'select':
+          await page.selectOption(step.selector, value, { timeout: STEP_TIMEOUT_MS });
+          break;
+        case 'press':
+          await page.keyboard.press(step.key);
+          break;
+        case 'goto':
+          await page.goto(value, { waitUntil: 'load' });
+          break;
+        case 'sleep':
+          await page.waitForTimeout(step.ms);
+          break;
+      }
+    } catch (error) {
+      const first = ((error as Error).message ?? String(error)).split('\n')[0];
+      throw new StartStepError(`SOAK_START_STEPS ${label} failed: ${first}`);
+    }
+    note(label);
+  }
+}
