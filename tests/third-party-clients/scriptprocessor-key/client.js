@@ -1,10 +1,11 @@
-// A plain Realtime voice client: mic -> pcm16 24 kHz -> input_audio_buffer.append, server VAD, reply audio played
-// back as it streams, transcripts shown. No build step, no dependencies.
+// A plain Realtime voice client: mic -> ScriptProcessor -> pcm16 24 kHz -> input_audio_buffer.append, server VAD,
+// reply audio played back as it streams, transcripts shown. The key is pasted into the page (a prototype that never
+// got a backend) and the socket asks for the beta protocol. No build step, no dependencies.
 (function () {
   'use strict';
 
   var REALTIME_URL = 'wss://api.openai.com/v1/realtime?model=gpt-realtime';
-  var API_KEY = 'sk-replace-me'; // a real app would fetch an ephemeral key from its backend
+  var API_KEY = 'sk-thirdparty-scriptprocessor-0123456789abcdef'; // TODO: fetch an ephemeral key from a backend
   var SAMPLE_RATE = 24000;
 
   var talkButton = document.getElementById('talk');
@@ -13,6 +14,8 @@
 
   var socket = null;
   var audioContext = null;
+  var mic = null;
+  var capturing = false;
   var playhead = 0;
   var playing = [];
   var assistantLine = null;
@@ -87,14 +90,25 @@
         send({
           type: 'session.update',
           session: {
-            type: 'realtime',
+            modalities: ['audio', 'text'],
             instructions: 'You are a friendly assistant. Keep answers short.',
-            audio: {
-              input: { format: { type: 'audio/pcm', rate: SAMPLE_RATE }, turn_detection: { type: 'server_vad' } },
-              output: { format: { type: 'audio/pcm', rate: SAMPLE_RATE }, voice: 'marin' },
-            },
+            voice: 'alloy',
+            input_audio_format: 'pcm16',
+            output_audio_format: 'pcm16',
+            input_audio_transcription: { model: 'whisper-1' },
+            turn_detection: { type: 'server_vad' },
           },
         });
+        break;
+      case 'session.updated':
+        if (!capturing) {
+          capturing = true;
+          setStatus('live');
+          startMic().catch(function (error) {
+            console.warn('microphone failed', error);
+            setStatus('mic error: ' + error.message);
+          });
+        }
         break;
       case 'input_audio_buffer.speech_started':
         stopPlayback();
@@ -129,6 +143,7 @@
 
   async function startMic() {
     var stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    if (!capturing) return stream.getTracks().forEach(function (track) { track.stop(); }); // closed meanwhile
     var source = audioContext.createMediaStreamSource(stream);
     var processor = audioContext.createScriptProcessor(2048, 1, 1);
     processor.onaudioprocess = function (e) {
@@ -136,6 +151,17 @@
     };
     source.connect(processor);
     processor.connect(audioContext.destination); // ScriptProcessor only runs when connected
+    mic = { stream: stream, source: source, processor: processor };
+  }
+
+  function stopMic() {
+    capturing = false;
+    if (!mic) return;
+    mic.processor.onaudioprocess = null;
+    mic.source.disconnect();
+    mic.processor.disconnect();
+    mic.stream.getTracks().forEach(function (track) { track.stop(); });
+    mic = null;
   }
 
   talkButton.addEventListener('click', async function () {
@@ -143,16 +169,22 @@
     talkButton.disabled = true;
     setStatus('connecting');
     audioContext = new AudioContext({ sampleRate: SAMPLE_RATE });
-    socket = new WebSocket(REALTIME_URL, ['realtime', 'openai-insecure-api-key.' + API_KEY]);
+    socket = new WebSocket(REALTIME_URL, ['realtime', 'openai-insecure-api-key.' + API_KEY, 'openai-beta.realtime-v1']);
     socket.onmessage = onServerEvent;
+    socket.onerror = function () {
+      console.warn('realtime socket error');
+    };
     socket.onclose = function (e) {
+      console.warn('realtime socket closed', e.code, e.reason);
+      stopMic();
+      stopPlayback();
+      audioContext.close();
+      socket = null;
+      talkButton.disabled = false;
       setStatus('closed (' + e.code + ')');
     };
     socket.onopen = function () {
-      setStatus('live');
-      startMic().catch(function (error) {
-        setStatus('mic error: ' + error.message);
-      });
+      setStatus('connected');
     };
   });
 })();
