@@ -12,7 +12,7 @@ export type DecodedFrame =
   | { kind: 'response-created'; eventType: string; responseId: string }
   | { kind: 'audio-delta'; eventType: string; responseId: string; bytes: number; dialect: RtDialect }
   | { kind: 'response-done'; eventType: string; responseId: string; status: ResponseStatus }
-  | { kind: 'protocol-error'; eventType: string; code?: string; message: string }
+  | { kind: 'protocol-error'; eventType: string; code?: string; errorType?: string; message: string }
   | { kind: 'other'; eventType: string | undefined };
 
 export type ResponseStatus = 'completed' | 'cancelled' | 'failed' | 'incomplete' | 'in_progress';
@@ -112,8 +112,9 @@ export function decodeEvent(event: Record<string, unknown>): DecodedFrame {
     }
     case 'error': {
       const error = (event.error && typeof event.error === 'object' ? event.error : {}) as Record<string, unknown>;
-      const code = clip(error.code) ?? clip(error.type);
-      return { kind: 'protocol-error', eventType, ...(code ? { code } : {}), message: clip(error.message) ?? 'error event without message' };
+      const errorType = clip(error.type);
+      const code = clip(error.code) ?? errorType;
+      return { kind: 'protocol-error', eventType, ...(code ? { code } : {}), ...(errorType ? { errorType } : {}), message: clip(error.message) ?? 'error event without message' };
     }
     default:
       return { kind: 'other', eventType };

@@ -88,7 +88,8 @@ export const rtEventSchema = z.discriminatedUnion('kind', [
     responseId: shortText,
     status: z.enum(['completed', 'cancelled', 'failed', 'incomplete', 'in_progress']),
   }),
-  z.object({ ...rtBase, kind: z.literal('protocol-error'), code: shortText.optional(), message: shortText }),
+  /** An `error` event from the server; errorType is its error.type ('invalid_request_error', 'server_error', ...). */
+  z.object({ ...rtBase, kind: z.literal('protocol-error'), code: shortText.optional(), errorType: shortText.optional(), message: shortText }),
 ]);
 
 /** Records of the in-page Performance Monitor. */

@@ -28,11 +28,21 @@ test('decodes turn events, response lifecycle and errors', () => {
   const done = { type: 'response.done', response: { id: 'resp_9', status: 'cancelled', output: [{ type: 'message' }] } };
   expect(decodeRealtimeFrame(JSON.stringify(done))).toEqual({ kind: 'response-done', eventType: 'response.done', responseId: 'resp_9', status: 'cancelled' });
   expect(decodeRealtimeFrame(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', code: 'bad_value', message: 'nope' } })))
-    .toEqual({ kind: 'protocol-error', eventType: 'error', code: 'bad_value', message: 'nope' });
+    .toEqual({ kind: 'protocol-error', eventType: 'error', code: 'bad_value', errorType: 'invalid_request_error', message: 'nope' });
   expect(decodeRealtimeFrame(JSON.stringify({ type: 'session.updated' }))).toEqual({ kind: 'other', eventType: 'session.updated' });
 });
 
 test('maps an unknown response status to failed so records stay valid', () => {
   const frame = decodeRealtimeFrame(JSON.stringify({ type: 'response.done', response: { id: 'r', status: 'exploded' } }));
   expect(frame).toMatchObject({ kind: 'response-done', status: 'failed' });
+});
+
+test('an error event keeps error.type apart from its code (client misuse vs server failure)', () => {
+  const frame = (error: Record<string, unknown>) => decodeRealtimeFrame(JSON.stringify({ type: 'error', event_id: 'e', error }));
+  expect(frame({ type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'Cancellation failed: no active response found' }))
+    .toEqual({ kind: 'protocol-error', eventType: 'error', code: 'response_cancel_not_active', errorType: 'invalid_request_error', message: 'Cancellation failed: no active response found' });
+  expect(frame({ type: 'server_error', code: 'injected_fault', message: 'boom' })).toMatchObject({ code: 'injected_fault', errorType: 'server_error' });
+  // No code: the type stands in for it, as before, and is still reported as the type.
+  expect(frame({ type: 'server_error', message: 'x' })).toEqual({ kind: 'protocol-error', eventType: 'error', code: 'server_error', errorType: 'server_error', message: 'x' });
+  expect(frame({ message: 'bare' })).toEqual({ kind: 'protocol-error', eventType: 'error', message: 'bare' });
 });
