@@ -15,6 +15,7 @@ import { buildSeries } from './analyze/build-series.ts';
 import { computeMetrics } from './analyze/compute-metrics.ts';
 import { detectAudioGaps } from './analyze/detect-audio-gaps.ts';
 import { detectBacklogs } from './analyze/detect-backlogs.ts';
+import { detectClientProtocolErrors } from './analyze/detect-client-protocol-errors.ts';
 import { detectDom } from './analyze/detect-dom.ts';
 import { detectFirstResponse } from './analyze/detect-first-response.ts';
 import { detectHeap } from './analyze/detect-heap.ts';
@@ -37,7 +38,7 @@ export interface Analyzer {
   finish(warnings?: string[]): Report;
 }
 
-const DETECTORS = [detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth];
+const DETECTORS = [detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth, detectClientProtocolErrors];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {
   const configured = mergeThresholds(header.thresholds, thresholds as Record<string, unknown> | undefined);

@@ -4,7 +4,8 @@
  */
 import type { LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../log/log-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
-import { emptySeries, type CollectedData, type TimeSeries } from './collected-data.ts';
+import { isClientMisuse } from './client-misuse-codes.ts';
+import { emptyMisuseTally, emptySeries, type CollectedData, type MisuseTally, type TimeSeries } from './collected-data.ts';
 import { createTurnMatcher } from './turn-matcher.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
@@ -36,6 +37,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     safeguards: {},
     longTasks: { count: 0, overTimeout: 0, maxMs: null },
     slowHandlers: { count: 0, maxMs: null, firstAtMs: null },
+    clientMisuse: { rt: emptyMisuseTally(), monitor: emptyMisuseTally() },
   };
 }
 
@@ -106,7 +108,10 @@ function noteWsReply(data: CollectedData, record: WsSample): void {
 function collectRtEvent(data: CollectedData, event: RtEvent): void {
   data.turnMatcher.add(event);
   if (event.kind === 'audio-delta' && event.gapMs !== undefined && event.gapMs > data.thresholds.audioGapMs) push(data.audioGaps.rt, event.tMs, event.gapMs);
-  else if (event.kind === 'protocol-error') noteError(data, event.tMs, `protocol error${event.code ? ` ${event.code}` : ''}: ${event.message}`, 'protocol');
+  else if (event.kind === 'protocol-error') {
+    if (isClientMisuse(event)) tallyMisuse(data.clientMisuse.rt, event.tMs, event.code ?? event.errorType ?? 'invalid_request_error', event.message);
+    else noteError(data, event.tMs, `protocol error${event.code ? ` ${event.code}` : ''}: ${event.message}`, 'protocol');
+  }
   else if (event.kind === 'response-done' && event.status === 'cancelled') data.interruptions.cancelledResponses++;
 }
 
@@ -137,7 +142,9 @@ function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void 
       if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
       break;
     case 'error':
-      noteError(data, record.tMs, `${record.source}: ${record.message}`, 'monitor');
+      // The app's copy of a server error the tap also decoded: misuse is counted apart, never as an app error.
+      if (record.code !== undefined && isClientMisuse({ code: record.code })) tallyMisuse(data.clientMisuse.monitor, record.tMs, record.code, record.message);
+      else noteError(data, record.tMs, `${record.source}: ${record.message}`, 'monitor');
       break;
     case 'safeguard': {
       const seen = data.safeguards[record.name];
@@ -164,5 +171,14 @@ function noteError(data: CollectedData, tMs: number, message: string, source: 'm
   if (data.errors.firstMessage === null) {
     data.errors.firstMessage = message;
     data.errors.firstAtMs = tMs;
+  }
+}
+
+function tallyMisuse(tally: MisuseTally, tMs: number, code: string, message: string): void {
+  tally.count++;
+  tally.codes[code] = (tally.codes[code] ?? 0) + 1;
+  if (tally.firstAtMs === null) {
+    tally.firstAtMs = tMs;
+    tally.firstMessage = message;
   }
 }

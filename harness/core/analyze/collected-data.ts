@@ -41,6 +41,15 @@ export interface CollectedData {
   safeguards: Record<string, { count: number; firstAtMs: number }>;
   longTasks: { count: number; overTimeout: number; maxMs: number | null };
   slowHandlers: { count: number; maxMs: number | null; firstAtMs: number | null };
+  /** Errors the server sent because the client misused the protocol, as the tap (rt) and the app (monitor) saw them. */
+  clientMisuse: { rt: MisuseTally; monitor: MisuseTally };
+}
+
+export interface MisuseTally {
+  count: number;
+  codes: Record<string, number>;
+  firstAtMs: number | null;
+  firstMessage: string | null;
 }
 
 export interface WsReplyState {
@@ -55,4 +64,8 @@ export interface WsReplyState {
 
 export function emptySeries(): TimeSeries {
   return { tMs: [], values: [] };
+}
+
+export function emptyMisuseTally(): MisuseTally {
+  return { count: 0, codes: {}, firstAtMs: null, firstMessage: null };
 }

@@ -1,6 +1,10 @@
-/** errors, interruptions (unplanned ones), crashes and sampling-gaps: counts against their budgets. */
+/**
+ * errors, interruptions (unplanned ones), crashes and sampling-gaps: counts against their budgets. Errors the server
+ * sent because the client misused the protocol are not errors here (client-protocol-errors judges them).
+ */
 import type { AnalysisContext } from './analysis-context.ts';
 import { makeCheck, type Check } from './check.ts';
+import { clientMisuseTally } from './detect-client-protocol-errors.ts';
 import { formatNumber } from './format-number.ts';
 
 export function totalErrors(ctx: AnalysisContext): number {
@@ -15,7 +19,7 @@ export function detectRunHealth(ctx: AnalysisContext): Check[] {
   checks.push(makeCheck({
     id: 'errors', level: 'error', title: 'Errors during the run', expected: thresholds.maxErrors, actual: errorCount, operator: '<=', passed: errorCount <= thresholds.maxErrors,
     message: `errors: ${errorCount} error(s) ${errorCount <= thresholds.maxErrors ? '<=' : '>'} ${thresholds.maxErrors}${data.errors.firstMessage ? ` (first at ${formatNumber((data.errors.firstAtMs ?? 0) / 1000)} s: ${data.errors.firstMessage.slice(0, 120)})` : ''}`,
-    evidence: { monitorErrors: data.errors.monitor, protocolErrors: data.errors.protocol, crashes: data.crashes.count },
+    evidence: { monitorErrors: data.errors.monitor, protocolErrors: data.errors.protocol, crashes: data.crashes.count, clientProtocolErrors: clientMisuseTally(ctx).count },
     window: data.errors.firstAtMs === null ? null : { fromMs: data.errors.firstAtMs, toMs: data.errors.firstAtMs },
   }));
   const unplanned = data.interruptions.unplanned;

@@ -18,3 +18,8 @@ export function formatMinutes(fromMs: number, toMs: number): string {
 export function formatMb(bytes: number | null): string {
   return bytes === null ? 'n/a' : `${formatNumber(bytes / (1024 * 1024))} MB`;
 }
+
+/** Small rates (errors per turn): two decimals at most, so a 0.25 budget does not read as 0.3. */
+export function formatRate(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toFixed(2))) : 'n/a';
+}

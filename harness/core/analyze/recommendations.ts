@@ -15,7 +15,7 @@ export const RECOMMENDATIONS: Record<string, string> = {
   'dom-growth': 'DOM nodes keep growing: remove transcript or message elements that are no longer shown (virtualize long lists) and check for detached nodes kept by references.',
   'listener-growth': 'Event listeners keep growing: remove listeners when their element or turn ends (AbortController signals help) and avoid adding listeners per message.',
   'audio-gaps': 'Reply audio has audible gaps: check playback scheduling and main-thread stalls (long tasks) during replies; buffer slightly ahead of playback.',
-  errors: 'Errors occurred: read the first error in the log and fix its cause; protocol errors usually mean malformed or out-of-order client events.',
+  errors: 'Errors occurred: read the first error in the log and fix its cause; a server_error means the server failed, an app error names its source (client misuse of the protocol is counted apart, under client-protocol-errors).',
   interruptions: 'Unplanned interruptions (timeouts, cleanups): find which safeguard fired and why; each one cut a reply short.',
   crashes: 'The page crashed: check memory just before the crash and the browser log; a crash ends the soak early, so later findings are incomplete.',
   'sampling-gaps': 'Samples are missing: the page main thread was blocked (CDP waits for the current task) or the sampler stalled; look for long tasks at that time.',
@@ -25,5 +25,6 @@ export const RECOMMENDATIONS: Record<string, string> = {
   'no-data-ws': 'Install the WebSocket tap (the init-script wrapper) so bufferedAmount and frame counts are recorded.',
   'no-data-monitor': 'Install the in-page Performance Monitor so message handler times, event queue size and audio chunk counts are recorded.',
   'no-data-turns': 'No reply audio was seen: check that the conversation ran (fake mic, server reachable) and that the tap decodes the realtime events.',
+  'client-protocol-errors': 'The client sends events the server rejects (e.g. response.cancel with no active response, response.create while one is active): track the active response from response.created to response.done and only cancel or create when the state allows it.',
   'message-latency': 'Message handler time is above the adaptive budget (baseline x factor): profile the handler late in the run against the warm-up.',
 };

@@ -22,6 +22,7 @@ export const PLAIN_DEFAULT_THRESHOLDS: Thresholds = {
   audioGapMs: 250,
   maxAudioGapsPerMin: 2,
   maxErrors: 0,
+  maxClientProtocolErrorsPerTurn: 0.25,
   maxUnplannedInterruptions: 0,
   maxSampleGapMs: 1_500,
   warmupMs: 60_000,

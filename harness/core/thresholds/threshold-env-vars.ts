@@ -38,6 +38,7 @@ export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('AUDIO_GAP_MS', 'audioGapMs', 'ms', 'positive'),
   row('MAX_AUDIO_GAPS_PER_MIN', 'maxAudioGapsPerMin', 'gaps/min', 'non-negative'),
   row('MAX_ERRORS', 'maxErrors', 'errors', 'non-negative-integer'),
+  row('MAX_CLIENT_PROTOCOL_ERRORS_PER_TURN', 'maxClientProtocolErrorsPerTurn', 'errors/turn', 'non-negative'),
   row('MAX_UNPLANNED_INTERRUPTIONS', 'maxUnplannedInterruptions', 'interruptions', 'non-negative-integer'),
   row('MAX_SAMPLE_GAP_MS', 'maxSampleGapMs', 'ms', 'positive'),
   row('WARMUP_MS', 'warmupMs', 'ms', 'non-negative'),

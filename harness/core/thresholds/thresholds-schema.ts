@@ -37,8 +37,15 @@ export const thresholdsSchema = z.object({
   audioGapMs: positive.default(250),
   /** Budget: audible gaps per minute of reply audio. */
   maxAudioGapsPerMin: nonNegative.default(2),
-  /** Budget: errors (protocol, app, crashes) in the whole run. */
+  /** Budget: errors (server protocol errors, app errors, crashes) in the whole run; client misuse is counted apart. */
   maxErrors: z.number().int().nonnegative().default(0),
+  /**
+   * Budget: errors the server sent because the client misused the protocol (invalid_request_error, e.g. a cancel with
+   * no active response), per turn. A rate, not a total: an app that misuses the protocol does it on every turn (~1),
+   * while a cancel racing a reply's end happens now and then; 0.25 (one turn in four) tolerates those races in a
+   * short run and flags the habit.
+   */
+  maxClientProtocolErrorsPerTurn: nonNegative.default(0.25),
   /** Budget: interruptions that were not barge-ins the script asked for (timeouts, cleanups). */
   maxUnplannedInterruptions: z.number().int().nonnegative().default(0),
   /** Longest tolerated gap between two CDP samples, ms. */
