@@ -21,6 +21,7 @@ import { detectFirstResponse } from './analyze/detect-first-response.ts';
 import { detectHeap } from './analyze/detect-heap.ts';
 import { detectLatency } from './analyze/detect-latency.ts';
 import { detectRunHealth } from './analyze/detect-run-health.ts';
+import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
 import type { LogHeader, LogRecord, SoakLog } from './log/log-schema.ts';
 import type { Report } from './report/report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report/report-version.ts';
@@ -38,7 +39,10 @@ export interface Analyzer {
   finish(warnings?: string[]): Report;
 }
 
-const DETECTORS = [detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth, detectClientProtocolErrors];
+const DETECTORS = [
+  detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
+  detectClientProtocolErrors, detectWsInWorker,
+];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {
   const configured = mergeThresholds(header.thresholds, thresholds as Record<string, unknown> | undefined);

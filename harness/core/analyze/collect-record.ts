@@ -6,10 +6,13 @@ import type { LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { isClientMisuse } from './client-misuse-codes.ts';
 import { emptyMisuseTally, emptySeries, type CollectedData, type MisuseTally, type TimeSeries } from './collected-data.ts';
+import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.ts';
 import { createTurnMatcher } from './turn-matcher.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
 const PLANNED_INTERRUPTION = /barge|user|planned|script/i;
+/** A WebSocket close code (1000-4999), as the reference app reports a close: recordError('websocket', why, '1006'). */
+const CLOSE_CODE = /^[1-4]\d{3}$/;
 
 export function createCollectedData(header: LogHeader, thresholds: Thresholds): CollectedData {
   return {
@@ -38,6 +41,9 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     longTasks: { count: 0, overTimeout: 0, maxMs: null },
     slowHandlers: { count: 0, maxMs: null, firstAtMs: null },
     clientMisuse: { rt: emptyMisuseTally(), monitor: emptyMisuseTally() },
+    firstCloseCode: null,
+    notes: emptyHarnessNotes(),
+    workerSockets: new Map(),
   };
 }
 
@@ -80,14 +86,7 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       collectMonitorRecord(data, record);
       break;
     case 'harness':
-      if (record.kind === 'crash') {
-        data.crashes.count++;
-        if (data.crashes.firstAtMs === null) {
-          data.crashes.firstAtMs = record.tMs;
-          data.crashes.detail = record.detail ?? null;
-        }
-      } else if (record.kind === 'sample-timeout') data.sampleGaps.timeouts++;
-      else if (record.kind === 'turn-start') data.turnStartsMs.push(record.tMs);
+      collectHarnessEvent(data, record);
       break;
   }
 }
@@ -142,6 +141,7 @@ function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void 
       if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
       break;
     case 'error':
+      if (record.code !== undefined && CLOSE_CODE.test(record.code)) data.firstCloseCode ??= record.code;
       // The app's copy of a server error the tap also decoded: misuse is counted apart, never as an app error.
       if (record.code !== undefined && isClientMisuse({ code: record.code })) tallyMisuse(data.clientMisuse.monitor, record.tMs, record.code, record.message);
       else noteError(data, record.tMs, `${record.source}: ${record.message}`, 'monitor');

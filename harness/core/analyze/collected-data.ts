@@ -2,7 +2,7 @@
  * What the streaming analyzer keeps while reading a log: compact per-signal arrays and counters, no raw records.
  * An 8-hour log (a sample per second, ~100k messages) stays in the tens of MB.
  */
-import type { LogHeader } from '../log/log-schema.ts';
+import type { LogHeader, WorkerWsData } from '../log/log-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import type { TurnMatcher } from './turn-matcher.ts';
 
@@ -43,6 +43,12 @@ export interface CollectedData {
   slowHandlers: { count: number; maxMs: number | null; firstAtMs: number | null };
   /** Errors the server sent because the client misused the protocol, as the tap (rt) and the app (monitor) saw them. */
   clientMisuse: { rt: MisuseTally; monitor: MisuseTally };
+  /** The first WebSocket close code the app reported (a monitor error with a 1000-4999 code), or null. */
+  firstCloseCode: string | null;
+  /** Harness notes that explain missing data (the first of each kind). */
+  notes: HarnessNotes;
+  /** Sockets inside Web Workers, seen only over CDP: the last record per url + worker. */
+  workerSockets: Map<string, WorkerSocket>;
 }
 
 export interface MisuseTally {
@@ -51,6 +57,20 @@ export interface MisuseTally {
   firstAtMs: number | null;
   firstMessage: string | null;
 }
+
+export interface HarnessNotes {
+  /** "in-page monitor not found ...": the monitor (source of ws, rt and message records) never answered. */
+  monitorMissing: string | null;
+  /** "no open WebSocket seen ... after start". */
+  noSocket: string | null;
+  /** "redirect-ws <from> -> <to>": a socket was redirected. */
+  redirect: string | null;
+  /** The first note that mentions an error (an upstream failure, a failed CDP call). */
+  failure: string | null;
+}
+
+/** A socket in a Web Worker as its last worker-ws record described it. */
+export type WorkerSocket = WorkerWsData;
 
 export interface WsReplyState {
   readyState: number;

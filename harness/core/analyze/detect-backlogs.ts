@@ -9,10 +9,11 @@
 import type { Trend } from '../report/report-schema.ts';
 import { median, quantile } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
-import { makeCheck, noDataCheck, type Check } from './check.ts';
+import { makeCheck, type Check } from './check.ts';
 import type { TimeSeries } from './collected-data.ts';
 import { formatNumber } from './format-number.ts';
 import { growthCheck } from './growth-check.ts';
+import { noDataWsCheck } from './no-data-ws.ts';
 import { unansweredSends } from './unanswered-sends.ts';
 import { endWindowFromMs, valuesBetween } from './series-window.ts';
 
@@ -43,7 +44,7 @@ export function detectBacklogs(ctx: AnalysisContext): Check[] {
     const unanswered = unansweredCheck(ctx);
     checks.push(unanswered && (level.assertion.passed || level.assertion.level === 'warn') ? unanswered : level);
   } else {
-    checks.push(noDataCheck('no-data-ws', 'warn', 'No WebSocket samples', 'no WebSocket samples: was the tap installed?'));
+    checks.push(noDataWsCheck(ctx));
   }
   if (data.queueSize.tMs.length) {
     checks.push(levelCheck(ctx, { id: 'event-queue-growth', title: 'Event queue grows', series: data.queueSize, trend: trends.queueSize, budget: thresholds.maxEventQueueSize, unit: 'messages', what: 'event queue size' }));

@@ -4,15 +4,16 @@
  */
 import { quantile } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
-import { makeCheck, noDataCheck, type Check } from './check.ts';
+import { makeCheck, type Check } from './check.ts';
 import { formatNumber } from './format-number.ts';
 import { growthCheck, trendUnknownCheck } from './growth-check.ts';
+import { noDataTurnsCheck } from './no-data-turns.ts';
 
 export function detectFirstResponse(ctx: AnalysisContext): Check[] {
   const { turns, thresholds } = ctx;
   const checks: Check[] = [];
   if (turns.length === 0) {
-    checks.push(noDataCheck('no-data-turns', 'warn', 'No replies measured', 'no turn produced reply audio: did the conversation run?'));
+    checks.push(noDataTurnsCheck(ctx));
   } else {
     const p95 = quantile(turns.map((t) => t.ttfrMs), 0.95)!;
     const budget = thresholds.ttfrP95Ms;

@@ -5,15 +5,16 @@
  */
 import { median } from '../stats/quantile-sorted.ts';
 import type { AnalysisContext } from './analysis-context.ts';
-import { makeCheck, noDataCheck, type Check } from './check.ts';
+import { makeCheck, type Check } from './check.ts';
 import { formatNumber } from './format-number.ts';
 import { growthCheck, trendUnknownCheck } from './growth-check.ts';
+import { noDataMonitorCheck } from './no-data-monitor.ts';
 import { endWindowFromMs, valuesBetween } from './series-window.ts';
 
 export function detectLatency(ctx: AnalysisContext): Check[] {
   const { data, thresholds } = ctx;
   if (data.handlerMs.tMs.length === 0) {
-    return [noDataCheck('no-data-monitor', 'warn', 'No in-page monitor data', 'no message records from the in-page monitor: was the monitor installed?'), slowEventCheck(ctx)];
+    return [noDataMonitorCheck(ctx), slowEventCheck(ctx)];
   }
   const trend = ctx.trends.handlerMs;
   const checks: Check[] = [

@@ -22,9 +22,10 @@ export const RECOMMENDATIONS: Record<string, string> = {
   'no-data-cdp': 'Run the soak under the harness with the CDP sampler enabled so heap, DOM and listener trends can be judged.',
   'no-data-heap': 'Enable the in-page monitor memory records (Chromium with --enable-precise-memory-info) or run under the harness with CDP sampling.',
   'no-data-dom': 'DOM node and listener counts come from CDP: run the soak under the harness to judge dom-growth and listener-growth.',
-  'no-data-ws': 'Install the WebSocket tap (the init-script wrapper) so bufferedAmount and frame counts are recorded.',
+  'no-data-ws': 'Install the WebSocket tap (the init-script wrapper) so bufferedAmount and frame counts are recorded; if the socket lives in a Web Worker, open it on the page (or post its state to the page) so the monitor can wrap it.',
   'no-data-monitor': 'Install the in-page Performance Monitor so message handler times, event queue size and audio chunk counts are recorded.',
-  'no-data-turns': 'No reply audio was seen: check that the conversation ran (fake mic, server reachable) and that the tap decodes the realtime events.',
+  'no-data-turns': 'No reply audio was seen: check that the conversation ran (start selector, fake mic), that the realtime server was reachable (the first close code and harness notes say why not) and that the tap decodes the realtime events.',
   'client-protocol-errors': 'The client sends events the server rejects (e.g. response.cancel with no active response, response.create while one is active): track the active response from response.created to response.done and only cancel or create when the state allows it.',
+  'ws-in-worker': 'The realtime socket lives in a Web Worker, out of the monitor\'s reach: to judge backpressure and turn timings, open the socket on the page, or load the monitor in the worker and post its records to the page.',
   'message-latency': 'Message handler time is above the adaptive budget (baseline x factor): profile the handler late in the run against the warm-up.',
 };

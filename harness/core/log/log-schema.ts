@@ -147,6 +147,17 @@ export const harnessEventSchema = z.object({
   data: z.record(z.string(), z.union([shortText, z.number().finite(), z.boolean()])).optional(),
 });
 
+/** The `data` of a worker-ws record, for the collector that writes it and the analyzer that reads it. */
+export interface WorkerWsData {
+  url: string;
+  worker: string;
+  framesSent: number;
+  framesReceived: number;
+  bytesSent: number;
+  bytesReceived: number;
+  closed: boolean;
+}
+
 export const logRecordSchema = z.discriminatedUnion('type', [
   cdpSampleSchema,
   wsSampleSchema,

@@ -62,8 +62,15 @@ test('missing inputs are findings, never a pass; a page log uses monitor memory 
   const empty = analyze({ header: header(), records: [{ type: 'harness', kind: 'run-end', tMs: 60_000 }] });
   expect(ids(empty)).toEqual(expect.arrayContaining(['no-data-cdp', 'no-data-ws', 'no-data-monitor', 'no-data-turns']));
   expect(empty.issues.find((i) => i.id === 'no-data-ws')!.message).toBe('no-data-ws: no WebSocket samples: was the tap installed?');
-  expect(empty.issues.find((i) => i.id === 'no-data-cdp')!.level).toBe('error');
+  // A harness soak that measured nothing fails on each missing input; the monitor only when the harness injected it.
+  const levels = (report: Report) => Object.fromEntries(report.issues.filter((i) => i.id.startsWith('no-data')).map((i) => [i.id, i.level]));
+  expect(levels(empty)).toEqual({ 'no-data-cdp': 'error', 'no-data-ws': 'error', 'no-data-monitor': 'warn', 'no-data-turns': 'error' });
   expect(empty.verdict).toBe('fail');
+  const injected = analyze({ header: { ...header(), meta: { monitor: 'injected' } }, records: [{ type: 'harness', kind: 'run-end', tMs: 60_000 }] });
+  expect(levels(injected)['no-data-monitor']).toBe('error');
+  const emptyPage = analyze({ header: { ...header('page'), meta: { monitor: 'injected' } }, records: [{ type: 'harness', kind: 'run-end', tMs: 60_000 }] });
+  expect(levels(emptyPage)).toEqual({ 'no-data-heap': 'warn', 'no-data-dom': 'warn', 'no-data-ws': 'warn', 'no-data-monitor': 'warn', 'no-data-turns': 'warn' });
+  expect(emptyPage.verdict).toBe('warn');
 
   const page = synth({ durationMs: 7 * 60_000, seed: 4, source: 'page', faults: { heapLeakMbPerMin: 3 } });
   const report = analyze(page);

@@ -1,0 +1,55 @@
+/**
+ * Fold one harness record into the collected data: crashes, sample timeouts and turn starts, plus what explains a
+ * run's missing data: notes and sockets in Web Workers.
+ */
+import type { HarnessEvent } from '../log/log-schema.ts';
+import type { CollectedData, HarnessNotes } from './collected-data.ts';
+import { dataFlag, dataNumber, dataText } from './harness-data-field.ts';
+
+export function emptyHarnessNotes(): HarnessNotes {
+  return { monitorMissing: null, noSocket: null, redirect: null, failure: null };
+}
+
+export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): void {
+  switch (record.kind) {
+    case 'crash':
+      data.crashes.count++;
+      if (data.crashes.firstAtMs === null) {
+        data.crashes.firstAtMs = record.tMs;
+        data.crashes.detail = record.detail ?? null;
+      }
+      break;
+    case 'sample-timeout':
+      data.sampleGaps.timeouts++;
+      break;
+    case 'turn-start':
+      data.turnStartsMs.push(record.tMs);
+      break;
+    case 'note':
+      if (record.detail) noteDetail(data.notes, record.detail);
+      break;
+    case 'worker-ws': {
+      const url = dataText(record, 'url') ?? 'unknown url';
+      const worker = dataText(record, 'worker') ?? 'unknown worker';
+      data.workerSockets.set(`${worker} ${url}`, {
+        url,
+        worker,
+        framesSent: dataNumber(record, 'framesSent') ?? 0,
+        framesReceived: dataNumber(record, 'framesReceived') ?? 0,
+        bytesSent: dataNumber(record, 'bytesSent') ?? 0,
+        bytesReceived: dataNumber(record, 'bytesReceived') ?? 0,
+        closed: dataFlag(record, 'closed') ?? false,
+      });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function noteDetail(notes: HarnessNotes, detail: string): void {
+  if (detail.startsWith('in-page monitor not found')) notes.monitorMissing ??= detail;
+  else if (detail.startsWith('no open WebSocket seen')) notes.noSocket ??= detail;
+  if (detail.startsWith('redirect-ws')) notes.redirect ??= detail;
+  if (/error/i.test(detail)) notes.failure ??= detail;
+}
