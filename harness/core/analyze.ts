@@ -17,9 +17,12 @@ import { detectAudioGaps } from './analyze/detect-audio-gaps.ts';
 import { detectBacklogs } from './analyze/detect-backlogs.ts';
 import { detectClientProtocolErrors } from './analyze/detect-client-protocol-errors.ts';
 import { detectDom } from './analyze/detect-dom.ts';
+import { detectFaultsApplied } from './analyze/detect-faults-applied.ts';
 import { detectFirstResponse } from './analyze/detect-first-response.ts';
 import { detectHeap } from './analyze/detect-heap.ts';
 import { detectLatency } from './analyze/detect-latency.ts';
+import { detectPageDialogs } from './analyze/detect-page-dialogs.ts';
+import { detectRemoteRequests } from './analyze/detect-remote-requests.ts';
 import { detectRunHealth } from './analyze/detect-run-health.ts';
 import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
 import type { LogHeader, LogRecord, SoakLog } from './log/log-schema.ts';
@@ -41,7 +44,7 @@ export interface Analyzer {
 
 const DETECTORS = [
   detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
-  detectClientProtocolErrors, detectWsInWorker,
+  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectRemoteRequests, detectFaultsApplied,
 ];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {

@@ -1,9 +1,11 @@
 /**
  * Fold one harness record into the collected data: crashes, sample timeouts and turn starts, plus what explains a
- * run's missing data: notes and sockets in Web Workers.
+ * run's missing data or questions its validity: notes, page dialogs, sockets in Web Workers, blocked requests and
+ * fault evidence.
  */
 import type { HarnessEvent } from '../log/log-schema.ts';
 import type { CollectedData, HarnessNotes } from './collected-data.ts';
+import { noteFaultRecord } from './fault-evidence.ts';
 import { dataFlag, dataNumber, dataText } from './harness-data-field.ts';
 
 export function emptyHarnessNotes(): HarnessNotes {
@@ -28,6 +30,15 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
     case 'note':
       if (record.detail) noteDetail(data.notes, record.detail);
       break;
+    case 'dialog':
+      data.dialogs.count++;
+      data.dialogs.first ??= {
+        tMs: record.tMs,
+        dialogType: dataText(record, 'dialogType') ?? 'dialog',
+        message: dataText(record, 'message') ?? '',
+        action: dataText(record, 'action') ?? 'unknown',
+      };
+      break;
     case 'worker-ws': {
       const url = dataText(record, 'url') ?? 'unknown url';
       const worker = dataText(record, 'worker') ?? 'unknown worker';
@@ -42,6 +53,13 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
       });
       break;
     }
+    case 'blocked':
+      data.blocked.count++;
+      data.blocked.first ??= { tMs: record.tMs, url: dataText(record, 'url') ?? 'unknown url', channel: dataText(record, 'channel') ?? 'request' };
+      break;
+    case 'fault':
+      noteFaultRecord(data.faults, record);
+      break;
     default:
       break;
   }

@@ -7,6 +7,7 @@ import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { isClientMisuse } from './client-misuse-codes.ts';
 import { emptyMisuseTally, emptySeries, type CollectedData, type MisuseTally, type TimeSeries } from './collected-data.ts';
 import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.ts';
+import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './fault-evidence.ts';
 import { createTurnMatcher } from './turn-matcher.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
@@ -43,7 +44,10 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     clientMisuse: { rt: emptyMisuseTally(), monitor: emptyMisuseTally() },
     firstCloseCode: null,
     notes: emptyHarnessNotes(),
+    dialogs: { count: 0, first: null },
     workerSockets: new Map(),
+    blocked: { count: 0, first: null },
+    faults: emptyFaultEvidence(),
   };
 }
 
@@ -75,6 +79,7 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       break;
     }
     case 'ws':
+      if (!data.wsSockets.has(record.socketId)) noteSocketUrl(data.faults, record.url);
       data.wsSockets.add(record.socketId);
       push(data.wsBufferedBytes, record.tMs, record.bufferedAmountBytes);
       noteWsReply(data, record);
@@ -108,6 +113,7 @@ function collectRtEvent(data: CollectedData, event: RtEvent): void {
   data.turnMatcher.add(event);
   if (event.kind === 'audio-delta' && event.gapMs !== undefined && event.gapMs > data.thresholds.audioGapMs) push(data.audioGaps.rt, event.tMs, event.gapMs);
   else if (event.kind === 'protocol-error') {
+    noteServerError(data.faults, event.message);
     if (isClientMisuse(event)) tallyMisuse(data.clientMisuse.rt, event.tMs, event.code ?? event.errorType ?? 'invalid_request_error', event.message);
     else noteError(data, event.tMs, `protocol error${event.code ? ` ${event.code}` : ''}: ${event.message}`, 'protocol');
   }
@@ -141,10 +147,14 @@ function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void 
       if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
       break;
     case 'error':
+      noteServerError(data.faults, record.message);
       if (record.code !== undefined && CLOSE_CODE.test(record.code)) data.firstCloseCode ??= record.code;
       // The app's copy of a server error the tap also decoded: misuse is counted apart, never as an app error.
       if (record.code !== undefined && isClientMisuse({ code: record.code })) tallyMisuse(data.clientMisuse.monitor, record.tMs, record.code, record.message);
       else noteError(data, record.tMs, `${record.source}: ${record.message}`, 'monitor');
+      break;
+    case 'mark':
+      noteFaultMark(data.faults, record);
       break;
     case 'safeguard': {
       const seen = data.safeguards[record.name];

@@ -47,8 +47,12 @@ export interface CollectedData {
   firstCloseCode: string | null;
   /** Harness notes that explain missing data (the first of each kind). */
   notes: HarnessNotes;
+  dialogs: { count: number; first: PageDialog | null };
   /** Sockets inside Web Workers, seen only over CDP: the last record per url + worker. */
   workerSockets: Map<string, WorkerSocket>;
+  /** Requests SOAK_LOOPBACK_ONLY aborted. */
+  blocked: { count: number; first: BlockedRequest | null };
+  faults: FaultEvidence;
 }
 
 export interface MisuseTally {
@@ -69,8 +73,35 @@ export interface HarnessNotes {
   failure: string | null;
 }
 
+export interface PageDialog {
+  tMs: number;
+  dialogType: string;
+  message: string;
+  action: string;
+}
+
 /** A socket in a Web Worker as its last worker-ws record described it. */
 export type WorkerSocket = WorkerWsData;
+
+export interface BlockedRequest {
+  tMs: number;
+  url: string;
+  channel: string;
+}
+
+/** Whether each injected fault reached its side (see fault-evidence.ts). Keys are fault names ('latency-growth'). */
+export interface FaultEvidence {
+  /** Named applied by a harness `fault` record: name -> who applied it (data.by, or 'harness'). */
+  applied: Map<string, string>;
+  /** Named not applied by a harness `fault` record: name -> the first reason. */
+  notApplied: Map<string, string>;
+  /** Named in a socket URL's voice_soak_faults parameter (the reference app forwards its faults that way). */
+  inSocketUrl: Set<string>;
+  /** Marked applied by the app (a monitor mark 'fault-applied' whose detail names the fault). */
+  marked: Set<string>;
+  /** The embedded server's error message when it ignored a malformed voice_soak_faults, else null. */
+  specIgnored: string | null;
+}
 
 export interface WsReplyState {
   readyState: number;

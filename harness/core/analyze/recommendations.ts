@@ -26,6 +26,9 @@ export const RECOMMENDATIONS: Record<string, string> = {
   'no-data-monitor': 'Install the in-page Performance Monitor so message handler times, event queue size and audio chunk counts are recorded.',
   'no-data-turns': 'No reply audio was seen: check that the conversation ran (start selector, fake mic), that the realtime server was reachable (the first close code and harness notes say why not) and that the tap decodes the realtime events.',
   'client-protocol-errors': 'The client sends events the server rejects (e.g. response.cancel with no active response, response.create while one is active): track the active response from response.created to response.done and only cancel or create when the state allows it.',
+  'page-dialogs': 'The page raised alert/confirm/prompt dialogs: a voice app should report failures in its UI, not in a modal that blocks the page; read the first dialog text, it is often a configuration error (endpoint, key).',
   'ws-in-worker': 'The realtime socket lives in a Web Worker, out of the monitor\'s reach: to judge backpressure and turn timings, open the socket on the page, or load the monitor in the worker and post its records to the page.',
+  'faults-applied': 'An injected fault has no evidence it reached its side: check the fault spec (SOAK_FAULTS names and values), that the target forwards it (voice_soak_faults on the socket URL for the embedded app), and the fault record\'s reason; a faulted run without its fault proves nothing.',
+  'remote-requests': 'The app asked for non-loopback hosts that SOAK_LOOPBACK_ONLY blocked: redirect its realtime socket with SOAK_REDIRECT_WS, serve its other assets locally, or allow the host if the run is meant to reach it.',
   'message-latency': 'Message handler time is above the adaptive budget (baseline x factor): profile the handler late in the run against the warm-up.',
 };
