@@ -12,7 +12,7 @@ export interface FaultSpec {
   audioBacklog?: boolean;
   /** app: every incoming server event handler blocks the main thread this long. */
   slowHandlerMs?: number;
-  /** server: stop reading from the client socket (its bufferedAmount grows). */
+  /** server: stop reading from the client socket once the session is set up (its first session.update, or 3 s). */
   wsBackpressure?: boolean;
   /** server: time to first audio grows by this much per turn. */
   latencyGrowthMsPerTurn?: number;
@@ -44,7 +44,7 @@ export const faultCatalog: readonly FaultDefinition[] = [
   { name: 'heap-leak', key: 'heapLeakMbPerMin', side: 'app', kind: 'number', defaultValue: 5, min: 0, max: 1000, summary: 'app retains MB_PER_MIN of garbage per minute' },
   { name: 'audio-backlog', key: 'audioBacklog', side: 'app', kind: 'flag', defaultValue: true, summary: 'app playback queue is never drained' },
   { name: 'slow-handler', key: 'slowHandlerMs', side: 'app', kind: 'number', defaultValue: 80, min: 0, max: 60_000, summary: 'app blocks MS in every server event handler' },
-  { name: 'ws-backpressure', key: 'wsBackpressure', side: 'server', kind: 'flag', defaultValue: true, summary: 'server stops reading the client socket' },
+  { name: 'ws-backpressure', key: 'wsBackpressure', side: 'server', kind: 'flag', defaultValue: true, summary: 'server stops reading the client socket once the session is set up' },
   { name: 'latency-growth', key: 'latencyGrowthMsPerTurn', side: 'server', kind: 'number', defaultValue: 300, min: 0, max: 60_000, summary: 'time to first audio grows MS_PER_TURN each turn' },
   { name: 'stall', key: 'stallTurn', side: 'server', kind: 'number', defaultValue: 2, min: 1, max: 1_000_000, integer: true, summary: 'the TURN-th response stops mid-way until cancelled' },
   { name: 'protocol-errors', key: 'protocolErrorRate', side: 'server', kind: 'number', defaultValue: 0.3, min: 0, max: 1, summary: 'error event with probability RATE per turn' },

@@ -1,5 +1,5 @@
 /**
- * `voice-soak serve [--port N] [--host H] [--fault NAME[=VALUE]]... [--allow-remote] [--reply-scale X]`.
+ * `voice-soak serve [--port N] [--host H] [--fault NAME[=VALUE]]... [--allow-remote] [--reply-scale X] [--dialect ga|beta]`.
  * Throws one-line errors naming the bad argument. Non-loopback hosts need --allow-remote.
  */
 import { mergeFaultSpecs, parseFaultSpec } from '../faults/fault-spec.ts';
@@ -10,13 +10,14 @@ export interface ServeArgs {
   host: string;
   faults: FaultSpec;
   replyScale: number;
+  defaultDialect: 'ga' | 'beta';
   help: boolean;
 }
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function parseServeArgs(args: string[]): ServeArgs {
-  const out: ServeArgs = { port: 8787, host: '127.0.0.1', faults: {}, replyScale: 1, help: false };
+  const out: ServeArgs = { port: 8787, host: '127.0.0.1', faults: {}, replyScale: 1, defaultDialect: 'ga', help: false };
   let allowRemote = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -49,6 +50,12 @@ export function parseServeArgs(args: string[]): ServeArgs {
         out.replyScale = scale;
         break;
       }
+      case '--dialect': {
+        const text = value();
+        if (text !== 'ga' && text !== 'beta') throw new Error(`--dialect must be ga or beta, got "${text}"`);
+        out.defaultDialect = text;
+        break;
+      }
       case '--allow-remote':
         allowRemote = true;
         break;
@@ -57,7 +64,7 @@ export function parseServeArgs(args: string[]): ServeArgs {
         out.help = true;
         break;
       default:
-        throw new Error(`unknown argument "${arg}" (expected --port, --host, --fault, --reply-scale, --allow-remote)`);
+        throw new Error(`unknown argument "${arg}" (expected --port, --host, --fault, --reply-scale, --dialect, --allow-remote)`);
     }
   }
   if (!loopbackHosts.has(out.host) && !allowRemote) {

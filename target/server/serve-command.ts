@@ -7,7 +7,7 @@ import { parseServeArgs } from './parse-serve-args.ts';
 import type { ServeArgs } from './parse-serve-args.ts';
 import { startRealtimeServer } from './start-realtime-server.ts';
 
-const usage = `usage: voice-soak serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]... [--reply-scale X] [--allow-remote]
+const usage = `usage: voice-soak serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]... [--reply-scale X] [--dialect ga|beta] [--allow-remote]
 faults: heap-leak[=MB_PER_MIN] audio-backlog slow-handler[=MS] ws-backpressure latency-growth[=MS_PER_TURN]
         stall[=TURN] protocol-errors[=RATE] drop-connection[=SECONDS]   (see target/faults/README.md)`;
 
@@ -35,6 +35,7 @@ export async function run(args: string[]): Promise<number> {
     host: parsed.host,
     faults: parsed.faults,
     replyScale: parsed.replyScale,
+    defaultDialect: parsed.defaultDialect,
     log: (line) => (verbose || line.startsWith('app build failed') ? console.error(`[serve] ${line}`) : undefined),
   });
   const base = server.httpUrl.replace(/\/$/, '');

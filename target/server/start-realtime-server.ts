@@ -27,6 +27,8 @@ export interface RealtimeServerOptions {
   replyScale?: number;
   /** Time to first audio of a clean turn (default 250 ms). */
   baseLatencyMs?: number;
+  /** Dialect for clients that do not ask for one (subprotocol, header, preview api-version). Default ga. */
+  defaultDialect?: 'ga' | 'beta';
 }
 
 export interface RealtimeServer {
@@ -41,7 +43,7 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const host = opts.host ?? '127.0.0.1';
   const faults = typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? {});
   const appDir = await resolveAppDir(opts.appDir, log);
-  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, log };
+  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, defaultDialect: opts.defaultDialect ?? 'ga', log };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -1,7 +1,7 @@
 /**
  * Per-connection settings read from the WebSocket upgrade request: dialect (beta when the client offers the
  * `openai-beta.realtime-v1` subprotocol, sends `OpenAI-Beta: realtime=v1`, or an Azure-style `api-version=...preview`
- * query; `voice_soak_dialect=beta|ga` overrides), model, seed (`voice_soak_seed`), and faults (`voice_soak_faults`,
+ * query; `voice_soak_dialect=beta|ga` overrides; otherwise the server's default, `serve --dialect`, else ga), model, seed (`voice_soak_seed`), and faults (`voice_soak_faults`,
  * merged over the server's defaults).
  */
 import type { IncomingMessage } from 'node:http';
@@ -18,14 +18,14 @@ export interface ConnectionOptions {
   faultsError: string | null;
 }
 
-export function connectionOptions(req: IncomingMessage, serverFaults: FaultSpec): ConnectionOptions {
+export function connectionOptions(req: IncomingMessage, serverFaults: FaultSpec, defaultDialect: Dialect = 'ga'): ConnectionOptions {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const query = url.searchParams;
   const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   const betaHeader = String(req.headers['openai-beta'] ?? '').includes('realtime=v1');
   const preview = (query.get('api-version') ?? '').includes('preview');
   const forced = query.get('voice_soak_dialect');
-  const dialect: Dialect = forced === 'beta' || forced === 'ga' ? forced : protocols.includes('openai-beta.realtime-v1') || betaHeader || preview ? 'beta' : 'ga';
+  const dialect: Dialect = forced === 'beta' || forced === 'ga' ? forced : protocols.includes('openai-beta.realtime-v1') || betaHeader || preview ? 'beta' : defaultDialect;
   const seedText = query.get('voice_soak_seed');
   const seed = seedText !== null && Number.isFinite(Number(seedText)) ? Number(seedText) : 1;
   let faults = serverFaults;

@@ -19,11 +19,13 @@ export interface RealtimeConnectionSettings {
   faults: FaultSpec;
   replyScale: number;
   baseLatencyMs: number;
+  /** Dialect for clients that do not say which they speak (e.g. behind an app's relay). */
+  defaultDialect?: 'ga' | 'beta';
   log: (line: string) => void;
 }
 
 export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, settings: RealtimeConnectionSettings): void {
-  const options = connectionOptions(req, settings.faults);
+  const options = connectionOptions(req, settings.faults, settings.defaultDialect);
   const nextId = createIdFactory();
   let closed = false;
   const ctx: ConnectionContext = {
@@ -59,10 +61,24 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
   ctx.send({ type: 'session.created', session: sessionShape(ctx.session, ctx.dialect, expiresAtS()) });
   if (options.faultsError) ctx.sendError(new RealtimeError('invalid_value', options.faultsError, 'voice_soak_faults'), null);
 
-  ws.on('message', (data, isBinary) => dispatchClientEvent(ctx, toBuffer(data), isBinary));
+  // ws-backpressure: the server stops reading once the session is set up (after answering the client's first
+  // session.update, or 3 s after connect), so the client is mid-conversation and streaming when it happens. Pausing
+  // at connect instead starved apps that wait for session.updated before opening the mic: they never sent anything.
+  let readingStopped = false;
+  const stopReading = (why: string) => {
+    if (readingStopped || closed) return;
+    readingStopped = true;
+    settings.log(`ws ws-backpressure fault: ${peer} no longer read (${why})`);
+    req.socket.pause();
+  };
+  const backpressureTimer = options.faults.wsBackpressure ? setTimeout(() => stopReading('3 s after connect'), 3_000) : null;
+  ws.on('message', (data, isBinary) => {
+    const buffer = toBuffer(data);
+    dispatchClientEvent(ctx, buffer, isBinary);
+    if (options.faults.wsBackpressure && !isBinary && buffer.includes('"session.update"')) stopReading('after the first session.update');
+  });
   ws.on('error', (error) => settings.log(`ws error ${peer}: ${error.message}`));
 
-  if (options.faults.wsBackpressure) req.socket.pause();
   const dropSeconds = options.faults.dropConnectionSeconds;
   const dropTimer = dropSeconds === undefined ? null : setTimeout(() => {
     settings.log(`ws drop-connection fault: destroying ${peer} after ${dropSeconds} s`);
@@ -72,6 +88,7 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
   ws.on('close', (code) => {
     closed = true;
     if (dropTimer) clearTimeout(dropTimer);
+    if (backpressureTimer) clearTimeout(backpressureTimer);
     ctx.activeResponse?.cancel('client_cancelled');
     settings.log(`ws close ${peer} code=${code} responses=${ctx.responsesStarted}`);
   });
