@@ -29,10 +29,11 @@ function faultEntries(text: string): string[] {
   return text.split(',').map((f) => f.trim()).filter(Boolean);
 }
 
-export async function startEmbeddedRealtimeServer(options: { port?: number; faults?: string; replyScale?: number }): Promise<EmbeddedRealtimeServer> {
+export async function startEmbeddedRealtimeServer(options: { port?: number; faults?: string; replyScale?: number; defaultDialect?: 'ga' | 'beta' }): Promise<EmbeddedRealtimeServer> {
   const args = [CLI, 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0)];
   for (const fault of faultEntries(options.faults ?? '')) args.push('--fault', fault);
   if (options.replyScale !== undefined) args.push('--reply-scale', String(options.replyScale));
+  if (options.defaultDialect) args.push('--dialect', options.defaultDialect);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let stdout = '';
   let stderr = '';

@@ -40,7 +40,7 @@ const httpOf = (wsUrl: string) => {
   return url.toString();
 };
 
-type TargetOptions = Pick<SoakRunOptions, 'realtimeUrl' | 'realtimePort' | 'replyScale' | 'embedded' | 'targetUrl' | 'redirectWs' | 'faults'>;
+type TargetOptions = Pick<SoakRunOptions, 'realtimeUrl' | 'realtimePort' | 'replyScale' | 'dialect' | 'embedded' | 'targetUrl' | 'redirectWs' | 'faults'>;
 
 export async function resolveRealtimeTarget(options: TargetOptions): Promise<RealtimeTarget> {
   const faults = faultEntries(options.faults);
@@ -59,7 +59,7 @@ export async function resolveRealtimeTarget(options: TargetOptions): Promise<Rea
     const reason = 'the app talks to its own backend: no embedded realtime server in this run (set SOAK_REDIRECT_WS or SOAK_REALTIME_PORT)';
     return { wsUrl: undefined, httpUrl: undefined, how: 'none', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
   }
-  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({ port: options.realtimePort, faults: options.faults, replyScale: options.replyScale });
+  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({ port: options.realtimePort, faults: options.faults, replyScale: options.replyScale, ...(options.dialect === 'beta' ? { defaultDialect: 'beta' as const } : {}) });
   const by = `embedded realtime server ${server.wsUrl} (started by the harness)`;
   const faultOutcomes: FaultOutcome[] = [
     ...server.appliedFaults.map((f): FaultOutcome => ({ fault: faultName(f), status: 'applied', by })),

@@ -22,6 +22,8 @@ export interface SoakRunOptions {
   realtimePort?: number;
   /** Reply length factor of an embedded realtime server the harness starts (SOAK_REPLY_SCALE). */
   replyScale?: number;
+  /** SOAK_DIALECT=beta: a realtime server the harness starts answers beta to clients that do not say (a relay). */
+  dialect?: 'ga' | 'beta';
   /** SOAK_START_STEPS, run after load (and after setupPath), before startSelector is clicked. */
   startSteps?: readonly StartStep[];
   /** SOAK_SETUP: a module run after load, before the start steps. */

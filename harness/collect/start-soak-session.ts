@@ -17,6 +17,7 @@ import { redactSecrets } from '../redact/redact-secrets.ts';
 import { runConversation } from '../script/run-conversation.ts';
 import { createCdpSampler } from './cdp-sampler.ts';
 import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
+import { startCdpWorkerWebSocketWatch } from './cdp-worker-websockets.ts';
 import { createHarnessClock } from './harness-clock.ts';
 import { monitorBundlePath } from './monitor-bundle-path.ts';
 import { installPageFunctionShim } from './page-function-shim.ts';
@@ -95,6 +96,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   let browserSession: CDPSession | undefined;
   let networkSession: CDPSession | undefined;
   let wsCounter: Awaited<ReturnType<typeof startCdpWebSocketCounter>> | undefined;
+  let workerSession: CDPSession | undefined;
+  let workerSockets: Awaited<ReturnType<typeof startCdpWorkerWebSocketWatch>> | undefined;
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
   try {
@@ -113,6 +116,9 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     browserSession = await browser.newBrowserCDPSession().catch(() => undefined);
     networkSession = options.cdpNetworkCrossCheck === false ? undefined : await page.context().newCDPSession(page);
     wsCounter = networkSession ? await startCdpWebSocketCounter(networkSession) : undefined;
+    // Sockets inside Web Workers: the monitor cannot wrap them and the page's Network domain does not see them.
+    workerSession = await page.context().newCDPSession(page);
+    workerSockets = await startCdpWorkerWebSocketWatch({ session: workerSession, ...(browserSession ? { browserSession } : {}), write: (record) => sink.write(record), nowMs: clock.nowMs });
     puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
     sampler = createCdpSampler({
       pageSession: pageSession!,
@@ -121,7 +127,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       clock,
       intervalMs: options.sampleIntervalMs,
       timeoutMs: options.cdpTimeoutMs,
-      onTick: () => puller!.pull().then(() => undefined),
+      onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
     });
     await sampler.start();
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
@@ -138,6 +144,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     }
   } catch (error) {
     await sampler?.stop().catch(() => undefined);
+    await workerSockets?.stop().catch(() => undefined);
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
     sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `failed to start: ${first}` });
     await sink.close();
@@ -179,10 +186,12 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       for (const socket of wsCounter?.counts() ?? []) {
         note('note', `cdp-ws ${socket.url}: framesSent=${socket.framesSent} framesReceived=${socket.framesReceived} bytesSent=${socket.bytesSent} bytesReceived=${socket.bytesReceived}${socket.closed ? ' closed' : ''}`);
       }
+      workerSockets?.snapshot();
+      await workerSockets?.stop().catch(() => undefined);
       const stats = sampler!.stats();
       sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
       // Detaching from a crashed renderer never answers: bound it, the sessions die with the page anyway.
-      await Promise.all([pageSession?.detach(), networkSession?.detach(), browserSession?.detach()].map((p) => p && withTimeout(p, 2_000, 'CDP detach').catch(() => undefined)));
+      await Promise.all([pageSession?.detach(), networkSession?.detach(), workerSession?.detach(), browserSession?.detach()].map((p) => p && withTimeout(p, 2_000, 'CDP detach').catch(() => undefined)));
       await sink.close();
       await realtime.stop();
     },
