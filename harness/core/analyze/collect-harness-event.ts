@@ -42,7 +42,8 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
     case 'worker-ws': {
       const url = dataText(record, 'url') ?? 'unknown url';
       const worker = dataText(record, 'worker') ?? 'unknown worker';
-      data.workerSockets.set(`${worker} ${url}`, {
+      // Each record repeats a socket's running totals: keep the last one per socket (a reconnect is a new socket).
+      data.workerSockets.set(`${worker} ${dataText(record, 'socketId') ?? url}`, {
         url,
         worker,
         framesSent: dataNumber(record, 'framesSent') ?? 0,

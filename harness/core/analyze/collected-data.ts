@@ -48,7 +48,7 @@ export interface CollectedData {
   /** Harness notes that explain missing data (the first of each kind). */
   notes: HarnessNotes;
   dialogs: { count: number; first: PageDialog | null };
-  /** Sockets inside Web Workers, seen only over CDP: the last record per url + worker. */
+  /** Sockets inside Web Workers, seen only over CDP: the last record per socket (data.socketId, else url) and worker. */
   workerSockets: Map<string, WorkerSocket>;
   /** Requests SOAK_LOOPBACK_ONLY aborted. */
   blocked: { count: number; first: BlockedRequest | null };

@@ -134,7 +134,7 @@ export const monitorRecordSchema = z.discriminatedUnion('kind', [
  * What the harness itself did or saw. Kinds with structured `data` (all fields short strings, numbers or booleans):
  *  - fault:     {fault, status: 'applied'|'not-applied', by?, reason?}: whether an injected fault reached its side;
  *  - dialog:    {dialogType: 'alert'|'confirm'|'prompt'|'beforeunload', message, action: 'accepted'|'dismissed'};
- *  - worker-ws: {url, worker, framesSent, framesReceived, bytesSent, bytesReceived, closed}: a socket inside a Web
+ *  - worker-ws: {url, worker, framesSent, framesReceived, bytesSent, bytesReceived, closed, socketId?}: a socket inside a Web
  *               Worker, seen only through CDP (the in-page monitor cannot wrap it);
  *  - blocked:   {url, channel: 'http'|'ws'}: SOAK_LOOPBACK_ONLY aborted a request to a non-loopback host.
  */
@@ -156,6 +156,8 @@ export interface WorkerWsData {
   bytesSent: number;
   bytesReceived: number;
   closed: boolean;
+  /** Tells apart two sockets to the same URL from one worker (a reconnect); records of one socket repeat its totals. */
+  socketId?: string;
 }
 
 export const logRecordSchema = z.discriminatedUnion('type', [

@@ -111,3 +111,12 @@ test('a monitor that never answered is named as the cause of missing ws and moni
   expect(issue(report, 'no-data-ws')!.message).toBe(`no-data-ws: no WebSocket samples: the in-page monitor, which records them, never answered (harness: "${missing}")`);
   expect(issue(report, 'no-data-monitor')!.message).toBe(`no-data-monitor: no message records: the in-page monitor never answered (harness: "${missing}")`);
 });
+
+test('ws-in-worker: a reconnect to the same URL from the same worker is a second socket (by socketId), totals added', () => {
+  const workerWs = (tMs: number, socketId: string, framesSent: number, framesReceived: number, closed: boolean): LogRecord => ({
+    type: 'harness', kind: 'worker-ws', tMs,
+    data: { url: 'ws://127.0.0.1:4173/v1/realtime', worker: 'http://127.0.0.1:4173/socket-worker.js', socketId, framesSent, framesReceived, bytesSent: 0, bytesReceived: 0, closed },
+  });
+  const report = analyze(completeSoakLog({ extra: [workerWs(10_000, 'w1', 10, 5, false), workerWs(60_000, 'w1', 50, 30, true), workerWs(120_000, 'w2', 20, 10, false)] }));
+  expect(issue(report, 'ws-in-worker')).toMatchObject({ evidence: { sockets: 2, framesSent: 70, framesReceived: 40, closed: 1 } });
+});
