@@ -17,6 +17,8 @@ export interface RunStartStepsOptions {
   note: (detail: string) => void;
   /** Called with every secret value a step is about to type, before it is typed (so the log redacts it). */
   addSecret: (value: string) => void;
+  /** Gains the selector of every field filled with a secret (clearSecretFields empties them at the end). */
+  secretFields: string[];
 }
 
 function describe(step: StartStep, secret: boolean): string {
@@ -51,7 +53,7 @@ async function fillSecret(page: Page, selector: string, value: string): Promise<
 }
 
 export async function runStartSteps(options: RunStartStepsOptions): Promise<void> {
-  const { page, steps, vars, note } = options;
+  const { page, steps, vars, note, secretFields } = options;
   for (const [index, step] of steps.entries()) {
     const raw = step.action === 'fill' || step.action === 'select' ? step.value : step.action === 'goto' ? step.url : '';
     const secret = stepVariables(raw).some((name) => SECRET_NAME.test(name));
@@ -75,7 +77,10 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
           await page.waitForSelector(step.selector, { state: 'visible', timeout: STEP_TIMEOUT_MS });
           break;
         case 'fill':
-          if (secret) await fillSecret(page, step.selector, value);
+          if (secret) {
+            secretFields.push(step.selector);
+            await fillSecret(page, step.selector, value);
+          }
           else await page.fill(step.selector, value, { timeout: STEP_TIMEOUT_MS });
           break;
         case 'select':
@@ -96,5 +101,22 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
       throw new StartStepError(`SOAK_START_STEPS ${label} failed: ${first}`);
     }
     note(label);
+  }
+}
+
+/**
+ * Empties the fields a run filled with secrets, before the page is closed: Playwright's failure snapshot of the page
+ * (error-context.md, also embedded in the HTML report) prints input values, password fields included.
+ */
+export async function clearSecretFields(page: Page, selectors: readonly string[]): Promise<void> {
+  if (page.isClosed()) return;
+  for (const selector of selectors) {
+    const cleared = page
+      .locator(selector)
+      .evaluateAll((elements) => {
+        for (const element of elements) (element as HTMLInputElement).value = '';
+      });
+    // A page stuck in a busy loop or a crashed renderer never answers: bounded, the page goes away anyway.
+    await Promise.race([cleared.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   }
 }

@@ -30,7 +30,7 @@ import { resolveRealtimeTarget } from './resolve-realtime-target.ts';
 import { webSocketRedirectConfig } from './websocket-redirect-rules.ts';
 import { recordPageDialogs } from '../app-control/page-dialogs.ts';
 import { createPushToTalkControl } from '../app-control/push-to-talk-control.ts';
-import { runStartSteps } from '../app-control/run-start-steps.ts';
+import { clearSecretFields, runStartSteps } from '../app-control/run-start-steps.ts';
 import { loadSetupModule } from '../app-control/setup-module.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -98,6 +98,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   let wsCounter: Awaited<ReturnType<typeof startCdpWebSocketCounter>> | undefined;
   let workerSession: CDPSession | undefined;
   let workerSockets: Awaited<ReturnType<typeof startCdpWorkerWebSocketWatch>> | undefined;
+  const secretFields: string[] = [];
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
   try {
@@ -140,11 +141,12 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     }
     if (options.startSteps?.length) {
       const vars = { ...env, SOAK_REALTIME_URL: realtime.wsUrl, SOAK_REALTIME_HTTP_URL: realtime.httpUrl, OPENAI_API_KEY: options.apiKey ?? env.OPENAI_API_KEY };
-      await runStartSteps({ page, steps: options.startSteps, vars, note: (detail) => note('note', detail), addSecret: (value) => secrets.push(value) });
+      await runStartSteps({ page, secretFields, steps: options.startSteps, vars, note: (detail) => note('note', detail), addSecret: (value) => secrets.push(value) });
     }
   } catch (error) {
     await sampler?.stop().catch(() => undefined);
     await workerSockets?.stop().catch(() => undefined);
+    await clearSecretFields(page, secretFields);
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
     sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `failed to start: ${first}` });
     await sink.close();
@@ -188,6 +190,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       }
       workerSockets?.snapshot();
       await workerSockets?.stop().catch(() => undefined);
+      await clearSecretFields(page, secretFields);
       const stats = sampler!.stats();
       sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
       // Detaching from a crashed renderer never answers: bound it, the sessions die with the page anyway.

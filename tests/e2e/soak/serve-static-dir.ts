@@ -14,7 +14,7 @@ export interface StaticServer {
 export async function serveStaticDir(dir: string): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'index.html' : path);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path); // a folder serves its index.html
     if (req.method !== 'GET' || !file.startsWith(dir)) return void res.writeHead(404).end();
     try {
       const body = await readFile(file);

@@ -29,7 +29,7 @@ function logEvent(direction, event) {
   const line = document.createElement('div');
   line.textContent = direction + ' ' + event.type;
   eventLog.prepend(line);
-  while (eventLog.childElementCount > 50) eventLog.lastElementChild.remove();
+  while (eventLog.childElementCount > 20) eventLog.lastElementChild.remove();
 }
 
 function addLine(role, text) {

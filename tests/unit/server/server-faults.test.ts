@@ -71,9 +71,13 @@ test('drop-connection: the socket dies abruptly (1006) after T seconds; clean st
   clean.close();
 });
 
-test('ws-backpressure: the client bufferedAmount grows while sending; clean drains to zero', async () => {
+test('ws-backpressure: once the session is set up, the client bufferedAmount grows while sending; clean drains to zero', async () => {
   async function bufferedAfterSendingBytes(url: string): Promise<number[]> {
     const client = await RealtimeTestClient.connect(url);
+    // The fault stops reading after the server answered the first session.update (mid-session, as apps see it).
+    client.send({ type: 'session.update', session: { type: 'realtime', instructions: 'be brief' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.events.some((e) => e.type === 'session.updated'), 'session.updated before the stall').toBe(true);
     const audio = Buffer.alloc(96_000).toString('base64'); // 2 s of pcm16 per append
     const samples: number[] = [];
     for (let round = 0; round < 4; round++) {
