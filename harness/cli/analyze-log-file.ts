@@ -1,14 +1,16 @@
 /**
  * Streams a JSONL log through the analyzer: readLog feeds the header to createAnalyzer and each record to add();
  * the reader's warnings (e.g. a truncated last line) go into the report. `thresholds` is a partial layer
- * over the header's thresholds (a --thresholds file). Unusable input throws with exitCode 2.
+ * over the header's thresholds (a --thresholds file). Unusable input throws with exitCode 2; a soak summary, report
+ * or comparison JSON given instead of a log is named as such, with the command that takes it.
  */
 import { createAnalyzer } from '../core/analyze.ts';
 import type { Report } from '../core/report/report-schema.ts';
 import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
 import type { ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
-import { readLog } from '../io/log-reader.ts';
+import { LogInputError, readLog } from '../io/log-reader.ts';
 import { fileError, InputError } from './cli-errors.ts';
+import { identifyJsonArtifact, wrongArtifactMessage } from './identify-json-artifact.ts';
 
 export interface AnalyzedLog {
   report: Report;
@@ -27,6 +29,10 @@ export async function analyzeLogFile(path: string, thresholds?: ThresholdsInput)
       (record: LogRecord) => analyzer?.add(record),
     );
   } catch (error) {
+    if (error instanceof LogInputError && error.line === 1) {
+      const kind = await identifyJsonArtifact(path);
+      if (kind) throw new InputError(wrongArtifactMessage(path, kind, 'a JSONL log'));
+    }
     throw fileError(error, path);
   }
   if (!analyzer) throw new InputError(`${path}: no header line (is this a voice-soak log?)`);

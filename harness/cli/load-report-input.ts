@@ -1,12 +1,15 @@
 /**
  * A compare input: a saved report JSON (detected by content: a JSON object with schemaVersion and metrics) or a
  * JSONL log, which is analyzed. Returns the Report; unusable input throws with exitCode 2 naming file and field.
+ * A side with nothing in it (an empty or header-only log, a report of one) is unusable: comparing it would read as
+ * "no significant regression". A soak summary or comparison JSON is named, with the command that takes it.
  */
 import { open, readFile } from 'node:fs/promises';
 import { reportSchema, type Report } from '../core/report/report-schema.ts';
 import { formatZodIssue } from '../core/validation/format-zod-issue.ts';
 import { analyzeLogFile } from './analyze-log-file.ts';
 import { fileError, InputError } from './cli-errors.ts';
+import { artifactKind, wrongArtifactMessage } from './identify-json-artifact.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -40,10 +43,14 @@ export async function loadReportInput(path: string): Promise<{ report: Report; w
       if (error instanceof SyntaxError) return await analyzeLogFile(path);
       throw error;
     }
+    const kind = artifactKind(json);
+    if (kind === 'soak-summary' || kind === 'comparison') throw new InputError(wrongArtifactMessage(path, kind, 'a report or a log'));
     const isReport = json !== null && typeof json === 'object' && 'schemaVersion' in json && 'metrics' in json;
     if (!isReport) return await analyzeLogFile(path);
     const parsed = reportSchema.safeParse(json, { reportInput: true });
     if (!parsed.success) throw new InputError(`${path}: not a usable report: ${formatZodIssue(parsed.error.issues[0]!)}`);
+    const records = Object.values(parsed.data.input.records).reduce((sum, count) => sum + count, 0);
+    if (records === 0) throw new InputError(`${path}: a report of a log with no records: nothing to compare`);
     return { report: parsed.data, warnings: parsed.data.input.warnings };
   } catch (error) {
     throw fileError(error, path);

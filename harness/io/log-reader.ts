@@ -2,13 +2,18 @@
  * Read a voice-soak JSONL log from disk, streaming: line by line with a bounded buffer (never the whole file),
  * each line validated once with the zod schemas, then handed to onHeader/onRecord (e.g. createAnalyzer's add).
  * Bad input throws LogInputError with one line naming file, line and field. A truncated LAST line (no trailing
- * newline, not parseable: a run killed mid-write) is tolerated with a warning.
+ * newline, not parseable: a run killed mid-write) is tolerated with a warning. A header with no records after it
+ * is bad input (there is nothing to analyze), and so are timestamps that go backwards within one source: cdp
+ * samples must strictly increase; ws samples and rt events per socketId, and harness events other than notes, must
+ * not decrease (1 ms tolerance); monitor records are not checked. Records of different sources are legitimately
+ * out of order by up to a monitor pull (~1 s), so there is no file-wide rule; see timestamp-order.ts for why.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
 import { LogInputError } from './log-input-error.ts';
 import { splitLines } from './line-splitter.ts';
+import { createTimestampOrder } from './timestamp-order.ts';
 import { nestingExceeds, validateHeader, validateRecord } from './validate-log-record.ts';
 
 export { LogInputError } from './log-input-error.ts';
@@ -27,6 +32,8 @@ export async function readLog(
   const warnings: string[] = [];
   let header: LogHeader | null = null;
   let blankLines = 0;
+  let records = 0;
+  const checkOrder = createTimestampOrder();
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   const error = (line: number | null, detail: string, field: string | null = null): LogInputError => new LogInputError(path, line, detail, field);
   let lines: number;
@@ -63,6 +70,9 @@ export async function readLog(
         }
         const result = validateRecord(value);
         if (!result.ok) throw error(line, result.detail, result.field);
+        const outOfOrder = checkOrder(result.value, line);
+        if (outOfOrder) throw error(line, outOfOrder.detail, outOfOrder.field);
+        records++;
         onRecord(result.value);
       },
     });
@@ -70,6 +80,7 @@ export async function readLog(
     stream.destroy();
   }
   if (!header) throw error(null, 'empty file (expected a header line)');
+  if (!records) throw error(null, 'no records after the header: nothing to analyze');
   if (blankLines) warnings.push(`${path}: ${blankLines} blank line(s) skipped`);
   return { warnings, lines };
 }
