@@ -35,7 +35,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     pendingChunks: emptySeries(),
     turnMatcher: createTurnMatcher(),
     audioGaps: { rt: emptySeries(), monitor: emptySeries() },
-    interruptions: { total: 0, unplanned: 0, cancelledResponses: 0, reasons: {} },
+    interruptions: { total: 0, unplanned: 0, cancelledResponses: 0, reasons: new Map() },
     errors: { monitor: 0, protocol: 0, firstMessage: null, firstAtMs: null },
     crashes: { count: 0, firstAtMs: null, detail: null },
     safeguards: {},
@@ -143,7 +143,7 @@ function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void 
       break;
     case 'interruption':
       data.interruptions.total++;
-      data.interruptions.reasons[record.reason] = (data.interruptions.reasons[record.reason] ?? 0) + 1;
+      data.interruptions.reasons.set(record.reason, (data.interruptions.reasons.get(record.reason) ?? 0) + 1);
       if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
       break;
     case 'error':
@@ -186,7 +186,7 @@ function noteError(data: CollectedData, tMs: number, message: string, source: 'm
 
 function tallyMisuse(tally: MisuseTally, tMs: number, code: string, message: string): void {
   tally.count++;
-  tally.codes[code] = (tally.codes[code] ?? 0) + 1;
+  tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
   if (tally.firstAtMs === null) {
     tally.firstAtMs = tMs;
     tally.firstMessage = message;

@@ -35,7 +35,8 @@ export interface CollectedData {
   turnMatcher: TurnMatcher;
   /** Reply-audio gaps over audioGapMs, from the WebSocket tap (rt) and from the in-page monitor. */
   audioGaps: { rt: TimeSeries; monitor: TimeSeries };
-  interruptions: { total: number; unplanned: number; cancelledResponses: number; reasons: Record<string, number> };
+  /** reasons: count per interruption reason, in the order first seen (a Map: a reason named `constructor` or `__proto__` counts too). */
+  interruptions: { total: number; unplanned: number; cancelledResponses: number; reasons: Map<string, number> };
   errors: { monitor: number; protocol: number; firstMessage: string | null; firstAtMs: number | null };
   crashes: { count: number; firstAtMs: number | null; detail: string | null };
   safeguards: Record<string, { count: number; firstAtMs: number }>;
@@ -57,7 +58,8 @@ export interface CollectedData {
 
 export interface MisuseTally {
   count: number;
-  codes: Record<string, number>;
+  /** Count per error code, in the order first seen (a Map: codes come from the server and may be any string). */
+  codes: Map<string, number>;
   firstAtMs: number | null;
   firstMessage: string | null;
 }
@@ -118,5 +120,5 @@ export function emptySeries(): TimeSeries {
 }
 
 export function emptyMisuseTally(): MisuseTally {
-  return { count: 0, codes: {}, firstAtMs: null, firstMessage: null };
+  return { count: 0, codes: new Map(), firstAtMs: null, firstMessage: null };
 }

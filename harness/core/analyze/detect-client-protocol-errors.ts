@@ -23,7 +23,7 @@ export function detectClientProtocolErrors(ctx: AnalysisContext): Check[] {
   const turns = Math.max(ctx.data.turnStartsMs.length, ctx.turns.length, 1);
   const perTurn = tally.count / turns;
   const passed = perTurn <= budget;
-  const codes = Object.entries(tally.codes).sort((a, b) => b[1] - a[1]);
+  const codes = [...tally.codes].sort((a, b) => b[1] - a[1]);
   const shown = codes.slice(0, CODES_SHOWN).map(([code, n]) => `${code} x${n}`).join(', ') + (codes.length > CODES_SHOWN ? `, ${codes.length - CODES_SHOWN} more code(s)` : '');
   const rate = `${formatRate(perTurn)}/turn ${passed ? '<=' : '>'} ${formatRate(budget)}/turn over ${turns} turn(s)`;
   return [makeCheck({

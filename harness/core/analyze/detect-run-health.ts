@@ -25,7 +25,7 @@ export function detectRunHealth(ctx: AnalysisContext): Check[] {
   const unplanned = data.interruptions.unplanned;
   checks.push(makeCheck({
     id: 'interruptions', level: 'warn', title: 'Unplanned interruptions', expected: thresholds.maxUnplannedInterruptions, actual: unplanned, operator: '<=', passed: unplanned <= thresholds.maxUnplannedInterruptions,
-    message: `interruptions: ${unplanned} unplanned interruption(s) ${unplanned <= thresholds.maxUnplannedInterruptions ? '<=' : '>'} ${thresholds.maxUnplannedInterruptions} (${data.interruptions.total} in all; reasons: ${Object.entries(data.interruptions.reasons).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})`,
+    message: `interruptions: ${unplanned} unplanned interruption(s) ${unplanned <= thresholds.maxUnplannedInterruptions ? '<=' : '>'} ${thresholds.maxUnplannedInterruptions} (${data.interruptions.total} in all; reasons: ${[...data.interruptions.reasons].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})`,
     evidence: { unplanned, total: data.interruptions.total, cancelledResponses: data.interruptions.cancelledResponses },
   }));
   checks.push(makeCheck({
