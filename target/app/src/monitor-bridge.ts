@@ -9,6 +9,7 @@ export interface VoiceSoakMonitor {
   recordPlayback?(pendingChunks: number, underrun: boolean): void;
   recordInterruption?(reason: string, responseId?: string): void;
   recordError?(source: string, message: string, code?: string): void;
+  mark?(name: string, detail?: string): void;
 }
 
 export interface VoiceSoakAppHooks {
@@ -42,6 +43,8 @@ export const monitor = {
   playback: (pendingChunks: number, underrun: boolean) => call('recordPlayback', [pendingChunks, underrun]),
   interruption: (reason: string, responseId?: string) => call('recordInterruption', [reason, responseId]),
   error: (source: string, message: string, code?: string) => call('recordError', [source, message, code]),
+  /** The report's faults-applied check reads these: direct evidence that an app-side fault is in effect. */
+  faultApplied: (spec: string) => call('mark', ['fault-applied', spec]),
 };
 
 export function installAppHooks(hooks: VoiceSoakAppHooks): void {

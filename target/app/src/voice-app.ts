@@ -66,6 +66,9 @@ export class VoiceApp {
     const scheduler = new PlaybackScheduler(audioContext, this.faults.audioBacklog === true);
     const heapLeak = this.faults.heapLeakMbPerMin ? startHeapLeak(this.faults.heapLeakMbPerMin) : null;
     const slowHandler = this.faults.slowHandlerMs !== undefined ? createSlowHandler(this.faults.slowHandlerMs) : null;
+    if (this.faults.audioBacklog) monitor.faultApplied('audio-backlog');
+    if (heapLeak) monitor.faultApplied(`heap-leak:${this.faults.heapLeakMbPerMin}`);
+    if (slowHandler) monitor.faultApplied(`slow-handler:${this.faults.slowHandlerMs}`);
     const handler = new ServerEventHandler({
       scheduler, transcript: this.transcript, context: this.context, counters: this.counters,
       send: (event) => this.send(event), heapLeak, slowHandler,
