@@ -9,9 +9,14 @@ import { renderReport, REPORT_FORMATS, type ReportFormat } from './render-report
 import { analyzeLogFile } from './analyze-log-file.ts';
 import { fileError } from './cli-errors.ts';
 import { parseCommandArgs } from './parse-args.ts';
+import { terminalSafeErrors, writeWarning } from './terminal-safe-errors.ts';
 import { writeOutput } from './write-output.ts';
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return terminalSafeErrors(() => analyze(args));
+}
+
+async function analyze(args: string[]): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     command: 'analyze',
     positionals: ['log.jsonl'],
@@ -29,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const { report, warnings } = await analyzeLogFile(logPath, thresholds);
-  for (const warning of warnings) process.stderr.write(`voice-soak analyze: warning: ${warning}\n`);
+  for (const warning of warnings) writeWarning('analyze', warning);
   await writeOutput(renderReport(report, (values.format ?? 'text') as ReportFormat), values.out);
   return report.verdict === 'fail' ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { renderJson } from '../render/render-json.ts';
 import { UsageError } from './cli-errors.ts';
 import { loadReportInput } from './load-report-input.ts';
 import { parseCommandArgs } from './parse-args.ts';
+import { terminalSafeErrors, writeWarning } from './terminal-safe-errors.ts';
 import { writeOutput } from './write-output.ts';
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -20,7 +21,11 @@ const RENDERERS: Record<(typeof FORMATS)[number], (comparison: Comparison) => st
   md: renderComparisonMarkdown,
 };
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return terminalSafeErrors(() => compare(args));
+}
+
+async function compare(args: string[]): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     command: 'compare',
     positionals: ['before', 'after'],
@@ -36,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   const before = await loadReportInput(beforePath);
   const after = await loadReportInput(afterPath);
   for (const [path, input] of [[beforePath, before], [afterPath, after]] as const) {
-    for (const warning of input.warnings) process.stderr.write(`voice-soak compare: warning: ${path}: ${warning}\n`);
+    for (const warning of input.warnings) writeWarning('compare', `${path}: ${warning}`);
   }
   const comparison = compareReports(before.report, after.report, { confidence });
   await writeOutput(RENDERERS[(values.format ?? 'text') as (typeof FORMATS)[number]](comparison), values.out);

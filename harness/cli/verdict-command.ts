@@ -7,8 +7,14 @@ import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
 import { renderSummaryTable } from '../verdict/render-summary-table.ts';
 import { InputError, fileError } from './cli-errors.ts';
 import { parseCommandArgs } from './parse-args.ts';
+import { stripControlChars } from '../render/strip-control-chars.ts';
+import { terminalSafeErrors } from './terminal-safe-errors.ts';
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): Promise<number> {
+  return terminalSafeErrors(() => verdict(args));
+}
+
+async function verdict(args: string[]): Promise<number> {
   const { positionals } = parseCommandArgs(args, { command: 'verdict', positionals: ['soak-summary.json'], options: [] });
   const path = positionals[0]!;
   let text: string;
@@ -28,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
     const issue = parsed.error.issues[0]!;
     throw new InputError(`${path}: field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
   }
-  process.stdout.write(renderSummaryTable(parsed.data));
+  process.stdout.write(stripControlChars(renderSummaryTable(parsed.data))); // titles and messages come from runs
   console.log(`verdict: ${parsed.data.status}`);
   return parsed.data.status === 'passed' ? 0 : 1;
 }

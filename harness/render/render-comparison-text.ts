@@ -1,11 +1,13 @@
 /**
- * A Comparison as a plain-text table (columns padded to width), then the verdict line. Pure module.
+ * A Comparison as a plain-text table (columns padded to width), then the verdict line. Pure module. Text that came
+ * from a log or a report (URLs, ids) is shown without escape sequences or control characters (strip-control-chars.ts).
  */
 import type { Comparison } from '../core/compare/comparison-schema.ts';
 import { COMPARISON_HEADERS, comparisonCells, type ComparisonCells } from './comparison-cells.ts';
+import { stripControlChars } from './strip-control-chars.ts';
 
 const COLUMNS: (keyof ComparisonCells)[] = ['metric', 'before', 'after', 'delta', 'relative', 'test', 'pValue', 'result'];
-const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+const oneLine = (text: string) => stripControlChars(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 
 export function renderComparisonText(comparison: Comparison): string {
   const rows = [COMPARISON_HEADERS, ...comparison.metrics.map(comparisonCells)];
@@ -13,7 +15,7 @@ export function renderComparisonText(comparison: Comparison): string {
   const line = (row: ComparisonCells) => COLUMNS.map((column, i) => row[column].padEnd(widths[i]!)).join('  ').trimEnd();
   const verdict =
     comparison.regressions.length > 0
-      ? `Verdict: REGRESSED (${comparison.regressions.join(', ')})`
+      ? `Verdict: REGRESSED (${oneLine(comparison.regressions.join(', '))})`
       : `Verdict: ${comparison.verdict === 'improved' ? 'improved' : 'no significant regression'}`;
   return [
     'Performance Comparison',

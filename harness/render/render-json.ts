@@ -1,6 +1,7 @@
 /**
  * Stable, pretty JSON for a Report or a Comparison: object keys sorted, two-space indent, trailing newline, so
- * two renders of equal values are byte-identical and diff cleanly. Pure module.
+ * two renders of equal values are byte-identical and diff cleanly. DEL and C1 controls (which JSON.stringify leaves
+ * raw, and a terminal obeys: 0x9b is CSI) are written as \u escapes: the same JSON value, safe to print. Pure module.
  */
 
 function sortKeys(value: unknown): unknown {
@@ -15,5 +16,5 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  return `${JSON.stringify(sortKeys(value), null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

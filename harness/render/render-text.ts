@@ -8,11 +8,12 @@
  */
 import type { Report } from '../core/report/report-schema.ts';
 import { formatCount, formatMs, NOT_AVAILABLE } from './format-value.ts';
+import { stripControlChars } from './strip-control-chars.ts';
 
 const msValue = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)}ms`);
 const recentValues = (values: number[]) => (values.length === 0 ? NOT_AVAILABLE : `${values.map(formatMs).join(', ')}ms`);
-/** Text from a log goes on one line so it cannot fake a section of the report. */
-const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+/** Text from a log goes on one line so it cannot fake a section of the report, without escape sequences or control characters. */
+const oneLine = (text: string) => stripControlChars(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 const bullets = (lines: string[]) => (lines.length === 0 ? ['- None'] : lines.map((line) => `- ${oneLine(line)}`));
 
 export function renderText(report: Report): string {

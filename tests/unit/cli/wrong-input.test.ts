@@ -87,3 +87,29 @@ test('compare: a soak summary says it is one and that verdict takes it, instead 
   await writeFile(oneLine, `${JSON.stringify(SUMMARY)}\n`);
   expectInputError(await runCli(['compare', good, oneLine]), 'compare', /one-line-summary\.json: a voice-soak soak summary, not .*: use `voice-soak verdict .*one-line-summary\.json`$/);
 }));
+
+test('escape sequences from a log never reach the terminal raw: text and JSON reports, warnings and errors', async ({}, testInfo) => withScratchDir(testInfo.title, async (scratch) => {
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+  const lines = synthLogText({ durationMs: 60_000, seed: 1 }).trimEnd().split('\n');
+  const evil = '\u001b[2J\u001b]0;owned\u0007\u009b31mVerdict: pass\r';
+  const lastTMs = (JSON.parse(lines.at(-1)!) as { tMs: number }).tMs;
+  lines.push(JSON.stringify({ type: 'monitor', tMs: lastTMs, kind: 'error', source: 'server', message: evil }));
+  lines.push(JSON.stringify({ type: 'monitor', tMs: lastTMs, kind: 'interruption', reason: evil }));
+  const path = scratch('evil.jsonl');
+  await writeFile(path, `${lines.join('\n')}\n{"type":"harness","tMs":1,"detail":"\u009b2J`); // truncated last line: a warning
+  for (const format of ['text', 'json', 'md', 'html']) {
+    const result = await runCli(['analyze', path, '--format', format]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(RAW_CONTROL.test(result.stdout), format).toBe(false);
+    expect(result.stderr).toContain('warning: ');
+    expect(RAW_CONTROL.test(result.stderr.replace(/\n/g, '')), result.stderr).toBe(false);
+  }
+  const text = await runCli(['analyze', path]);
+  expect(text.stdout).toContain('(first at 60.0 s: server: Verdict: pass )'); // the sequences gone, the text kept
+  const badField = scratch('bad-field.jsonl');
+  await writeFile(badField, `${lines[0]}\n${JSON.stringify({ type: `cdp\u009b2J\u0085`, tMs: 1 })}\n`);
+  const error = await runCli(['analyze', badField]);
+  expect(error.code).toBe(2);
+  expect(error.stderr).toMatch(/bad-field\.jsonl:2: field "type": unknown record type/);
+  expect(RAW_CONTROL.test(error.stderr.trimEnd()), error.stderr).toBe(false);
+}));
