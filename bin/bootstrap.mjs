@@ -55,6 +55,7 @@ const jobs = {
       'test',
       '--project=unit',
       '--project=e2e',
+      '--project=user-runs',
       '--reporter=list,./reporters/summary-line-reporter.ts',
       ...extra,
     ]);

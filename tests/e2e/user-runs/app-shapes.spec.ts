@@ -52,7 +52,7 @@ test('a relay URL baked into the app (ws://localhost:8081) reaches the server SO
     SOAK_REALTIME_PORT: '8081',
     SOAK_DIALECT: 'beta',
     SOAK_FAULTS: 'latency-growth:400',
-    SOAK_DURATION: '30s',
+    SOAK_DURATION: '40s', // replies slow down turn by turn: 40 s still fits 7 turns, enough for a significant trend
   });
   const notes = run.records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail?: string }).detail ?? '');
   expect(notes).toContain('started the embedded realtime server at ws://127.0.0.1:8081/v1/realtime');
@@ -63,16 +63,39 @@ test('a relay URL baked into the app (ws://localhost:8081) reaches the server SO
   expect(run.code).toBe(1);
 });
 
+test('push-to-talk held with a key (SOAK_PUSH_TO_TALK=key:Space) answers nearly every turn', async () => {
+  test.setTimeout(150_000);
+  const run = await runUserSoak(scratch('ptt-key'), {
+    SOAK_TARGET_URL: `${site.url}push-to-talk/`,
+    SOAK_START_STEPS: 'click #connect; wait #hold:enabled',
+    SOAK_PUSH_TO_TALK: 'key:Space',
+    SOAK_REDIRECT_WS: 'wss://api.openai.com/v1/realtime*',
+  });
+  expect(run.code, run.explain).toBe(0);
+  expect(run.header.meta.pushToTalk).toBe('key:Space');
+  const turns = turnCoverage(run.records);
+  expect(turns.scripted, run.explain).toBeGreaterThanOrEqual(5);
+  expect(turns.withTtfr, run.explain).toBeGreaterThanOrEqual(turns.scripted - 1);
+  // No server VAD here: each turn starts from the commit the app sends when the key is released.
+  expect(run.records.some((r) => r.type === 'rt' && r.kind === 'speech-stopped')).toBe(false);
+});
+
 test('a form that raises an alert: the dialog is in the report, and a soak that measured nothing fails saying so', async () => {
   test.setTimeout(150_000);
   const run = await runUserSoak(scratch('alert'), {
     SOAK_TARGET_URL: `${site.url}azure-form/`,
-    // The user forgot the key: the app says so with alert() and never connects.
-    SOAK_START_STEPS: 'fill #endpoint=https://my-resource.openai.azure.com; fill #deployment=gpt-4o-realtime-preview; click #connect',
+    // A setup module types the endpoint; the steps fill the deployment, and the user forgot the key: the app says so
+    // with alert() and never connects.
+    SOAK_SETUP: 'tests/e2e/user-runs/azure-endpoint-setup.ts',
+    AZURE_OPENAI_ENDPOINT: 'https://my-resource.openai.azure.com',
+    SOAK_START_STEPS: 'fill #deployment=gpt-4o-realtime-preview; click #connect',
     SOAK_REDIRECT_WS: 'wss://*.openai.azure.com/openai/realtime*',
     SOAK_DURATION: '10s',
   });
   expect(run.code, run.explain).toBe(1);
+  const notes = run.records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail?: string }).detail ?? '');
+  expect(notes.some((d) => d.startsWith('ran SOAK_SETUP '))).toBe(true);
+  expect(notes).toContain('start step 2: click #connect');
   const dialogs = run.records.filter((r) => r.type === 'harness' && r.kind === 'dialog');
   expect(dialogs.map((r) => (r as { data?: Record<string, unknown> }).data)).toEqual([{ dialogType: 'alert', message: 'Please fill in endpoint, key and deployment', action: 'accepted' }]);
   const dialogCheck = run.report!.assertions.find((a) => a.id === 'page-dialogs');

@@ -2,7 +2,7 @@
  * A soak exactly as a user runs it against their own app: `playwright test tests/memory-monitor.spec.ts
  * --project=chromium` with the main config, the soak fixtures and the soak spec, configured only through
  * documented SOAK_* settings. Everything it writes (soak-runs, the HTML report, test-results, Allure results) goes
- * under `out`. Short-run settings: a 5 s warm-up, the short-turns script, short replies from the embedded server.
+ * under `out`. Short-run settings: an 8 s warm-up, the short-turns script, short replies from the embedded server.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,9 @@ import { fixtureEnv, readSoakSummary, runPlaywright, type PlaywrightRun } from '
 
 export const SHORT_RUN_SETTINGS: Record<string, string> = {
   SOAK_HEADLESS: '1',
-  SOAK_DURATION: '25s',
+  SOAK_DURATION: '30s',
   SOAK_SCRIPT: 'tests/e2e/soak/short-run-script.json',
-  SOAK_THRESHOLD_WARMUP_MS: '5000',
+  SOAK_THRESHOLD_WARMUP_MS: '8000', // past the first turn, whose reply comes from a cold page and server
   SOAK_REPLY_SCALE: '0.25',
   SOAK_LOOPBACK_ONLY: '1',
 };

@@ -76,7 +76,7 @@ for (const client of CLIENTS) {
     });
 
     test('fails with ttfr-growth when the server adds 400 ms per turn', async () => {
-      const run = await soak(client, 'latency-growth', { SOAK_FAULTS: 'latency-growth:400', SOAK_DURATION: '30s' });
+      const run = await soak(client, 'latency-growth', { SOAK_FAULTS: 'latency-growth:400', SOAK_DURATION: '40s' });
       expect(run.code, run.explain).toBe(1);
       expect(failedErrorIds(run.report), run.explain).toContain('ttfr-growth');
       console.log(`${client.folder} latency-growth: verdict ${run.report?.verdict}, failed ${failedErrorIds(run.report).join(', ')}`);
