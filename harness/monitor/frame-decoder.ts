@@ -1,7 +1,8 @@
 /**
  * Decodes one Realtime protocol text frame (beta and GA event names) into the few facts the monitor records.
  * Cheap by design: frames that do not start with "{" are not parsed at all, and audio deltas (the bulk of the
- * traffic) are read by string search, so the base64 payload is measured but never copied or kept.
+ * traffic) are read by a top-level scan that skips strings with indexOf, so the base64 payload is measured but never
+ * copied or kept; a frame with any backslash escape is parsed with JSON.parse instead, so ids are exact.
  * Pure: string in, small object out.
  */
 export type RtDialect = 'beta' | 'ga';
@@ -32,16 +33,69 @@ function firstCharIndex(text: string): number {
   return -1;
 }
 
-/** The string value of the first `"key": "..."` in text (no escapes expected in ids and event types). */
-function stringField(text: string, key: string, from = 0): { value: string; end: number } | null {
-  const at = text.indexOf(`"${key}"`, from);
-  if (at < 0) return null;
-  let i = at + key.length + 2;
-  while (i < text.length && (text[i] === ' ' || text[i] === ':' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r')) i += 1;
-  if (text[i] !== '"') return null;
-  const end = text.indexOf('"', i + 1);
-  if (end < 0) return null;
-  return { value: text.slice(i + 1, end), end };
+type Span = { start: number; end: number };
+
+/**
+ * The string values of the object's own (top-level) keys among `wanted`, as spans of text (between the quotes),
+ * for a frame with no backslash at all: then no string holds an escaped quote, and every `"` opens or closes a
+ * string, so strings are skipped with indexOf (a 100 KB base64 delta is not walked character by character).
+ * Null when the text is not a well-formed object of that kind (the caller then parses it with JSON.parse).
+ */
+function topLevelStrings(text: string, first: number, wanted: readonly string[]): Map<string, Span> | null {
+  const found = new Map<string, Span>();
+  const skipSpace = (i: number): number => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+      i += 1;
+    }
+    return i;
+  };
+  /** Index after the value starting at i (a string, an object or array, or a literal), or -1. */
+  const skipValue = (i: number): number => {
+    const c = text[i];
+    if (c === '"') {
+      const close = text.indexOf('"', i + 1);
+      return close < 0 ? -1 : close + 1;
+    }
+    if (c === '{' || c === '[') {
+      let depth = 0;
+      for (let j = i; j < text.length; j += 1) {
+        const d = text[j];
+        if (d === '"') {
+          j = text.indexOf('"', j + 1);
+          if (j < 0) return -1;
+        } else if (d === '{' || d === '[') depth += 1;
+        else if (d === '}' || d === ']') {
+          depth -= 1;
+          if (depth === 0) return j + 1;
+        }
+      }
+      return -1;
+    }
+    let j = i;
+    while (j < text.length && text[j] !== ',' && text[j] !== '}') j += 1;
+    return j > i ? j : -1;
+  };
+  let i = skipSpace(first + 1);
+  if (text[i] === '}') return found;
+  while (i < text.length) {
+    if (text[i] !== '"') return null;
+    const keyEnd = text.indexOf('"', i + 1);
+    if (keyEnd < 0) return null;
+    const key = text.slice(i + 1, keyEnd);
+    i = skipSpace(keyEnd + 1);
+    if (text[i] !== ':') return null;
+    i = skipSpace(i + 1);
+    const valueEnd = skipValue(i);
+    if (valueEnd < 0) return null;
+    if (text[i] === '"' && wanted.includes(key) && !found.has(key)) found.set(key, { start: i + 1, end: valueEnd - 1 });
+    i = skipSpace(valueEnd);
+    if (text[i] === '}') return found;
+    if (text[i] !== ',') return null;
+    i = skipSpace(i + 1);
+  }
+  return null;
 }
 
 /** Decoded byte count of a base64 string spanning text[start, end). */
@@ -53,26 +107,33 @@ function base64Bytes(text: string, start: number, end: number): number {
   return Math.max(0, Math.floor((length * 3) / 4) - padding);
 }
 
-function decodeAudioDelta(text: string, eventType: string, dialect: RtDialect): DecodedFrame | null {
-  const deltaKey = text.indexOf('"delta"');
-  if (deltaKey < 0) return null;
-  const open = text.indexOf('"', deltaKey + 7);
-  const close = open < 0 ? -1 : text.indexOf('"', open + 1);
-  if (close < 0) return null;
-  const responseId = stringField(text, 'response_id')?.value ?? UNKNOWN_ID;
-  return { kind: 'audio-delta', eventType, responseId: responseId.slice(0, MAX_TEXT), bytes: base64Bytes(text, open + 1, close), dialect };
+const FAST_KEYS = ['type', 'response_id', 'delta'] as const;
+
+/**
+ * An audio delta read without JSON.parse, or null to parse it. Only frames without a backslash take this path: an
+ * escape (\" or \u0041 in an id, \/ in base64) means string contents differ from their text, so JSON.parse decides,
+ * and a delta's response id then equals the one JSON.parse read from its response.created.
+ */
+function decodeAudioDeltaFast(text: string, first: number): DecodedFrame | null {
+  if (text.indexOf('\\') >= 0) return null;
+  const fields = topLevelStrings(text, first, FAST_KEYS);
+  const type = fields?.get('type');
+  if (!fields || !type) return null;
+  const eventType = text.slice(type.start, type.end);
+  const dialect = AUDIO_DELTA_DIALECT[eventType];
+  const delta = fields.get('delta');
+  if (!dialect || !delta) return null;
+  const id = fields.get('response_id');
+  const responseId = id ? text.slice(id.start, Math.min(id.end, id.start + MAX_TEXT)) : UNKNOWN_ID;
+  return { kind: 'audio-delta', eventType, responseId, bytes: base64Bytes(text, delta.start, delta.end), dialect };
 }
 
 /** Decodes a received or sent text frame; null when the frame is not JSON. */
 export function decodeRealtimeFrame(text: string): DecodedFrame | null {
   const first = firstCharIndex(text);
   if (first < 0 || text.charCodeAt(first) !== 123 /* { */) return null;
-  const typeField = stringField(text, 'type', first);
-  const dialect = typeField ? AUDIO_DELTA_DIALECT[typeField.value] : undefined;
-  if (typeField && dialect) {
-    const fast = decodeAudioDelta(text, typeField.value, dialect);
-    if (fast) return fast;
-  }
+  const fast = decodeAudioDeltaFast(text, first);
+  if (fast) return fast;
   let event: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text);
