@@ -1,22 +1,39 @@
 /**
- * Every setting voice-soak reads from the environment (or .env), validated once at start.
+ * Every setting voice-soak reads from the environment (or .env), validated once at start (exit 78 on a mistake):
+ * durations within bounds (SOAK_DURATION up to 24h, SOAK_SAMPLE_INTERVAL 100ms to 60s), SOAK_FAULTS names known
+ * (fault-names.ts); SOAK_THRESHOLD_* variables are checked in settings.ts.
  * .env.example lists the same names with their defaults and meaning; keep the two in step
  * (tests/unit/config/env-example.test.ts checks it).
  */
 import { z } from 'zod';
 import { parsePushToTalk } from '../app-control/push-to-talk.ts';
 import { parseStartSteps } from '../app-control/start-steps.ts';
+import { FAULT_NAMES, unknownFaultNames } from './fault-names.ts';
 import { parseDuration } from './parse-duration.ts';
 
-const duration = (example: string) =>
+const formatMs = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
+
+/** A duration (7m, 90s, 1h30m, 500ms) within [minMs, maxMs]: an absurd value is a mistake, not a setting. */
+const duration = (example: string, minMs: number, maxMs: number) =>
   z.string().transform((text, ctx) => {
     const ms = parseDuration(text);
     if (ms === null) {
       ctx.addIssue({ code: 'custom', message: `expected a duration like ${example}, got "${text}"` });
       return z.NEVER;
     }
+    if (ms < minMs || ms > maxMs) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration from ${formatMs(minMs)} to ${formatMs(maxMs)}, got "${text}"` });
+      return z.NEVER;
+    }
     return ms;
   });
+
+const faults = z.string().superRefine((text, ctx) => {
+  const unknown = unknownFaultNames(text);
+  if (unknown.length) {
+    ctx.addIssue({ code: 'custom', message: `unknown fault ${unknown.map((name) => `"${name}"`).join(', ')} (expected NAME[=VALUE],... with NAME one of: ${FAULT_NAMES.join(', ')}), got "${text}"` });
+  }
+});
 
 const list = z.string().transform((text) =>
   text.split(',').map((part) => part.trim()).filter((part) => part.length > 0),
@@ -63,7 +80,7 @@ const replyScale = z.string().transform((text, ctx) => {
 const url = z.string().refine((text) => URL.canParse(text), { message: 'expected an absolute URL like http://127.0.0.1:8787/' });
 
 export const settingsEnvSchema = z.object({
-  SOAK_DURATION: duration('7m or 90s').prefault('7m'),
+  SOAK_DURATION: duration('7m or 90s', 1, 24 * 3_600_000).prefault('7m'),
   SOAK_PORT: port.prefault('8787'),
   SOAK_TARGET_URL: url.optional(),
   SOAK_START_SELECTOR: z.string().optional(),
@@ -75,12 +92,12 @@ export const settingsEnvSchema = z.object({
   SOAK_SETUP: z.string().optional(),
   SOAK_PUSH_TO_TALK: pushToTalk.optional(),
   SOAK_LOOPBACK_ONLY: flag.prefault('false'),
-  SOAK_FAULTS: z.string().default(''),
+  SOAK_FAULTS: faults.default(''),
   SOAK_DIALECT: z.enum(['ga', 'beta']).default('ga'),
   SOAK_MIC_MODE: z.enum(['controllable', 'device']).default('controllable'),
   SOAK_MIC_DIR: z.string().optional(),
   SOAK_SCRIPT: z.string().optional(),
-  SOAK_SAMPLE_INTERVAL: duration('1s or 500ms').prefault('1s'),
+  SOAK_SAMPLE_INTERVAL: duration('1s or 500ms', 100, 60_000).prefault('1s'),
   SOAK_OUTPUT_DIR: z.string().default('soak-runs'),
   SOAK_THRESHOLDS_FILE: z.string().optional(),
   SOAK_BASELINE: z.string().optional(),

@@ -9,6 +9,8 @@ import type { StartStep } from '../app-control/start-steps.ts';
 import { resolveSetupPath } from '../app-control/setup-module.ts';
 import { settingsEnvSchema, type SettingsEnv } from './settings-schema.ts';
 import { SettingsError } from './settings-error.ts';
+import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../core/thresholds/threshold-env-vars.ts';
+import { ThresholdsError } from '../core/thresholds/thresholds-error.ts';
 
 export interface Settings {
   durationMs: number;
@@ -73,6 +75,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   for (const [key, value] of Object.entries(env)) {
     if (key.startsWith('SOAK_THRESHOLD_') && value !== undefined && value !== '') thresholdEnv[key] = value;
   }
+  checkThresholdEnv(thresholdEnv);
   return {
     durationMs: s.SOAK_DURATION,
     port: s.SOAK_PORT,
@@ -103,6 +106,29 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     debug: s.SOAK_DEBUG,
     thresholdEnv,
   };
+}
+
+const THRESHOLD_NAMES = new Set(THRESHOLD_ENV_VARS.map((spec) => spec.envVar));
+
+/**
+ * SOAK_THRESHOLD_* values are checked here, at start (exit 78), not when the first report is judged (exit 2 after
+ * a whole soak); an unknown SOAK_THRESHOLD_ name is a typo that would silently keep a default.
+ */
+function checkThresholdEnv(thresholdEnv: Record<string, string>): void {
+  const problems: string[] = [];
+  for (const name of Object.keys(thresholdEnv)) {
+    if (!THRESHOLD_NAMES.has(name)) problems.push(`${name}: unknown threshold setting (expected one of: ${[...THRESHOLD_NAMES].join(', ')})`);
+  }
+  for (const spec of THRESHOLD_ENV_VARS) {
+    if (thresholdEnv[spec.envVar] === undefined) continue;
+    try {
+      thresholdsFromEnv({ [spec.envVar]: thresholdEnv[spec.envVar] });
+    } catch (error) {
+      if (!(error instanceof ThresholdsError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length) throw new SettingsError(problems);
 }
 
 let loaded: Settings | undefined;

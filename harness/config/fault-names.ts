@@ -1,0 +1,26 @@
+/**
+ * The names SOAK_FAULTS accepts, so a typo is a settings error at start instead of a run that tested nothing. The
+ * harness may not import target/ (target/faults/fault-catalog.ts owns the faults and their values); this copy of
+ * the names is checked against that catalog by tests/unit/config/fault-names.test.ts. Values are checked where the
+ * fault is applied (the embedded server and app).
+ */
+export const FAULT_NAMES: readonly string[] = [
+  'heap-leak',
+  'audio-backlog',
+  'slow-handler',
+  'ws-backpressure',
+  'latency-growth',
+  'stall',
+  'protocol-errors',
+  'drop-connection',
+];
+
+/** The fault names in a SOAK_FAULTS value (`heap-leak=2,stall`) that are not known, in order. */
+export function unknownFaultNames(spec: string): string[] {
+  return spec
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+    .map((entry) => /^([^:=]*)/.exec(entry)![1]!.trim())
+    .filter((name) => !FAULT_NAMES.includes(name));
+}
