@@ -50,6 +50,26 @@ export interface SoakSession {
 
 const VERSION = '0.1.0';
 
+/**
+ * page.goto, unless the URL carries a secret (a key in its query): Playwright writes a goto's URL into its step
+ * titles, the HTML report and traces, so such a URL is opened from inside the page, where only the page sees it.
+ */
+async function openPage(page: Page, url: string, secrets: readonly string[]): Promise<void> {
+  if (redactSecrets(url, secrets) === url) {
+    await page.goto(url, { waitUntil: 'load' });
+    return;
+  }
+  const loaded = page.waitForEvent('load', { timeout: 30_000 });
+  await page
+    .evaluate((target) => {
+      location.href = target;
+    }, url)
+    .catch((error: unknown) => {
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+    });
+  await loaded;
+}
+
 export async function startSoakSession(run: PreparedSoakRun, browser: Browser, page: Page): Promise<SoakSession> {
   const { options } = run;
   // Mutable: start steps add the secrets they type, and every later record is redacted with them.
@@ -132,7 +152,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     });
     await sampler.start();
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
-    await page.goto(pageUrl, { waitUntil: 'load' });
+    await openPage(page, pageUrl, secrets);
     note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
     const env = options.env ?? process.env;
     if (setup) {

@@ -9,6 +9,7 @@
 import { formatKeyMetric } from './key-metrics.ts';
 import { entryFailsRun } from './summary-entry-from-report.ts';
 import type { SoakSummary } from './soak-summary-schema.ts';
+import { stripControlChars } from '../render/strip-control-chars.ts';
 
 const MAX_TITLE = 48;
 
@@ -40,5 +41,6 @@ export function renderSummaryTable(summary: SoakSummary): string {
     for (const message of t.warnings) out.push(`  warn   ${clip(t.title, MAX_TITLE)}: ${message}`);
     if (t.note) out.push(`  note   ${clip(t.title, MAX_TITLE)}: ${t.note}`);
   }
-  return `${out.join('\n')}\n`;
+  // Titles and messages come from logs and servers: no escape sequence reaches the terminal raw.
+  return `${stripControlChars(out.join('\n'))}\n`;
 }

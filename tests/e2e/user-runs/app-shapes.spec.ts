@@ -14,9 +14,11 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveStaticDir, type StaticServer } from '../soak/serve-static-dir.ts';
 import { fixtureEnv, runPlaywright } from '../reporter/run-playwright.ts';
+import { countArtifacts, findSecretInArtifacts } from './find-secret-in-artifacts.ts';
 import { failedErrorIds, runUserSoak, turnCoverage } from './run-user-soak.ts';
 
 const CLIENTS_DIR = join(import.meta.dirname, '..', '..', 'third-party-clients');
+const URL_KEY = 'sk-urlsecret-5d1c7e09a2b34f66';
 const WORKER_PAGE_DIR = join(import.meta.dirname, '..', 'fixtures-pages', 'worker-socket');
 
 let site: StaticServer;
@@ -116,13 +118,14 @@ function freePort(): Promise<number> {
   });
 }
 
-test('a socket inside a Web Worker is counted through CDP and the report says it lives in a worker', async () => {
+test('a socket inside a Web Worker is counted through CDP and the report says it lives in a worker; a key in the page URL reaches no artifact', async () => {
   test.setTimeout(120_000);
   const workerSite = await serveStaticDir(WORKER_PAGE_DIR);
   try {
     const port = await freePort();
     const run = await runUserSoak(scratch('worker'), {
-      SOAK_TARGET_URL: `${workerSite.url}?ws=${encodeURIComponent(`ws://127.0.0.1:${port}/v1/realtime`)}&openDelayMs=300`,
+      // A page URL with a key in it, as some apps take one: it must not reach Playwright's steps or any artifact.
+      SOAK_TARGET_URL: `${workerSite.url}?ws=${encodeURIComponent(`ws://127.0.0.1:${port}/v1/realtime`)}&openDelayMs=300&api_key=${URL_KEY}`,
       SOAK_REALTIME_PORT: String(port),
       SOAK_DURATION: '10s',
     });
@@ -136,6 +139,8 @@ test('a socket inside a Web Worker is counted through CDP and the report says it
     expect(run.report!.assertions.find((a) => a.id === 'no-data-ws')?.message).toMatch(/worker/i);
     expect(failedErrorIds(run.report)).toContain('no-data-turns');
     expect(run.code).toBe(1);
+    expect(findSecretInArtifacts(run.out, URL_KEY)).toEqual([]);
+    expect(countArtifacts(run.out)).toBeGreaterThan(10);
   } finally {
     await workerSite.close();
   }
