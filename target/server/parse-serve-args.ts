@@ -1,5 +1,6 @@
 /**
- * `voice-soak serve [--port N] [--host H] [--fault NAME[=VALUE]]... [--allow-remote] [--reply-scale X] [--dialect ga|beta]`.
+ * `voice-soak serve [--port N] [--host H] [--fault NAME[=VALUE]]... [--allow-remote] [--reply-scale X] [--dialect ga|beta]
+ * [--max-memory-mb MB] [--max-connection-memory-mb MB]`.
  * Throws one-line errors naming the bad argument. Non-loopback hosts need --allow-remote.
  */
 import { mergeFaultSpecs, parseFaultSpec } from '../faults/fault-spec.ts';
@@ -11,6 +12,9 @@ export interface ServeArgs {
   faults: FaultSpec;
   replyScale: number;
   defaultDialect: 'ga' | 'beta';
+  /** Memory budget of buffered client input (see target/server/realtime/memory-budget.ts); undefined = defaults. */
+  maxMemoryMb?: number;
+  maxConnectionMemoryMb?: number;
   help: boolean;
 }
 
@@ -56,6 +60,15 @@ export function parseServeArgs(args: string[]): ServeArgs {
         out.defaultDialect = text;
         break;
       }
+      case '--max-memory-mb':
+      case '--max-connection-memory-mb': {
+        const text = value();
+        const mb = Number(text);
+        if (!(mb > 0 && mb <= 65536)) throw new Error(`${flag} must be a number of MB in (0, 65536], got "${text}"`);
+        if (flag === '--max-memory-mb') out.maxMemoryMb = mb;
+        else out.maxConnectionMemoryMb = mb;
+        break;
+      }
       case '--allow-remote':
         allowRemote = true;
         break;
@@ -64,7 +77,7 @@ export function parseServeArgs(args: string[]): ServeArgs {
         out.help = true;
         break;
       default:
-        throw new Error(`unknown argument "${arg}" (expected --port, --host, --fault, --reply-scale, --dialect, --allow-remote)`);
+        throw new Error(`unknown argument "${arg}" (expected --port, --host, --fault, --reply-scale, --dialect, --max-memory-mb, --max-connection-memory-mb, --allow-remote)`);
     }
   }
   if (!loopbackHosts.has(out.host) && !allowRemote) {

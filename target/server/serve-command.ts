@@ -8,6 +8,7 @@ import type { ServeArgs } from './parse-serve-args.ts';
 import { startRealtimeServer } from './start-realtime-server.ts';
 
 const usage = `usage: voice-soak serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]... [--reply-scale X] [--dialect ga|beta] [--allow-remote]
+       [--max-memory-mb MB (256)] [--max-connection-memory-mb MB (64)]   budget of buffered client input
 faults: heap-leak[=MB_PER_MIN] audio-backlog slow-handler[=MS] ws-backpressure latency-growth[=MS_PER_TURN]
         stall[=TURN] protocol-errors[=RATE] drop-connection[=SECONDS]   (see target/faults/README.md)`;
 
@@ -36,6 +37,8 @@ export async function run(args: string[]): Promise<number> {
     faults: parsed.faults,
     replyScale: parsed.replyScale,
     defaultDialect: parsed.defaultDialect,
+    maxMemoryMb: parsed.maxMemoryMb,
+    maxConnectionMemoryMb: parsed.maxConnectionMemoryMb,
     log: (line) => (verbose || line.startsWith('app build failed') ? console.error(`[serve] ${line}`) : undefined),
   });
   const base = server.httpUrl.replace(/\/$/, '');

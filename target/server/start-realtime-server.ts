@@ -9,12 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { parseFaultSpec } from '../faults/fault-spec.ts';
 import type { FaultSpec } from '../faults/fault-spec.ts';
+import { MemoryBudget, memoryBudgetLimits } from './realtime/memory-budget.ts';
 import { attachRealtimeConnection } from './realtime/realtime-connection.ts';
 import { notBuiltPage, resolveAppDir } from './resolve-app-dir.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
-/** ws closes the socket (1009) above this; dispatch answers an error event above MAX_EVENT_BYTES (15 MiB). */
-const HARD_MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 export interface RealtimeServerOptions {
   port?: number;
@@ -29,6 +28,13 @@ export interface RealtimeServerOptions {
   baseLatencyMs?: number;
   /** Dialect for clients that do not ask for one (subprotocol, header, preview api-version). Default ga. */
   defaultDialect?: 'ga' | 'beta';
+  /**
+   * Budget of buffered client input across all connections, MB (MiB): messages being read plus conversation items
+   * clients created. Default 256. Messages that would exceed it are dropped with a `memory_budget_exceeded` error.
+   */
+  maxMemoryMb?: number;
+  /** The same per connection, MB; default 64 (at most maxMemoryMb). A message larger than this closes the connection (1009). */
+  maxConnectionMemoryMb?: number;
 }
 
 export interface RealtimeServer {
@@ -43,7 +49,8 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const host = opts.host ?? '127.0.0.1';
   const faults = typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? {});
   const appDir = await resolveAppDir(opts.appDir, log);
-  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, defaultDialect: opts.defaultDialect ?? 'ga', log };
+  const memory = new MemoryBudget(memoryBudgetLimits(opts.maxMemoryMb, opts.maxConnectionMemoryMb));
+  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, defaultDialect: opts.defaultDialect ?? 'ga', log, memory };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -56,7 +63,8 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   });
   const wss = new WebSocketServer({
     server,
-    maxPayload: HARD_MAX_PAYLOAD_BYTES,
+    // A backstop: the inbound guard closes such a connection first (1009), and refuses smaller oversized messages.
+    maxPayload: memory.limits.perConnectionBytes,
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
   });
   wss.on('connection', (ws, req) => attachRealtimeConnection(ws, req, settings));
@@ -67,7 +75,8 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  log(`listening on http://${urlHost}:${port} faults=${JSON.stringify(faults)}`);
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  log(`listening on http://${urlHost}:${port} faults=${JSON.stringify(faults)} memory budget=${mb(memory.limits.totalBytes)} MB (${mb(memory.limits.perConnectionBytes)} MB per connection)`);
   return {
     httpUrl: `http://${urlHost}:${port}/`,
     wsUrl: `ws://${urlHost}:${port}/v1/realtime`,

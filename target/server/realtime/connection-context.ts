@@ -1,6 +1,7 @@
 /** What protocol handlers share about one WebSocket connection. realtime-connection.ts builds it. */
 import type { FaultSpec } from '../../faults/fault-spec.ts';
 import type { Conversation } from './conversation.ts';
+import type { ConnectionMemory } from './memory-budget.ts';
 import type { NextId } from './event-ids.ts';
 import type { RealtimeError } from './realtime-error.ts';
 import type { Dialect, SessionConfig } from './session-config.ts';
@@ -20,6 +21,8 @@ export interface ConnectionContext {
   readonly dialect: Dialect;
   session: SessionConfig;
   readonly conversation: Conversation;
+  /** This connection's share of the server's memory budget (stored items and session count against it). */
+  readonly memory: ConnectionMemory;
   readonly nextId: NextId;
   readonly faults: FaultSpec;
   /** Seeds reply content and fault draws: same seed and turn, same reply. */

@@ -8,19 +8,19 @@ import type { ClientEvent, ClientEventType } from './client-event-schemas.ts';
 import type { ConnectionContext } from './connection-context.ts';
 import { handleAppend, handleClear, handleCommit } from './input-audio-handlers.ts';
 import { handleItemCreate, handleItemDelete, handleItemRetrieve, handleItemTruncate } from './item-handlers.ts';
-import { RealtimeError } from './realtime-error.ts';
+import { approximateJsonBytes } from './memory-budget.ts';
+import { MAX_EVENT_BYTES, messageTooLargeError, RealtimeError } from './realtime-error.ts';
 import { handleResponseCancel, handleResponseCreate } from './response-handlers.ts';
 import { sessionShape } from './session-shape.ts';
 import { zodIssueToError } from './zod-issue-to-error.ts';
-
-/** Largest client event accepted (15 MiB, about 5 minutes of 24 kHz pcm16 in one append). */
-export const MAX_EVENT_BYTES = 15 * 1024 * 1024;
 
 type Handlers = { [T in ClientEventType]: (ctx: ConnectionContext, event: ClientEvent<T>) => void };
 
 const handlers: Handlers = {
   'session.update': (ctx, event) => {
-    ctx.session = applySessionUpdate(ctx.session, event.session, ctx.dialect);
+    const session = applySessionUpdate(ctx.session, event.session, ctx.dialect);
+    ctx.memory.store('session', approximateJsonBytes(session), 'Session');
+    ctx.session = session;
     ctx.send({ type: 'session.updated', session: sessionShape(ctx.session, ctx.dialect, expiresAtS()) });
   },
   'input_audio_buffer.append': handleAppend,
@@ -42,9 +42,7 @@ export function dispatchClientEvent(ctx: ConnectionContext, data: Buffer, isBina
   let clientEventId: string | null = null;
   try {
     if (isBinary) throw new RealtimeError('invalid_value', 'Binary frames are not supported: send client events as JSON text frames.');
-    if (data.length > MAX_EVENT_BYTES) {
-      throw new RealtimeError('message_too_large', `Client event of ${data.length} bytes exceeds the ${MAX_EVENT_BYTES}-byte limit.`);
-    }
+    if (data.length > MAX_EVENT_BYTES) throw messageTooLargeError(data.length);
     let parsed: unknown;
     try {
       parsed = JSON.parse(data.toString('utf8'));

@@ -3,6 +3,7 @@ import type { ClientEvent } from './client-event-schemas.ts';
 import type { ConnectionContext } from './connection-context.ts';
 import { eventName } from './dialect-event-names.ts';
 import { clientItemToConversationItem } from './item-shapes.ts';
+import { approximateJsonBytes } from './memory-budget.ts';
 import type { ConversationItem } from './conversation.ts';
 import { RealtimeError } from './realtime-error.ts';
 
@@ -16,7 +17,8 @@ export function handleItemCreate(ctx: ConnectionContext, event: ClientEvent<'con
     throw new RealtimeError('missing_required_parameter', "Missing required parameter: 'item.role'.", 'item.role');
   }
   const item = clientItemToConversationItem(event.item, event.item.id ?? ctx.nextId('item'));
-  const previousItemId = ctx.conversation.insert(item, event.previous_item_id);
+  // Counted at about its JSON size: the text and any base64 audio the client put in it stay stored until deleted.
+  const previousItemId = ctx.conversation.insert(item, event.previous_item_id, approximateJsonBytes(item));
   announceItem(ctx, item, previousItemId);
 }
 

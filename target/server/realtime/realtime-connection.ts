@@ -1,6 +1,7 @@
 /**
  * One client WebSocket: session.created on connect, client events through dispatchClientEvent, and the
  * connection-level server faults (ws-backpressure pauses reading the TCP socket; drop-connection destroys it).
+ * Its InboundGuard keeps what the client makes the server buffer within the memory budget (memory-budget.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
@@ -10,6 +11,8 @@ import type { ConnectionContext, ServerEvent } from './connection-context.ts';
 import { Conversation } from './conversation.ts';
 import { dispatchClientEvent, expiresAtS } from './dispatch-client-event.ts';
 import { createIdFactory } from './event-ids.ts';
+import { InboundGuard } from './inbound-guard.ts';
+import type { MemoryBudget } from './memory-budget.ts';
 import { errorPayload, RealtimeError } from './realtime-error.ts';
 import { defaultSession, defaultTurnDetection } from './session-config.ts';
 import { sessionShape } from './session-shape.ts';
@@ -22,16 +25,21 @@ export interface RealtimeConnectionSettings {
   /** Dialect for clients that do not say which they speak (e.g. behind an app's relay). */
   defaultDialect?: 'ga' | 'beta';
   log: (line: string) => void;
+  /** Server-wide budget of buffered client input, shared by all connections. */
+  memory: MemoryBudget;
 }
 
 export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, settings: RealtimeConnectionSettings): void {
   const options = connectionOptions(req, settings.faults, settings.defaultDialect);
   const nextId = createIdFactory();
   let closed = false;
+  const memory = settings.memory.account();
+  let guard: InboundGuard | null = null;
   const ctx: ConnectionContext = {
     dialect: options.dialect,
     session: defaultSession(nextId('sess'), options.model),
-    conversation: new Conversation(),
+    conversation: new Conversation(memory),
+    memory,
     nextId,
     faults: options.faults,
     seed: options.seed,
@@ -46,6 +54,9 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
     send(event: ServerEvent) {
       if (ws.readyState !== ws.OPEN) return;
       const { type, ...rest } = event;
+      // A client that does not read its events (e.g. retrieves a large item again and again) is closed rather than
+      // letting the server's send queue grow past the connection's budget (checked before a send: one large echo is fine).
+      if (ws.bufferedAmount > settings.memory.limits.perConnectionBytes) return guard?.close(1008, `client is not reading: ${ws.bufferedAmount} bytes of server events queued`);
       ws.send(JSON.stringify({ event_id: nextId('event'), type, ...rest }));
     },
     sendError(error: RealtimeError, clientEventId: string | null) {
@@ -56,6 +67,13 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
     },
   };
   const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+  guard = new InboundGuard(ws, memory, settings.memory.limits, {
+    sendError: (error) => ctx.sendError(error, null),
+    log: (line) => settings.log(`${line} (${peer})`),
+  });
+  if (!guard.install()) settings.log(`ws ${peer}: cannot guard reads on this ws version; only maxPayload limits them`);
+  // Before the handler below: the message is no longer in flight once ws hands it over (one is handled at a time).
+  ws.prependListener('message', () => guard?.messageRead());
   settings.log(`ws connect ${peer} ${req.url ?? '/'} dialect=${options.dialect} faults=${JSON.stringify(options.faults)}`);
 
   ctx.send({ type: 'session.created', session: sessionShape(ctx.session, ctx.dialect, expiresAtS()) });
@@ -87,6 +105,7 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
 
   ws.on('close', (code) => {
     closed = true;
+    memory.release();
     if (dropTimer) clearTimeout(dropTimer);
     if (backpressureTimer) clearTimeout(backpressureTimer);
     ctx.activeResponse?.cancel('client_cancelled');

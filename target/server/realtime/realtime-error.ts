@@ -30,3 +30,11 @@ export interface ErrorPayload {
 export function errorPayload(error: RealtimeError, clientEventId: string | null): ErrorPayload {
   return { type: error.errorType, code: error.code, message: error.message, param: error.param, event_id: clientEventId };
 }
+
+/** Largest client event accepted (15 MiB, about 5 minutes of 24 kHz pcm16 in one append). */
+export const MAX_EVENT_BYTES = 15 * 1024 * 1024;
+
+/** The error for a client event above MAX_EVENT_BYTES (dispatch and the inbound guard answer the same). */
+export function messageTooLargeError(bytes: number): RealtimeError {
+  return new RealtimeError('message_too_large', `Client event of ${bytes} bytes exceeds the ${MAX_EVENT_BYTES}-byte limit.`);
+}
