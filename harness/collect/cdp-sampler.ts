@@ -26,6 +26,13 @@ export interface CdpSamplerOptions {
   clock: Pick<HarnessClock, 'nowMs'>;
   intervalMs: number;
   timeoutMs?: number;
+  /**
+   * A renderer that has not answered Performance.getMetrics for this long is reported unresponsive (a harness
+   * 'unresponsive' record, state 'began') and onUnresponsive is called once per episode. Default 10 s: longer than
+   * the seed's 5 s event-processing timeout, so one slow handler is not a hung page.
+   */
+  unresponsiveAfterMs?: number;
+  onUnresponsive?: (sinceMs: number) => void;
   onTick?: () => Promise<void>;
 }
 
@@ -40,6 +47,7 @@ export interface CdpSampler {
   stats(): { samples: number; timeouts: number; skippedSlots: number };
 }
 
+const PROBE = 'Runtime.evaluate';
 const TARGET_GONE = /target closed|session closed|has been closed|browser has been closed|not attached/i;
 
 export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
@@ -53,6 +61,27 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
   let startMs = 0;
   let slot = 0;
   const stats = { samples: 0, timeouts: 0, skippedSlots: 0 };
+  const unresponsiveAfterMs = options.unresponsiveAfterMs ?? 10_000;
+  /** Start of the getMetrics call that has not been answered yet (null while the renderer answers). */
+  let silentSinceMs: number | null = null;
+  let reportedUnresponsive = false;
+
+  const noteAnswered = (tMs: number) => {
+    if (silentSinceMs !== null && reportedUnresponsive) {
+      const forMs = tMs - silentSinceMs;
+      sink.write({ type: 'harness', tMs, kind: 'unresponsive', detail: `the page answered again after ${Math.round(forMs)} ms`, data: { sinceMs: silentSinceMs, forMs, state: 'ended' } });
+    }
+    silentSinceMs = null;
+    reportedUnresponsive = false;
+  };
+  const checkUnresponsive = () => {
+    if (silentSinceMs === null || reportedUnresponsive || stopped) return;
+    const forMs = clock.nowMs() - silentSinceMs;
+    if (forMs < unresponsiveAfterMs) return;
+    reportedUnresponsive = true;
+    sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'unresponsive', detail: `the page has not answered for ${Math.round(forMs)} ms`, data: { sinceMs: silentSinceMs, forMs, state: 'began' } });
+    options.onUnresponsive?.(silentSinceMs);
+  };
 
   const timeoutEvent = (detail: string) => {
     stats.timeouts++;
@@ -78,11 +107,25 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
     }
   }
 
+  /**
+   * Is the page's main thread answering? Performance.getMetrics is served off the main thread (measured, Chromium
+   * 156: it kept answering through a 60 s blocked handler), so liveness is a one-token Runtime.evaluate, which waits
+   * for the current task like the app's own events do.
+   */
+  async function probeMainThread(startedMs: number): Promise<void> {
+    const probePending = pending.has(PROBE);
+    const answer = await call<{ result?: unknown }>(pageSession, PROBE, { expression: '0', returnByValue: true });
+    if (answer) return noteAnswered(clock.nowMs());
+    if (silentSinceMs === null) silentSinceMs = probePending ? startedMs - timeoutMs : startedMs;
+    checkUnresponsive();
+  }
+
   async function takeSample(afterGc: boolean): Promise<void> {
     const startedMs = clock.nowMs();
     const [metrics, processes] = await Promise.all([
       call<{ metrics: CdpMetric[] }>(pageSession, 'Performance.getMetrics'),
       browserSession ? call<{ processInfo: CdpProcessInfo[] }>(browserSession, 'SystemInfo.getProcessInfo') : undefined,
+      probeMainThread(startedMs),
     ]);
     if (!metrics || stopped) return;
     const tMs = clock.nowMs();

@@ -45,7 +45,8 @@ type TargetOptions = Pick<SoakRunOptions, 'realtimeUrl' | 'realtimePort' | 'repl
 export async function resolveRealtimeTarget(options: TargetOptions): Promise<RealtimeTarget> {
   const faults = faultEntries(options.faults);
   const noop = async () => undefined;
-  if (options.realtimeUrl) {
+  // The embedded reference app talks to its own server; SOAK_REALTIME_URL only matters there for redirected sockets.
+  if (options.realtimeUrl && (options.redirectWs.length > 0 || !options.embedded)) {
     await probeRealtimeUrl(options.realtimeUrl);
     const reason = `SOAK_REALTIME_URL (${options.realtimeUrl}) is a server the harness did not start; start it with \`voice-soak serve --fault ...\` to inject faults`;
     return { wsUrl: options.realtimeUrl, httpUrl: httpOf(options.realtimeUrl), how: 'explicit', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };

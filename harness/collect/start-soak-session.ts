@@ -119,6 +119,11 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   let workerSession: CDPSession | undefined;
   let workerSockets: Awaited<ReturnType<typeof startCdpWorkerWebSocketWatch>> | undefined;
   const secretFields: string[] = [];
+  // A page whose main thread stops answering: the sampler says so after maxUnresponsiveMs, and the conversation
+  // stops there instead of waiting on page calls that never return (until Playwright's test timeout, minutes later).
+  let pageHungAtMs: number | null = null;
+  let markPageHung: () => void = () => undefined;
+  const pageHung = new Promise<void>((resolve) => (markPageHung = resolve));
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
   try {
@@ -148,6 +153,11 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       clock,
       intervalMs: options.sampleIntervalMs,
       timeoutMs: options.cdpTimeoutMs,
+      unresponsiveAfterMs: options.thresholds?.maxUnresponsiveMs ?? DEFAULT_THRESHOLDS.maxUnresponsiveMs,
+      onUnresponsive: (sinceMs) => {
+        pageHungAtMs = sinceMs;
+        markPageHung();
+      },
       onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
     });
     await sampler.start();
@@ -185,7 +195,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       // Device mode plays a timeline already fitted to the duration (scaleScript) and has nothing to say past its
       // end, so it runs the script once; repeating from the top asked the device mic for turns the WAV lacks.
       const deadlineMs = run.mic.mode === 'device' ? undefined : clock.nowMs() + options.durationMs;
-      await runConversation({
+      const conversation = runConversation({
         page,
         script: run.script,
         mic: run.mic,
@@ -198,6 +208,9 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         ...(pushToTalk ? { pushToTalk } : {}),
         ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
+      conversation.catch(() => undefined); // it may still fail on the hung page after we stopped waiting
+      await Promise.race([conversation, pageHung]);
+      if (pageHungAtMs !== null) note('note', `conversation stopped: the page stopped responding at ${(pageHungAtMs / 1000).toFixed(1)} s`);
     },
     async stop(reason = 'completed') {
       if (stopped) return;

@@ -22,6 +22,7 @@ import { detectFirstResponse } from './analyze/detect-first-response.ts';
 import { detectHeap } from './analyze/detect-heap.ts';
 import { detectLatency } from './analyze/detect-latency.ts';
 import { detectPageDialogs } from './analyze/detect-page-dialogs.ts';
+import { detectPageUnresponsive } from './analyze/detect-page-unresponsive.ts';
 import { detectRemoteRequests } from './analyze/detect-remote-requests.ts';
 import { detectRunHealth } from './analyze/detect-run-health.ts';
 import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
@@ -44,7 +45,7 @@ export interface Analyzer {
 
 const DETECTORS = [
   detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
-  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectRemoteRequests, detectFaultsApplied,
+  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRemoteRequests, detectFaultsApplied,
 ];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {

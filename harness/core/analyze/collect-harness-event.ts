@@ -30,6 +30,15 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
     case 'note':
       if (record.detail) noteDetail(data.notes, record.detail);
       break;
+    case 'unresponsive': {
+      const sinceMs = dataNumber(record, 'sinceMs') ?? record.tMs;
+      const forMs = dataNumber(record, 'forMs') ?? 0;
+      const ended = dataText(record, 'state') === 'ended';
+      const open = data.unresponsive.find((e) => e.sinceMs === sinceMs);
+      if (open) Object.assign(open, { forMs: Math.max(open.forMs, forMs), ended: open.ended || ended });
+      else data.unresponsive.push({ sinceMs, forMs, ended });
+      break;
+    }
     case 'dialog':
       data.dialogs.count++;
       data.dialogs.first ??= {

@@ -45,6 +45,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     firstCloseCode: null,
     notes: emptyHarnessNotes(),
     dialogs: { count: 0, first: null },
+    unresponsive: [],
     workerSockets: new Map(),
     blocked: { count: 0, first: null },
     faults: emptyFaultEvidence(),

@@ -49,6 +49,11 @@ export interface CollectedData {
   /** Harness notes that explain missing data (the first of each kind). */
   notes: HarnessNotes;
   dialogs: { count: number; first: PageDialog | null };
+  /**
+   * Episodes in which the page did not answer CDP for longer than the sampler's limit (harness 'unresponsive'
+   * records): when it began, how long it lasted, and whether it answered again before the run ended.
+   */
+  unresponsive: Array<{ sinceMs: number; forMs: number; ended: boolean }>;
   /** Sockets inside Web Workers, seen only over CDP: the last record per socket (data.socketId, else url) and worker. */
   workerSockets: Map<string, WorkerSocket>;
   /** Requests SOAK_LOOPBACK_ONLY aborted. */

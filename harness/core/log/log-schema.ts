@@ -136,12 +136,15 @@ export const monitorRecordSchema = z.discriminatedUnion('kind', [
  *  - dialog:    {dialogType: 'alert'|'confirm'|'prompt'|'beforeunload', message, action: 'accepted'|'dismissed'};
  *  - worker-ws: {url, worker, framesSent, framesReceived, bytesSent, bytesReceived, closed, socketId?}: a socket inside a Web
  *               Worker, seen only through CDP (the in-page monitor cannot wrap it);
- *  - blocked:   {url, channel: 'http'|'ws'}: SOAK_LOOPBACK_ONLY aborted a request to a non-loopback host.
+ *  - blocked:   {url, channel: 'http'|'ws'}: SOAK_LOOPBACK_ONLY aborted a request to a non-loopback host;
+ *  - unresponsive: {sinceMs, forMs, state: 'began'|'ended'}: the page's renderer stopped answering CDP (a busy or
+ *               hung main thread) since sinceMs; 'began' once it has lasted the sampler's limit, 'ended' when it
+ *               answered again after forMs.
  */
 export const harnessEventSchema = z.object({
   type: z.literal('harness'),
   tMs,
-  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout', 'dialog', 'worker-ws', 'blocked']),
+  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout', 'dialog', 'worker-ws', 'blocked', 'unresponsive']),
   turn: count.optional(),
   detail: shortText.optional(),
   data: z.record(z.string(), z.union([shortText, z.number().finite(), z.boolean()])).optional(),

@@ -25,6 +25,7 @@ export const PLAIN_DEFAULT_THRESHOLDS: Thresholds = {
   maxClientProtocolErrorsPerTurn: 0.25,
   maxUnplannedInterruptions: 0,
   maxSampleGapMs: 1_500,
+  maxUnresponsiveMs: 10_000,
   warmupMs: 60_000,
   confidence: 0.95,
   adaptive: { enabled: false, factor: 1.5 },

@@ -41,6 +41,7 @@ export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('MAX_CLIENT_PROTOCOL_ERRORS_PER_TURN', 'maxClientProtocolErrorsPerTurn', 'errors/turn', 'non-negative'),
   row('MAX_UNPLANNED_INTERRUPTIONS', 'maxUnplannedInterruptions', 'interruptions', 'non-negative-integer'),
   row('MAX_SAMPLE_GAP_MS', 'maxSampleGapMs', 'ms', 'positive'),
+  row('MAX_UNRESPONSIVE_MS', 'maxUnresponsiveMs', 'ms', 'positive'),
   row('WARMUP_MS', 'warmupMs', 'ms', 'non-negative'),
   row('CONFIDENCE', 'confidence', 'fraction', 'confidence'),
   row('ADAPTIVE', 'adaptive.enabled', 'true/false', 'boolean'),

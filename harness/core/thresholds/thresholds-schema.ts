@@ -50,6 +50,8 @@ export const thresholdsSchema = z.object({
   maxUnplannedInterruptions: z.number().int().nonnegative().default(0),
   /** Longest tolerated gap between two CDP samples, ms. */
   maxSampleGapMs: positive.default(1_500),
+  /** Longest the page may go without answering CDP (a busy or hung main thread) before it is page-unresponsive, ms. */
+  maxUnresponsiveMs: positive.default(10_000),
   /** Start of the run excluded from trend fits, ms. */
   warmupMs: nonNegative.default(60_000),
   /** Confidence level of trend intervals (and significance in compare). */

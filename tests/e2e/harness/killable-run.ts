@@ -18,7 +18,6 @@ const run = await prepareSoakRun(
     scriptPath: undefined,
     faults: '',
     redirectWs: [],
-    realtimeUrl: 'ws://127.0.0.1:1/unused',
     sampleIntervalMs: 500,
     outputDir: process.env.SOAK_E2E_OUTPUT_DIR!,
     apiKey: undefined,

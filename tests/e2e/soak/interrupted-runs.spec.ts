@@ -32,7 +32,7 @@ async function findRunLog(dir: string): Promise<string | null> {
 function runOptions(targetUrl: string, durationMs: number): SoakRunOptions {
   return {
     durationMs, targetUrl, embedded: true, startSelector: '#start', micMode: 'controllable', micDir: undefined,
-    scriptPath: SHORT_RUN_SCRIPT, faults: '', redirectWs: [], realtimeUrl: 'ws://127.0.0.1:1/unused', sampleIntervalMs: 1_000,
+    scriptPath: SHORT_RUN_SCRIPT, faults: '', redirectWs: [], sampleIntervalMs: 1_000,
     outputDir: SOAK_E2E_RUNS_DIR, apiKey: undefined, thresholds: SHORT_RUN_THRESHOLDS,
   };
 }

@@ -12,10 +12,13 @@ const METRICS = [
   { name: 'TaskDuration', value: 0.25 },
 ];
 
-/** A fake CDP session: per-method delay (ms, or 'hang' until released), tracking calls in flight. */
+/**
+ * A fake CDP session: per-method delay (ms, or 'hang' until released), tracking calls in flight. maxInFlight() is
+ * the most calls of one method at once (the sampler's main-thread probe runs beside getMetrics by design).
+ */
 function fakeSession(delayOf: (method: string, call: number) => number | 'hang' = () => 1) {
   const calls: string[] = [];
-  let inFlight = 0;
+  const inFlightOf = new Map<string, number>();
   let maxInFlight = 0;
   const hung: Array<() => void> = [];
   return {
@@ -25,10 +28,10 @@ function fakeSession(delayOf: (method: string, call: number) => number | 'hang' 
     async send(method: string) {
       calls.push(method);
       const delay = delayOf(method, calls.filter((m) => m === method).length);
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
+      inFlightOf.set(method, (inFlightOf.get(method) ?? 0) + 1);
+      maxInFlight = Math.max(maxInFlight, inFlightOf.get(method)!);
       await new Promise<void>((resolve) => (delay === 'hang' ? hung.push(resolve) : setTimeout(resolve, delay)));
-      inFlight--;
+      inFlightOf.set(method, inFlightOf.get(method)! - 1);
       if (method === 'Performance.getMetrics') return { metrics: METRICS };
       if (method === 'SystemInfo.getProcessInfo') return { processInfo: [{ type: 'renderer', id: 42, cpuTime: 1.5 }] };
       return {};
@@ -70,7 +73,7 @@ test('a hung CDP call times out, is reported, and later ticks skip it instead of
   await sampler.start();
   await sleep(600);
   expect(session.maxInFlight()).toBe(1);
-  const timeouts = records.filter((r) => r.type === 'harness' && r.kind === 'sample-timeout');
+  const timeouts = records.filter((r) => r.type === 'harness' && r.kind === 'sample-timeout' && r.detail?.startsWith('Performance.getMetrics'));
   expect(timeouts[0]).toMatchObject({ detail: 'Performance.getMetrics timed out after 100 ms' });
   expect(timeouts.slice(1).every((r) => r.type === 'harness' && /skipped: the previous call has not returned yet/.test(r.detail ?? ''))).toBe(true);
   expect(timeouts.length).toBeGreaterThan(5);
@@ -107,6 +110,38 @@ test('gcSample collects garbage first, then writes a gc event and an afterGc sam
   expect(tail[0]).toMatchObject({ type: 'harness', kind: 'gc', detail: 'turn 1 end' });
   expect(tail[1]).toMatchObject({ type: 'cdp', afterGc: true });
   expect(session.maxInFlight()).toBe(1);
+});
+
+test('a main thread that stops answering is reported unresponsive once, after the limit, and again when it answers', async () => {
+  let hang = false;
+  const session = fakeSession((method) => (method === 'Runtime.evaluate' && hang ? 'hang' : 1));
+  const records: LogRecord[] = [];
+  const origin = performance.now();
+  const hungAt: number[] = [];
+  const sampler = createCdpSampler({
+    pageSession: session, sink: { write: (r) => records.push(logRecordSchema.parse(r)) }, clock: { nowMs: () => performance.now() - origin },
+    intervalMs: 40, timeoutMs: 60, unresponsiveAfterMs: 300, onUnresponsive: (sinceMs) => hungAt.push(sinceMs),
+  });
+  await sampler.start();
+  await sleep(200);
+  hang = true;
+  const hangFromMs = performance.now() - origin;
+  await sleep(250);
+  expect(hungAt).toEqual([]); // not yet: under the limit
+  await sleep(300);
+  expect(hungAt.length).toBe(1);
+  expect(hungAt[0]!).toBeGreaterThanOrEqual(hangFromMs - 60);
+  expect(hungAt[0]!).toBeLessThan(hangFromMs + 100);
+  const samplesWhileHung = records.filter((r) => r.type === 'cdp' && r.tMs > hangFromMs + 100).length;
+  expect(samplesWhileHung).toBeGreaterThan(3); // memory sampling goes on: getMetrics is not on the main thread
+  hang = false;
+  session.release();
+  await sleep(150);
+  await sampler.stop();
+  const unresponsive = records.filter((r) => r.type === 'harness' && r.kind === 'unresponsive').map((r) => (r as { data?: Record<string, unknown> }).data);
+  expect(unresponsive.map((d) => d?.state)).toEqual(['began', 'ended']);
+  expect(unresponsive[0]?.sinceMs).toBe(hungAt[0]);
+  expect(Number(unresponsive[1]?.forMs)).toBeGreaterThan(500);
 });
 
 test('a closed target stops the schedule with one note', async () => {

@@ -1,0 +1,32 @@
+/**
+ * page-unresponsive (issue 10, item 3): the sampler's 'unresponsive' records become an error naming when the page
+ * stopped answering; a hang that outlives the run counts to its end; a short stall under the budget passes; page
+ * logs get no assertion (they cannot see their own main thread stop).
+ */
+import { expect, test } from '@playwright/test';
+import { analyze } from '../../../harness/core/analyze.ts';
+import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { completeSoakLog, RUN_MS } from './complete-soak-log.ts';
+
+const unresponsive = (tMs: number, sinceMs: number, forMs: number, state: 'began' | 'ended'): LogRecord => ({ type: 'harness', kind: 'unresponsive', tMs, data: { sinceMs, forMs, state } });
+const check = (extra: LogRecord[], source: 'harness' | 'page' = 'harness') => analyze(completeSoakLog({ extra, source })).assertions.find((a) => a.id === 'page-unresponsive');
+
+test('a page that never answered again fails, from the time it began to the end of the run', () => {
+  const found = check([unresponsive(30_500, 20_300, 10_200, 'began')]);
+  expect(found).toMatchObject({ level: 'error', passed: false, expected: 10_000 });
+  expect(found!.actual).toBeGreaterThanOrEqual(RUN_MS - 20_300); // to the log's last record
+  expect(found!.message).toMatch(/^page-unresponsive: the page stopped responding at 20\.3 s and never answered again \(16\d(\.\d)? s, to the end of the run\) > 10\.0 s \(a busy or hung main thread; 1 episode\(s\)\)$/);
+  expect(analyze(completeSoakLog({ extra: [unresponsive(30_500, 20_300, 10_200, 'began')] })).verdict).toBe('fail');
+});
+
+test('a page that answered again after a long stall still fails, with how long it lasted', () => {
+  const found = check([unresponsive(31_000, 20_000, 11_000, 'began'), unresponsive(45_000, 20_000, 25_000, 'ended')]);
+  expect(found).toMatchObject({ passed: false, actual: 25_000 });
+  expect(found!.message).toContain('stopped responding at 20.0 s and answered again only after 25.0 s > 10.0 s');
+});
+
+test('no episode, or one within the budget, passes; a page log gets no assertion', () => {
+  expect(check([])).toMatchObject({ passed: true, message: 'page-unresponsive: the page always answered within 10.0 s' });
+  expect(check([unresponsive(50_000, 40_000, 9_000, 'ended')])).toMatchObject({ passed: true, actual: 9_000 });
+  expect(check([unresponsive(30_500, 20_300, 10_200, 'began')], 'page')).toBeUndefined();
+});
