@@ -212,8 +212,10 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       await Promise.race([conversation, pageHung]);
       if (pageHungAtMs !== null) note('note', `conversation stopped: the page stopped responding at ${(pageHungAtMs / 1000).toFixed(1)} s`);
     },
-    async stop(reason = 'completed') {
+    async stop(requested = 'completed') {
       if (stopped) return;
+      // A conversation the harness cut short at a hung page did not complete, whatever the caller says.
+      const reason = requested === 'completed' && pageHungAtMs !== null ? `page unresponsive since ${(pageHungAtMs / 1000).toFixed(1)} s` : requested;
       stopped = true;
       await sampler!.stop();
       await puller!.flush();

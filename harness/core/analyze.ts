@@ -23,6 +23,7 @@ import { detectHeap } from './analyze/detect-heap.ts';
 import { detectLatency } from './analyze/detect-latency.ts';
 import { detectPageDialogs } from './analyze/detect-page-dialogs.ts';
 import { detectPageUnresponsive } from './analyze/detect-page-unresponsive.ts';
+import { detectRunComplete } from './analyze/detect-run-complete.ts';
 import { detectRemoteRequests } from './analyze/detect-remote-requests.ts';
 import { detectRunHealth } from './analyze/detect-run-health.ts';
 import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
@@ -45,7 +46,7 @@ export interface Analyzer {
 
 const DETECTORS = [
   detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
-  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRemoteRequests, detectFaultsApplied,
+  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRunComplete, detectRemoteRequests, detectFaultsApplied,
 ];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {

@@ -30,6 +30,9 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
     case 'note':
       if (record.detail) noteDetail(data.notes, record.detail);
       break;
+    case 'run-end':
+      data.runEnd = { tMs: record.tMs, detail: record.detail };
+      break;
     case 'unresponsive': {
       const sinceMs = dataNumber(record, 'sinceMs') ?? record.tMs;
       const forMs = dataNumber(record, 'forMs') ?? 0;

@@ -46,6 +46,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     notes: emptyHarnessNotes(),
     dialogs: { count: 0, first: null },
     unresponsive: [],
+    runEnd: null,
     workerSockets: new Map(),
     blocked: { count: 0, first: null },
     faults: emptyFaultEvidence(),

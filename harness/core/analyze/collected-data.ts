@@ -54,6 +54,8 @@ export interface CollectedData {
    * records): when it began, how long it lasted, and whether it answered again before the run ended.
    */
   unresponsive: Array<{ sinceMs: number; forMs: number; ended: boolean }>;
+  /** The harness's closing record (its detail starts with why the run ended), or null when the log has none. */
+  runEnd: { tMs: number; detail: string | undefined } | null;
   /** Sockets inside Web Workers, seen only over CDP: the last record per socket (data.socketId, else url) and worker. */
   workerSockets: Map<string, WorkerSocket>;
   /** Requests SOAK_LOOPBACK_ONLY aborted. */

@@ -1,5 +1,5 @@
 /**
- * page-unresponsive (issue 10, item 3): the sampler's 'unresponsive' records become an error naming when the page
+ * page-unresponsive and run-complete (issue 10, items 1 and 3): the sampler's 'unresponsive' records become an error naming when the page
  * stopped answering; a hang that outlives the run counts to its end; a short stall under the budget passes; page
  * logs get no assertion (they cannot see their own main thread stop).
  */
@@ -29,4 +29,20 @@ test('no episode, or one within the budget, passes; a page log gets no assertion
   expect(check([])).toMatchObject({ passed: true, message: 'page-unresponsive: the page always answered within 10.0 s' });
   expect(check([unresponsive(50_000, 40_000, 9_000, 'ended')])).toMatchObject({ passed: true, actual: 9_000 });
   expect(check([unresponsive(30_500, 20_300, 10_200, 'began')], 'page')).toBeUndefined();
+});
+
+test('run-complete: a harness log that ends without run-end, or with another reason, is partial and fails', () => {
+  const runComplete = (records: LogRecord[]) => analyze({ ...completeSoakLog(), records }).assertions.find((a) => a.id === 'run-complete');
+  const full = completeSoakLog();
+  expect(runComplete(full.records)).toMatchObject({ passed: true, message: 'run-complete: the run finished its script' });
+  const killed = full.records.filter((r) => !(r.type === 'harness' && r.kind === 'run-end'));
+  expect(runComplete(killed)).toMatchObject({ level: 'error', passed: false, actual: 'partial' });
+  expect(runComplete(killed)!.message).toMatch(/^run-complete: partial: the log ends without the harness's run-end record \(the run was killed or lost its process\) at 1\d\d(\.\d)? s/);
+  const interrupted = [...killed, { type: 'harness', kind: 'run-end', tMs: 42_000, detail: 'test interrupted; samples=40 timeouts=0 skippedSlots=0' } as LogRecord];
+  expect(runComplete(interrupted)!.message).toBe('run-complete: partial: test interrupted at 42.0 s; the report covers what was seen until then');
+  expect(analyze({ ...completeSoakLog(), records: interrupted }).verdict).toBe('fail');
+  // Older and synthetic logs close with a bare run-end: completed.
+  expect(runComplete([...killed, { type: 'harness', kind: 'run-end', tMs: 180_000 } as LogRecord])!.passed).toBe(true);
+  // The page's own log has no run-end to miss.
+  expect(analyze(completeSoakLog({ source: 'page' })).assertions.find((a) => a.id === 'run-complete')).toBeUndefined();
 });
