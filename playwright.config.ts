@@ -3,7 +3,8 @@
  *  - unit: browser-free tests of harness/ and target/ (seconds)
  *  - e2e: short end-to-end runs in headless Chromium (tens of seconds each), one at a time
  *  - user-runs: whole soaks of third-party-style apps through the user's path (a child `playwright test` of the soak
- *    spec each), two at a time once e2e is done: they wait on real time, not CPU, and would take 13 min in a row
+ *    spec each), two at a time beside e2e: soaks wait on real time, not CPU (about a third of a core each, measured),
+ *    and the suite would not fit CI's 25 minutes with every soak in a row
  *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
  *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
  */
@@ -44,13 +45,12 @@ export default defineConfig({
       args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
     },
   },
-  // Two workers in all; unit and e2e keep one each and run one after the other, so timing-sensitive e2e tests never
-  // share the machine with anything but their own browser.
-  workers: 2,
+  // unit first, alone; then e2e (one worker) beside user-runs (two workers).
+  workers: 3,
   projects: [
     { name: 'unit', testDir: 'tests/unit', testMatch: '**/*.test.ts', workers: 1 },
     { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', testIgnore: 'user-runs/**', use: { headless: true }, workers: 1, dependencies: ['unit'] },
-    { name: 'user-runs', testDir: 'tests/e2e/user-runs', testMatch: '**/*.spec.ts', fullyParallel: true, workers: 2, dependencies: ['e2e'] },
+    { name: 'user-runs', testDir: 'tests/e2e/user-runs', testMatch: '**/*.spec.ts', fullyParallel: true, workers: 2, dependencies: ['unit'] },
     {
       name: 'chromium',
       testDir: 'tests',
