@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { faultEntries } from '../core/log/fault-entries.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/voice-soak.mjs', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
@@ -23,10 +24,6 @@ export interface EmbeddedRealtimeServer {
 
 export class EmbeddedServerError extends Error {
   readonly exitCode = 69; // EX_UNAVAILABLE
-}
-
-function faultEntries(text: string): string[] {
-  return text.split(',').map((f) => f.trim()).filter(Boolean);
 }
 
 export async function startEmbeddedRealtimeServer(options: { port?: number; faults?: string; replyScale?: number; defaultDialect?: 'ga' | 'beta' }): Promise<EmbeddedRealtimeServer> {

@@ -10,6 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, CDPSession, Page } from '@playwright/test';
+import { faultEntries } from '../core/log/fault-entries.ts';
 import { LOG_SCHEMA_VERSION, type LogHeaderInput } from '../core/log/log-schema.ts';
 import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
 import { createLogWriter } from '../io/log-writer.ts';
@@ -90,7 +91,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     startedAt: clock.startedAt,
     sampleIntervalMs: options.sampleIntervalMs,
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-    faults: options.faults.split(',').map((f) => f.trim()).filter(Boolean),
+    faults: faultEntries(options.faults),
     meta: {
       test: run.testTitle,
       micMode: options.micMode,

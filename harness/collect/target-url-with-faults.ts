@@ -4,11 +4,13 @@
  * realtime server (server-side faults). Faults already on the URL are kept; the run's are appended. An external
  * target's URL is never changed (its faults, if any, are the caller's business).
  */
+import { faultEntries } from '../core/log/fault-entries.ts';
+
 export function targetUrlWithFaults(targetUrl: string, faults: string, embedded: boolean): string {
-  const wanted = faults.split(',').map((f) => f.trim()).filter(Boolean);
+  const wanted = faultEntries(faults);
   if (!embedded || wanted.length === 0) return targetUrl;
   const url = new URL(targetUrl);
-  const present = (url.searchParams.get('faults') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const present = faultEntries(url.searchParams.get('faults') ?? '');
   url.searchParams.set('faults', [...present, ...wanted.filter((f) => !present.includes(f))].join(','));
   return url.toString();
 }

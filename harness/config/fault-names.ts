@@ -4,6 +4,8 @@
  * the names is checked against that catalog by tests/unit/config/fault-names.test.ts. Values are checked where the
  * fault is applied (the embedded server and app).
  */
+import { faultEntries, faultName } from '../core/log/fault-entries.ts';
+
 export const FAULT_NAMES: readonly string[] = [
   'heap-leak',
   'audio-backlog',
@@ -17,10 +19,5 @@ export const FAULT_NAMES: readonly string[] = [
 
 /** The fault names in a SOAK_FAULTS value (`heap-leak=2,stall`) that are not known, in order. */
 export function unknownFaultNames(spec: string): string[] {
-  return spec
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0)
-    .map((entry) => /^([^:=]*)/.exec(entry)![1]!.trim())
-    .filter((name) => !FAULT_NAMES.includes(name));
+  return faultEntries(spec).map(faultName).filter((name) => !FAULT_NAMES.includes(name));
 }

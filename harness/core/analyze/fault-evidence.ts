@@ -7,6 +7,7 @@
  *  - a monitor mark the app writes when it applies a fault: voiceSoakMonitor.mark('fault-applied', 'heap-leak:5').
  * Fault specs name faults as `name[:value]` or `name=value`; only the name is compared.
  */
+import { faultEntries, faultName } from '../log/fault-entries.ts';
 import type { HarnessEvent, MonitorRecord } from '../log/log-schema.ts';
 import type { FaultEvidence } from './collected-data.ts';
 import { dataText } from './harness-data-field.ts';
@@ -22,10 +23,7 @@ export function emptyFaultEvidence(): FaultEvidence {
   return { applied: new Map(), notApplied: new Map(), inSocketUrl: new Set(), marked: new Set(), specIgnored: null };
 }
 
-/** 'latency-growth:400', 'latency-growth=400' and ' latency-growth ' -> 'latency-growth'. */
-export function faultName(spec: string): string {
-  return spec.split(/[:=]/, 1)[0]!.trim();
-}
+export { faultName };
 
 /** Fault names in a URL's voice_soak_faults query parameter ([] when it has none). */
 export function faultsInSocketUrl(url: string): string[] {
@@ -39,7 +37,7 @@ export function faultsInSocketUrl(url: string): string[] {
   } catch {
     return [];
   }
-  return spec.split(',').map(faultName).filter((name) => name !== '');
+  return faultEntries(spec).map(faultName).filter((name) => name !== '');
 }
 
 export function noteFaultRecord(evidence: FaultEvidence, record: HarnessEvent): void {
