@@ -11,16 +11,14 @@
 import { defineConfig } from '@playwright/test';
 import { loadSettings } from './harness/config/settings.ts';
 import { ensureChromium } from './harness/setup/ensure-chromium.ts';
+import { exitWithError } from './harness/setup/exit-with-error.ts';
 import { runIncludesSoak } from './harness/setup/run-selection.ts';
 
 function orExit<T>(make: () => T): T {
   try {
     return make();
   } catch (error) {
-    const e = error as Error & { exitCode?: number };
-    console.error(`voice-soak: ${e.message}`);
-    if (process.env.SOAK_DEBUG) console.error(e.stack);
-    process.exit(e.exitCode ?? 78);
+    return exitWithError(error, 78);
   }
 }
 
