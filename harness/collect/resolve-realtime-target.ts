@@ -41,14 +41,22 @@ const httpOf = (wsUrl: string) => {
 
 type TargetOptions = Pick<SoakRunOptions, 'realtimeUrl' | 'realtimePort' | 'replyScale' | 'dialect' | 'embedded' | 'targetUrl' | 'redirectWs' | 'faults'>;
 
+/**
+ * SOAK_REALTIME_URL when the run uses it: something is redirected to it, or the app is not the reference app (whose
+ * own server is next to it). globalSetup probes the same URL before a browser opens.
+ */
+export function explicitRealtimeUrl(options: Pick<SoakRunOptions, 'realtimeUrl' | 'redirectWs' | 'embedded'>): string | undefined {
+  return options.realtimeUrl && (options.redirectWs.length > 0 || !options.embedded) ? options.realtimeUrl : undefined;
+}
+
 export async function resolveRealtimeTarget(options: TargetOptions): Promise<RealtimeTarget> {
   const faults = faultEntries(options.faults);
   const noop = async () => undefined;
-  // The embedded reference app talks to its own server; SOAK_REALTIME_URL only matters there for redirected sockets.
-  if (options.realtimeUrl && (options.redirectWs.length > 0 || !options.embedded)) {
-    await probeRealtimeUrl(options.realtimeUrl);
-    const reason = `SOAK_REALTIME_URL (${options.realtimeUrl}) is a server the harness did not start; start it with \`voice-soak serve --fault ...\` to inject faults`;
-    return { wsUrl: options.realtimeUrl, httpUrl: httpOf(options.realtimeUrl), how: 'explicit', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
+  const explicit = explicitRealtimeUrl(options);
+  if (explicit) {
+    await probeRealtimeUrl(explicit);
+    const reason = `SOAK_REALTIME_URL (${explicit}) is a server the harness did not start; start it with \`voice-soak serve --fault ...\` to inject faults`;
+    return { wsUrl: explicit, httpUrl: httpOf(explicit), how: 'explicit', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
   }
   if (options.embedded) {
     const origin = new URL(options.targetUrl);
