@@ -50,23 +50,20 @@ const port = z.string().transform((text, ctx) => {
   return n;
 });
 
-const startSteps = z.string().transform((text, ctx) => {
-  try {
-    return parseStartSteps(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** A setting parsed by a function that throws one-line errors; `quoteInput` appends `, got "<text>"`. */
+const parsedBy = <T>(parse: (text: string) => T, quoteInput: boolean) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${(error as Error).message}${quoteInput ? `, got "${text}"` : ''}` });
+      return z.NEVER;
+    }
+  });
 
-const pushToTalk = z.string().transform((text, ctx) => {
-  try {
-    return parsePushToTalk(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `${(error as Error).message}, got "${text}"` });
-    return z.NEVER;
-  }
-});
+// Start-step errors quote the step already; push-to-talk errors do not.
+const startSteps = parsedBy(parseStartSteps, false);
+const pushToTalk = parsedBy(parsePushToTalk, true);
 
 const replyScale = z.string().transform((text, ctx) => {
   const n = Number(text);
