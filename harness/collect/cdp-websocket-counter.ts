@@ -3,7 +3,8 @@
  * (webSocketCreated / FrameSent / FrameReceived / Closed). The in-page monitor is the one source of `ws` and `rt`
  * records; these counts go into harness 'note' events at the end of the run ("cdp-ws <url>: ..."), so nothing is
  * double-counted and a monitor that misses frames shows up as a disagreement. Payloads are measured, never kept.
- * Sockets redirected with page.routeWebSocket and sockets in workers may be missing here (CDP does not see them).
+ * Sockets inside Web Workers are missing here (the page's Network domain does not see them; cdp-worker-websockets.ts
+ * counts those). Redirected sockets are the app's real sockets and are counted like any other.
  */
 import type { CdpSessionLike } from './cdp-session-like.ts';
 

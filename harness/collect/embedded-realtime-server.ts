@@ -14,7 +14,6 @@ const READY_TIMEOUT_MS = 30_000;
 export interface EmbeddedRealtimeServer {
   wsUrl: string;
   httpUrl: string;
-  port: number;
   /** Faults the server applies, as name[:value] entries. */
   appliedFaults: string[];
   /** App-side faults it was given and cannot apply. */
@@ -65,7 +64,7 @@ export async function startEmbeddedRealtimeServer(options: { port?: number; faul
   });
   const appliedFaults = faultEntries(/faults\s{2,}(\S+)/.exec(stdout)?.[1] ?? '');
   const appFaults = faultEntries(/app-faults\s+(\S+)/.exec(stdout)?.[1] ?? '');
-  return { ...ready, port: Number(new URL(ready.httpUrl).port), appliedFaults, appFaults, stop: () => stopChild(child) };
+  return { ...ready, appliedFaults, appFaults, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

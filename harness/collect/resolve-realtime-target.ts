@@ -67,7 +67,7 @@ export async function resolveRealtimeTarget(options: TargetOptions): Promise<Rea
     const reason = 'the app talks to its own backend: no embedded realtime server in this run (set SOAK_REDIRECT_WS or SOAK_REALTIME_PORT)';
     return { wsUrl: undefined, httpUrl: undefined, how: 'none', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
   }
-  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({ port: options.realtimePort, faults: options.faults, replyScale: options.replyScale, ...(options.dialect === 'beta' ? { defaultDialect: 'beta' as const } : {}) });
+  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({ port: options.realtimePort, faults: options.faults, replyScale: options.replyScale, defaultDialect: options.dialect === 'beta' ? 'beta' : undefined });
   const by = `embedded realtime server ${server.wsUrl} (started by the harness)`;
   const faultOutcomes: FaultOutcome[] = [
     ...server.appliedFaults.map((f): FaultOutcome => ({ fault: faultName(f), status: 'applied', by })),

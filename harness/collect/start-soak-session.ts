@@ -206,7 +206,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         pullMonitor: () => sampler!.exclusive(() => puller!.pull()),
         startSelector: options.startSelector,
         deadlineMs,
-        ...(pushToTalk ? { pushToTalk } : {}),
+        pushToTalk,
         ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
       conversation.catch(() => undefined); // it may still fail on the hung page after we stopped waiting
