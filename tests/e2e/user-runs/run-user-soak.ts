@@ -4,7 +4,7 @@
  * documented SOAK_* settings. Everything it writes (soak-runs, the HTML report, test-results, Allure results) goes
  * under `out`. Short-run settings: an 8 s warm-up, the short-turns script, short replies from the embedded server.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
 import type { Report } from '../../../harness/core/report/report-schema.ts';
@@ -48,7 +48,7 @@ export async function runUserSoak(out: string, settings: Record<string, string>,
   if (!logPath) throw new Error(`no run.jsonl under ${out}; exit ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
   const { header, records } = readRunLog(logPath);
   const reportPath = findFile(join(out, 'soak-runs'), 'report.json');
-  const report = reportPath ? (JSON.parse((await import('node:fs')).readFileSync(reportPath, 'utf8')) as Report) : null;
+  const report = reportPath ? (JSON.parse(readFileSync(reportPath, 'utf8')) as Report) : null;
   const summary = existsSync(join(out, 'soak-runs', 'soak-summary.json')) ? readSoakSummary(join(out, 'soak-runs')) : null;
   const findings = report?.issues.map((i) => `${i.level} ${i.message}`).join('\n') ?? '(no report)';
   const explain = `exit ${run.code}\n${findings}\n--- child output (tail) ---\n${(run.stdout + run.stderr).slice(-2500)}`;
