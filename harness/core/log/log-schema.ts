@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
+import { heapSitesRecordSchema } from './heap-sites-schema.ts';
 import { LOG_SCHEMA_VERSION } from './log-version.ts';
 
 export { LOG_SCHEMA_VERSION };
@@ -37,7 +38,18 @@ export const logHeaderSchema = z.object({
   meta: z.record(z.string(), shortText).default({}),
 });
 
-/** One CDP sample (Performance.getMetrics + SystemInfo.getProcessInfo). */
+/** Live objects of the kinds a start/stop leak leaves behind, as the in-page monitor counts them. */
+export const liveCountsSchema = z.object({
+  audioContexts: count,
+  mediaStreamTracks: count,
+  peerConnections: count,
+  webSockets: count,
+});
+
+/**
+ * One CDP sample (Performance.getMetrics + SystemInfo.getProcessInfo + Runtime.getHeapUsage, the renderer's RSS,
+ * and the in-page monitor's live counts).
+ */
 export const cdpSampleSchema = z.object({
   type: z.literal('cdp'),
   tMs,
@@ -55,6 +67,35 @@ export const cdpSampleSchema = z.object({
   afterGc: z.boolean().default(false),
   /** How long the sample took to collect (CDP round trips), ms. */
   sampleLatencyMs: ms.optional(),
+  /**
+   * ArrayBuffer backing stores (Runtime.getHeapUsage backingStorageSize): typed arrays and AudioBuffers, which
+   * JSHeapUsedSize does not include.
+   */
+  backingStorageBytes: bytes.optional(),
+  /** Embedder (Blink) heap in use (Runtime.getHeapUsage embedderHeapUsedSize). */
+  embedderHeapBytes: bytes.optional(),
+  /** Resident memory of the page's renderer process (/proc/<pid>/status VmRSS) and its pid. */
+  rendererRssBytes: bytes.optional(),
+  rendererPid: count.optional(),
+  /** Live objects the in-page monitor counts (created and not yet closed or ended); absent without the monitor. */
+  live: liveCountsSchema.optional(),
+});
+
+/**
+ * One conversation cycle ended (the harness hung up: the app's stop control, or a reload) and a forced GC ran:
+ * the counts that a start/stop leak makes grow. cycle 0 is the baseline before the first start.
+ */
+export const cycleRecordSchema = z.object({
+  type: z.literal('cycle'),
+  tMs,
+  cycle: count,
+  /** How the conversation was hung up: 'baseline' (cycle 0), 'stop-selector', 'reload'. */
+  hungUpBy: z.enum(['baseline', 'stop-selector', 'reload']),
+  live: liveCountsSchema.optional(),
+  eventListeners: count,
+  domNodes: count,
+  heapUsedBytes: bytes,
+  backingStorageBytes: bytes.optional(),
 });
 
 /** State of one WebSocket at one instant (init-script wrapper for readyState/bufferedAmount; CDP or wrapper for counts). */
@@ -169,6 +210,8 @@ export const logRecordSchema = z.discriminatedUnion('type', [
   rtEventSchema,
   monitorRecordSchema,
   harnessEventSchema,
+  heapSitesRecordSchema,
+  cycleRecordSchema,
 ]);
 
 export type LogHeader = z.infer<typeof logHeaderSchema>;
@@ -178,7 +221,10 @@ export type WsSample = z.infer<typeof wsSampleSchema>;
 export type RtEvent = z.infer<typeof rtEventSchema>;
 export type MonitorRecord = z.infer<typeof monitorRecordSchema>;
 export type HarnessEvent = z.infer<typeof harnessEventSchema>;
+export type LiveCounts = z.infer<typeof liveCountsSchema>;
+export type CycleRecord = z.infer<typeof cycleRecordSchema>;
 export type LogRecord = z.infer<typeof logRecordSchema>;
+export type { HeapSitesRecord } from './heap-sites-schema.ts';
 
 /** A whole log in memory (the page, tests). Large logs are streamed record by record instead. */
 export interface SoakLog {
