@@ -109,7 +109,7 @@ export default class SoakReporter implements Reporter {
     this.outcomes.set(test.id, outcome);
   }
 
-  async onEnd(_result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     if (this.outcomes.size === 0) return undefined;
     let failRun = false;
     let baseline: Baseline | null = null;
@@ -146,6 +146,8 @@ export default class SoakReporter implements Reporter {
     const markdown = `${renderSummaryMarkdown(summary)}${trends ? `\n${trends}` : ''}`;
     const files = writeSoakSummary(this.paths.outputDir, summary, markdown);
     console.log(`\n${renderSummaryTable(summary)}voice-soak: summary in ${files.markdownPath}`);
+    // An interrupted run keeps its status (exit 130, or 143 after SIGTERM): it is already not a pass.
+    if (result.status === 'interrupted') return undefined;
     return summary.status === 'failed' || failRun ? { status: 'failed' } : undefined;
   }
 

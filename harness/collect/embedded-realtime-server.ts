@@ -3,6 +3,8 @@
  * SOAK_REALTIME_URL, or SOAK_REALTIME_PORT): `voice-soak serve` as a child process on 127.0.0.1 (port 0 = a free
  * one), with the run's faults. The harness never imports target/: it runs the CLI and reads its start-up lines
  * (the realtime URL, the faults it applies, the app-side faults it cannot). stop() ends it (SIGTERM, then SIGKILL).
+ * It runs in its own process group, so a Ctrl-C to the terminal's group does not kill the target before the soak
+ * has stopped (the report would blame the server); the exit of this process ends it too, so it is never orphaned.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +32,10 @@ export async function startEmbeddedRealtimeServer(options: { port?: number; faul
   for (const fault of faultEntries(options.faults ?? '')) args.push('--fault', fault);
   if (options.replyScale !== undefined) args.push('--reply-scale', String(options.replyScale));
   if (options.defaultDialect) args.push('--dialect', options.defaultDialect);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, detached: true });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8');

@@ -1,6 +1,8 @@
 /**
  * Headed Chromium needs an X server. When DISPLAY is unset, start Xvfb on a free display (Xvfb picks it: -displayfd),
  * installing xvfb with apt when it is missing, and set process.env.DISPLAY so workers inherit it.
+ * Xvfb runs in its own process group, so a Ctrl-C (SIGINT to the terminal's group) does not take the display away
+ * from a headed browser before the run has torn down; stop() ends it, and so does the exit of this process.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { aptInstall } from './apt-install.ts';
@@ -26,8 +28,12 @@ export async function startXvfb(timeoutMs = 10_000): Promise<XServer> {
   }
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-    detached: false,
+    detached: true,
   });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stop);
   const display = await new Promise<string>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new SetupError(`Xvfb did not report a display within ${timeoutMs} ms`)), timeoutMs);
@@ -45,5 +51,5 @@ export async function startXvfb(timeoutMs = 10_000): Promise<XServer> {
   });
   child.unref();
   (child.stdio[3] as NodeJS.ReadableStream & { unref?: () => void }).unref?.();
-  return { display, stop: () => child.kill('SIGTERM') };
+  return { display, stop };
 }

@@ -5,24 +5,13 @@
  * Everything a run writes goes to a private temporary folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { allureAttachments, fixtureEnv, readAllureResults, readSoakSummary, runPlaywright, serveFolder } from './run-playwright.ts';
+import { freePort } from '../user-runs/free-port.ts';
 
 const CHART_NAMES = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function soak(out: string, faults: string) {
   const env = fixtureEnv(out, {

@@ -16,6 +16,7 @@ import { serveStaticDir, type StaticServer } from '../soak/serve-static-dir.ts';
 import { fixtureEnv, runPlaywright } from '../reporter/run-playwright.ts';
 import { countArtifacts, findSecretInArtifacts } from './find-secret-in-artifacts.ts';
 import { failedErrorIds, runUserSoak, turnCoverage } from './run-user-soak.ts';
+import { freePort } from './free-port.ts';
 
 const CLIENTS_DIR = join(import.meta.dirname, '..', '..', 'third-party-clients');
 const URL_KEY = 'sk-urlsecret-5d1c7e09a2b34f66';
@@ -107,16 +108,6 @@ test('a form that raises an alert: the dialog is in the report, and a soak that 
   expect(run.summary?.status).toBe('failed');
   expect(run.stdout).toMatch(/no-data-ws: /);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test('a socket inside a Web Worker is counted through CDP and the report says it lives in a worker; a key in the page URL reaches no artifact', async () => {
   test.setTimeout(120_000);
