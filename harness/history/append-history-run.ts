@@ -6,7 +6,7 @@ export function historyRunFromSummary(summary: SoakSummary, revision?: string): 
   const run: HistoryRun = {
     finishedAt: summary.generatedAt,
     status: summary.status,
-    tests: summary.tests.map((t) => ({ title: t.title, verdict: t.verdict, metrics: { ...t.metrics } })),
+    tests: summary.tests.map((t) => ({ title: t.title, verdict: t.verdict, ...(t.partial ? { partial: t.partial } : {}), metrics: { ...t.metrics } })),
   };
   if (revision) run.revision = revision;
   return run;

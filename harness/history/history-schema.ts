@@ -17,6 +17,8 @@ export const historyRunSchema = z.object({
     z.object({
       title: z.string(),
       verdict: z.enum(['pass', 'warn', 'fail', 'missing']),
+      /** Set when the run was cut short ("test interrupted at 14.8 s"): its metrics cover only part of the run. */
+      partial: z.string().optional(),
       metrics: z.record(z.string(), z.number().finite().nullable()),
     }),
   ),

@@ -1,12 +1,14 @@
 /**
  * SOAK_BASELINE: a previous soak-summary.json (one report per test title), a report JSON, or a JSONL log
- * (analyzed here). Errors name the file and what was wrong with it.
+ * (analyzed here). Errors name the file and what was wrong with it. A partial run (cut short) is never a baseline:
+ * its trends cover only part of the conversation.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { reportSchema, type Report } from '../core/report/report-schema.ts';
 import { formatZodIssue } from '../core/validation/format-zod-issue.ts';
 import { analyzeLogFile } from '../cli/analyze-log-file.ts';
+import { partialRunReason } from '../verdict/partial-run.ts';
 import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
 
 export interface Baseline {
@@ -29,12 +31,18 @@ function readJson(path: string): unknown {
 export function parseReportJson(raw: unknown, path: string): Report {
   const parsed = reportSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new Error(`baseline ${path}: not a voice-soak report: ${formatZodIssue(parsed.error.issues[0]!)}`);
-  return parsed.data;
+  return completeRun(parsed.data, path);
+}
+
+function completeRun(report: Report, path: string): Report {
+  const partial = partialRunReason(report);
+  if (partial) throw new Error(`baseline ${path}: a partial run (${partial}); use a run that finished its script as the baseline`);
+  return report;
 }
 
 export async function loadBaseline(path: string): Promise<Baseline> {
   if (!existsSync(path)) throw new Error(`baseline ${path}: file not found (SOAK_BASELINE takes a soak-summary.json, report JSON or .jsonl log)`);
-  if (path.endsWith('.jsonl')) return { source: path, byTitle: new Map(), single: (await analyzeLogFile(path)).report };
+  if (path.endsWith('.jsonl')) return { source: path, byTitle: new Map(), single: completeRun((await analyzeLogFile(path)).report, path) };
   const raw = readJson(path);
   if ((raw as { kind?: unknown } | null)?.kind !== 'voice-soak-summary') return { source: path, byTitle: new Map(), single: parseReportJson(raw, path) };
   const summary = soakSummarySchema.safeParse(raw, { reportInput: true });

@@ -23,7 +23,7 @@ export function renderSummaryMarkdown(summary: SoakSummary): string {
   for (const t of summary.tests) {
     const baseline = t.baseline ? (t.baseline.regressions.length > 0 ? `${t.baseline.regressions.length} regressions` : 'no regression') : '-';
     lines.push(
-      `| ${md(t.title)} | ${VERDICT[t.verdict]}${t.recovered ? ' (recovered)' : ''} | ${formatKeyMetric(t.metrics.heapSlopeMbPerMin, 'MB/min')} | ${formatKeyMetric(t.metrics.ttfrP95Ms, 'ms')} | ${t.metrics.totalErrors ?? 'n/a'} | ${t.issues.length} | ${baseline} |`,
+      `| ${md(t.title)} | ${VERDICT[t.verdict]}${t.partial ? ' (partial)' : ''}${t.recovered ? ' (recovered)' : ''} | ${formatKeyMetric(t.metrics.heapSlopeMbPerMin, 'MB/min')} | ${formatKeyMetric(t.metrics.ttfrP95Ms, 'ms')} | ${t.metrics.totalErrors ?? 'n/a'} | ${t.issues.length} | ${baseline} |`,
     );
   }
   const details: string[] = [];

@@ -21,7 +21,7 @@ export function renderSummaryTable(summary: SoakSummary): string {
   const failed = summary.tests.filter(entryFailsRun).length;
   const rows = summary.tests.map((t) => [
     clip(t.title, MAX_TITLE),
-    t.verdict.toUpperCase() + (t.recovered ? ' (recovered)' : ''),
+    t.verdict.toUpperCase() + (t.partial ? ' (partial)' : '') + (t.recovered ? ' (recovered)' : ''),
     formatKeyMetric(t.metrics.heapSlopeMbPerMin, 'MB/min'),
     formatKeyMetric(t.metrics.ttfrP95Ms, 'ms'),
     t.metrics.totalErrors == null ? 'n/a' : String(t.metrics.totalErrors),

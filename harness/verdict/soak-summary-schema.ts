@@ -29,6 +29,8 @@ export const soakSummaryEntrySchema = z.object({
   reportFile: z.string().nullable(),
   /** True when the reporter analyzed the log itself because the test ended before finishing its run. */
   recovered: z.boolean(),
+  /** What cut the run short and when ("test interrupted at 14.8 s"), or null when it ran its script to the end. */
+  partial: z.string().nullable().default(null),
   metrics: z.record(z.string(), nullableNum),
   issues: z.array(z.object({ id: z.string(), level: z.enum(['warn', 'error']), message: z.string() })),
   /** Failed error-level assertions (fail the run). */

@@ -2,6 +2,7 @@
 import type { Report } from '../core/report/report-schema.ts';
 import { failedAssertionMessages } from './failed-assertion-messages.ts';
 import { KEY_METRICS, pickKeyMetrics } from './key-metrics.ts';
+import { partialRunReason } from './partial-run.ts';
 import type { BaselineCheck, SoakSummaryEntry } from './soak-summary-schema.ts';
 
 export interface SummaryEntryInput {
@@ -24,6 +25,7 @@ export function summaryEntryFromReport(input: SummaryEntryInput): SoakSummaryEnt
     verdict: report ? report.verdict : 'missing',
     reportFile: input.reportFile,
     recovered: input.recovered ?? false,
+    partial: partialRunReason(report),
     metrics: report ? pickKeyMetrics(report.metrics) : Object.fromEntries(KEY_METRICS.map((m) => [m.key, null])),
     issues: report ? report.issues.map((i) => ({ id: i.id, level: i.level, message: i.message })) : [],
     failures: report ? failedAssertionMessages(report, 'error') : [],
