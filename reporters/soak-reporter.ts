@@ -121,13 +121,22 @@ export default class SoakReporter implements Reporter {
         failRun = true;
       }
     }
+    const copyReport = (o: SoakTestOutcome): string | null => {
+      if (!o.reportPath || !existsSync(o.reportPath)) return null;
+      try {
+        return copyReportIntoRun(this.paths.outputDir, o.title, o.reportPath);
+      } catch (error) {
+        console.error(`voice-soak: could not copy the report of "${o.title}": ${(error as Error).message.split('\n')[0]}`);
+        return null;
+      }
+    };
     const entries = [...this.outcomes.values()].map((o) =>
       summaryEntryFromReport({
         title: o.title,
         project: o.project,
         status: o.status,
         report: o.report,
-        reportFile: o.reportPath && existsSync(o.reportPath) ? copyReportIntoRun(this.paths.outputDir, o.title, o.reportPath) : null,
+        reportFile: copyReport(o),
         recovered: o.recovered,
         baseline: baseline && o.report ? checkAgainstBaseline(baseline, o.report, o.title) : null,
         ...(o.note !== undefined ? { note: o.note } : {}),
@@ -144,8 +153,14 @@ export default class SoakReporter implements Reporter {
       console.error(`voice-soak: ${(error as Error).message} (history not updated)`);
     }
     const markdown = `${renderSummaryMarkdown(summary)}${trends ? `\n${trends}` : ''}`;
-    const files = writeSoakSummary(this.paths.outputDir, summary, markdown);
-    console.log(`\n${renderSummaryTable(summary)}voice-soak: summary in ${files.markdownPath}`);
+    let where: string;
+    try {
+      where = `summary in ${writeSoakSummary(this.paths.outputDir, summary, markdown).markdownPath}`;
+    } catch (error) {
+      where = `could not write the summary into ${this.paths.outputDir}: ${(error as Error).message.split('\n')[0]}`;
+      failRun = true;
+    }
+    console.log(`\n${renderSummaryTable(summary)}voice-soak: ${where}`);
     // An interrupted run keeps its status (exit 130, or 143 after SIGTERM): it is already not a pass.
     if (result.status === 'interrupted') return undefined;
     return summary.status === 'failed' || failRun ? { status: 'failed' } : undefined;
