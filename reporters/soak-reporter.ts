@@ -25,7 +25,7 @@ import { buildSoakSummary } from '../harness/verdict/build-soak-summary.ts';
 import { finishSoakRunSync } from '../harness/verdict/finish-soak-run-sync.ts';
 import { renderSummaryMarkdown } from '../harness/verdict/render-summary-markdown.ts';
 import { renderSummaryTable } from '../harness/verdict/render-summary-table.ts';
-import { SOAK_LOG, SOAK_REPORT_JSON } from '../harness/verdict/soak-attachment-names.ts';
+import { SOAK_LOG, SOAK_LOG_FAILED, SOAK_REPORT_JSON } from '../harness/verdict/soak-attachment-names.ts';
 import { summaryEntryFromReport } from '../harness/verdict/summary-entry-from-report.ts';
 import { copyReportIntoRun, reportCopyName, writeSoakSummary } from '../harness/verdict/write-soak-summary.ts';
 
@@ -85,11 +85,14 @@ export default class SoakReporter implements Reporter {
     if (!reportAttachment && !logAttachment) return;
     const titlePath = test.titlePath();
     const title = titlePath.slice(2).join(' > ');
+    const logFailed = result.annotations.find((a) => a.type === SOAK_LOG_FAILED);
     const outcome: SoakTestOutcome = { title, project: titlePath[1] ?? '', status: result.status, report: null, reportPath: null, recovered: false };
     try {
       if (reportAttachment) {
         outcome.report = reportSchema.parse(JSON.parse(attachmentText(reportAttachment)));
         outcome.reportPath = reportAttachment.path ?? null;
+      } else if (logFailed) {
+        outcome.note = `not analyzed: ${logFailed.description ?? 'the log could not be written'} (the disk its reports go to is full)`;
       } else if (logAttachment?.path && existsSync(logAttachment.path)) {
         const outDir = join(this.paths.outputDir, 'recovered', basename(reportCopyName(title), '.json'));
         const finished = finishSoakRunSync(logAttachment.path, outDir);

@@ -8,6 +8,8 @@ export const SOAK_REPORT_TEXT = 'voice-soak-report.txt';
 export const SOAK_REPORT_HTML = 'voice-soak-report.html';
 export const SOAK_REPORT_MARKDOWN = 'voice-soak-summary.md';
 export const SOAK_LOG = 'voice-soak-log.jsonl';
+/** Annotation of a test whose log could not be written to the end (a full disk): no report can be written there. */
+export const SOAK_LOG_FAILED = 'voice-soak-log-failed';
 
 export const CONTENT_TYPES = {
   json: 'application/json',

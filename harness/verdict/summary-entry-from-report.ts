@@ -36,7 +36,10 @@ export function summaryEntryFromReport(input: SummaryEntryInput): SoakSummaryEnt
   return entry;
 }
 
-/** True when the entry fails the run: an error-level assertion failed or a significant regression was found. */
+/**
+ * True when the entry fails the run: an error-level assertion failed, a significant regression was found, or there
+ * is no report at all (missing data is never a pass).
+ */
 export function entryFailsRun(entry: SoakSummaryEntry): boolean {
-  return entry.failures.length > 0 || (entry.baseline?.regressions.length ?? 0) > 0;
+  return entry.verdict === 'missing' || entry.failures.length > 0 || (entry.baseline?.regressions.length ?? 0) > 0;
 }

@@ -64,6 +64,14 @@ test('the history marks a partial run and keeps its values out of the trend spar
   expect(md).toContain('a partial run (cut short)');
 });
 
+test('a test that left no report fails the summary: missing data is never a pass', () => {
+  const entry = summaryEntryFromReport({ title: TITLE, project: 'chromium', status: 'failed', report: null, reportFile: null, note: 'not analyzed: log write failed at 11.5 s' });
+  const summary = buildSoakSummary([entry], new Date(0));
+  expect(entry.verdict).toBe('missing');
+  expect(summary.status).toBe('failed');
+  expect(renderSummaryTable(summary)).toMatch(/^voice-soak: 1 soak test, 1 failed$/m);
+});
+
 test('a partial run is refused as a baseline, as a report and inside a summary', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'soak-partial-baseline-'));
   const reportPath = join(dir, 'report.json');
