@@ -14,6 +14,7 @@ import { faultEntries } from '../core/log/fault-entries.ts';
 import { LOG_SCHEMA_VERSION, type LogHeaderInput } from '../core/log/log-schema.ts';
 import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
 import { createLogWriter } from '../io/log-writer.ts';
+import { guardPageTrace, type PageTraceGuard } from '../redact/page-trace-guard.ts';
 import { redactSecrets } from '../redact/redact-secrets.ts';
 import { runConversation } from '../script/run-conversation.ts';
 import { createCdpSampler } from './cdp-sampler.ts';
@@ -47,6 +48,8 @@ export interface SoakSession {
   runConversation(wrapTurn?: TurnWrapper): Promise<void>;
   /** Stops sampling, writes the cross-check notes and 'run-end', closes the log. Safe to call twice. */
   stop(reason?: string): Promise<void>;
+  /** After stop(): the note saying the page's Playwright trace was dropped because it handled secrets, or null. */
+  traceOffNote(): string | null;
 }
 
 const VERSION = '0.1.0';
@@ -127,6 +130,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const pageHung = new Promise<void>((resolve) => (markPageHung = resolve));
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
+  let traceGuard: PageTraceGuard | undefined;
+  let traceOffNote: string | null = null;
   try {
     await page.context().grantPermissions(['microphone']).catch(() => undefined);
     await installPageFunctionShim(page);
@@ -162,6 +167,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
     });
     await sampler.start();
+    // From before the page opens: a secret in its URL, traffic or typed values keeps a Playwright trace off.
+    traceGuard = await guardPageTrace(page, secrets);
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
     await openPage(page, pageUrl, secrets);
     note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
@@ -169,6 +176,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     if (setup) {
       await setup({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
       note('note', `ran SOAK_SETUP ${options.setupPath}`);
+      if (options.apiKey) traceGuard.add('the API key, given to SOAK_SETUP');
     }
     if (options.startSteps?.length) {
       const vars = { ...env, SOAK_REALTIME_URL: realtime.wsUrl, SOAK_REALTIME_HTTP_URL: realtime.httpUrl, OPENAI_API_KEY: options.apiKey ?? env.OPENAI_API_KEY };
@@ -178,6 +186,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     await sampler?.stop().catch(() => undefined);
     await workerSockets?.stop().catch(() => undefined);
     await clearSecretFields(page, secretFields);
+    traceOffNote = (await traceGuard?.finish()) ?? null;
+    if (traceOffNote) note('note', traceOffNote);
     const first = ((error as Error).message ?? String(error)).split('\n')[0];
     sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `failed to start: ${first}` });
     await sink.close();
@@ -192,6 +202,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     runDir: run.runDir,
     logPath: run.logPath,
     sink,
+    traceOffNote: () => traceOffNote,
     async runConversation(wrapTurn?: TurnWrapper) {
       // Device mode plays a timeline already fitted to the duration (scaleScript) and has nothing to say past its
       // end, so it runs the script once; repeating from the top asked the device mic for turns the WAV lacks.
@@ -227,6 +238,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       workerSockets?.snapshot();
       await workerSockets?.stop().catch(() => undefined);
       await clearSecretFields(page, secretFields);
+      traceOffNote = (await traceGuard?.finish()) ?? null;
+      if (traceOffNote) note('note', traceOffNote);
       const stats = sampler!.stats();
       sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
       // Detaching from a crashed renderer never answers: bound it, the sessions die with the page anyway.

@@ -26,6 +26,11 @@ export function redactSecrets(text: string, knownSecrets: readonly string[] = []
   return out;
 }
 
+/** Whether redactSecrets would change the text: it holds a recognised secret or one of knownSecrets. */
+export function carriesSecret(text: string, knownSecrets: readonly string[] = []): boolean {
+  return redactSecrets(text, knownSecrets) !== text;
+}
+
 /** A deep copy of a JSON-like value with every string (and object key) passed through redactSecrets. */
 export function redactDeep<T>(value: T, knownSecrets: readonly string[] = []): T {
   return walk(value, knownSecrets) as T;

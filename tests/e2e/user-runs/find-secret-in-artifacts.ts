@@ -1,7 +1,8 @@
 /**
  * Where a secret appears in what a run left on disk: every file under a folder, read as text, and inside every zip
  * archive (the Playwright HTML report embeds its data as a base64 zip in index.html; traces are zips), whose entries
- * are inflated and searched too. Returns "file" or "file!entry" for each hit.
+ * are inflated and searched too, for the secret as it is and base64-encoded (at each of the three byte alignments:
+ * traces keep binary WebSocket frames and some bodies in base64). Returns "file" or "file!entry" for each hit.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,9 +35,19 @@ function embeddedZips(text: string): Buffer[] {
   return [...text.matchAll(/data:application\/zip;base64,([A-Za-z0-9+/=]+)/g)].map((m) => Buffer.from(m[1]!, 'base64'));
 }
 
+/** The secret and the base64 runs that encode it wherever it starts in a byte stream (partial groups cut off). */
+function encodings(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const base64 = [0, 1, 2].map((lead) => {
+    const encoded = Buffer.concat([Buffer.alloc(lead), bytes]).toString('base64');
+    return encoded.slice(lead === 0 ? 0 : lead + 1, Math.floor((lead + bytes.length) / 3) * 4);
+  });
+  return [secret, ...base64];
+}
+
 function search(label: string, data: Buffer, secret: string, hits: string[]): void {
   const text = data.toString('utf8');
-  if (text.includes(secret)) hits.push(label);
+  if (encodings(secret).some((form) => text.includes(form))) hits.push(label);
   const zips = data.subarray(0, 2).toString('latin1') === 'PK' ? [data] : embeddedZips(text);
   for (const zip of zips) for (const entry of zipEntries(zip)) search(`${label}!${entry.name}`, entry.data, secret, hits);
 }

@@ -36,14 +36,15 @@ function findFile(dir: string, name: string): string | null {
   return hit ? join(dir, hit) : null;
 }
 
-export async function runUserSoak(out: string, settings: Record<string, string>, timeoutMs = 120_000): Promise<UserSoak> {
+/** `playwrightArgs` go after the user's command line, as a user adds them (`--trace=on`). */
+export async function runUserSoak(out: string, settings: Record<string, string>, timeoutMs = 120_000, playwrightArgs: readonly string[] = []): Promise<UserSoak> {
   const env = fixtureEnv(out, {
     ...SHORT_RUN_SETTINGS,
     ...settings,
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'),
     ALLURE_RESULTS_DIR: join(out, 'allure-results'),
   });
-  const run = await runPlaywright(['test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`], env, out, timeoutMs);
+  const run = await runPlaywright(['test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`, ...playwrightArgs], env, out, timeoutMs);
   const logPath = findFile(join(out, 'soak-runs'), 'run.jsonl');
   if (!logPath) throw new Error(`no run.jsonl under ${out}; exit ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
   const { header, records } = readRunLog(logPath);
