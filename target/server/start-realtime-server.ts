@@ -1,5 +1,6 @@
 /**
- * The embedded target: one node:http server that serves the reference app (static files) and GET /healthz, plus a
+ * The embedded target: one node:http server that serves the reference app (static files) and GET /healthz (JSON: name,
+ * version, replyScale and the server-side faults, so a run can tell its own kind of server from another), plus a
  * `ws` WebSocketServer on the same port speaking the OpenAI Realtime protocol (beta and GA dialects) on any path.
  * Binds 127.0.0.1 by default. Server-side faults (see target/faults/README.md) apply to every connection, merged
  * with the connection's `voice_soak_faults` query parameter.
@@ -7,7 +8,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { parseFaultSpec } from '../faults/fault-spec.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../../harness/config/tool-identity.ts';
+import { formatFaultSpec, parseFaultSpec } from '../faults/fault-spec.ts';
 import type { FaultSpec } from '../faults/fault-spec.ts';
 import { MemoryBudget, memoryBudgetLimits } from './realtime/memory-budget.ts';
 import { attachRealtimeConnection } from './realtime/realtime-connection.ts';
@@ -52,9 +54,10 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const memory = new MemoryBudget(memoryBudgetLimits(opts.maxMemoryMb, opts.maxConnectionMemoryMb));
   const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, defaultDialect: opts.defaultDialect ?? 'ga', log, memory };
 
+  const health = JSON.stringify({ name: TOOL_NAME, version: TOOL_VERSION, replyScale: settings.replyScale, faults: formatFaultSpec(faults) });
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz') return sendText(res, 200, 'ok');
+    if (path === '/healthz') return sendText(res, 200, health, 'application/json');
     if (!appDir) return sendText(res, path === '/' || path === '/index.html' ? 200 : 404, notBuiltPage, 'text/html; charset=utf-8');
     serveStaticFile(appDir, req, res).catch((error: unknown) => {
       log(`http error ${path}: ${error instanceof Error ? error.message : String(error)}`);

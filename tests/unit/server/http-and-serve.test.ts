@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TOOL_VERSION } from '../../../harness/config/tool-identity.ts';
 import { parseServeArgs } from '../../../target/server/parse-serve-args.ts';
 import { run } from '../../../target/server/serve-command.ts';
 import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
@@ -34,7 +35,9 @@ test('serves the app dir with content types, /healthz, and refuses path traversa
   try {
     expect(server.httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(server.wsUrl).toBe(`ws://127.0.0.1:${server.port}/v1/realtime`);
-    expect(await get(`${server.httpUrl}healthz`)).toMatchObject({ status: 200, body: 'ok' });
+    const health = await get(`${server.httpUrl}healthz`);
+    expect(health).toMatchObject({ status: 200, type: 'application/json' });
+    expect(JSON.parse(health.body)).toEqual({ name: 'voice-soak', version: TOOL_VERSION, replyScale: 1, faults: '' });
     expect(await get(server.httpUrl)).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
     expect((await get(`${server.httpUrl}assets/main.js`)).type).toBe('text/javascript; charset=utf-8');
     expect((await get(`${server.httpUrl}assets/main.js.map`)).type).toBe('application/json; charset=utf-8');
