@@ -7,12 +7,14 @@
  *    and the suite would not fit CI's 25 minutes with every soak in a row
  *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
  *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
+ * The embedded target's port is decided once, in the runner, and handed to the workers in SOAK_PORT.
  */
 import { defineConfig } from '@playwright/test';
 import { loadSettings } from './harness/config/settings.ts';
 import { ensureChromium } from './harness/setup/ensure-chromium.ts';
 import { exitWithError } from './harness/setup/exit-with-error.ts';
 import { runIncludesSoak } from './harness/setup/run-selection.ts';
+import { chooseEmbeddedPort } from './harness/setup/choose-embedded-port.ts';
 
 function orExit<T>(make: () => T): T {
   try {
@@ -22,8 +24,11 @@ function orExit<T>(make: () => T): T {
   }
 }
 
-const settings = orExit(() => loadSettings());
+const requested = orExit(() => loadSettings());
 const executablePath = orExit(() => ensureChromium());
+// The embedded target only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.
+const embeddedPort = requested.embedded && runIncludesSoak() ? orExit(() => chooseEmbeddedPort(requested)) : undefined;
+const settings = orExit(() => loadSettings()); // SOAK_PORT may have changed
 const soakTimeoutMs = settings.durationMs + 180_000;
 
 export default defineConfig({
@@ -57,13 +62,13 @@ export default defineConfig({
       timeout: soakTimeoutMs,
     },
   ],
-  // The embedded default target, only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.
+  // The embedded default target on the port chosen above (reused only when it is voice-soak of this version).
   webServer:
-    settings.embedded && runIncludesSoak()
+    embeddedPort
       ? {
-          command: `node bin/voice-soak.mjs serve --port ${settings.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
-          url: `http://127.0.0.1:${settings.port}/healthz`,
-          reuseExistingServer: !process.env.CI,
+          command: `node bin/voice-soak.mjs serve --port ${embeddedPort.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
+          url: `http://127.0.0.1:${embeddedPort.port}/healthz`,
+          reuseExistingServer: embeddedPort.reuse,
           timeout: 60_000,
           stdout: 'ignore',
           stderr: 'pipe',

@@ -131,13 +131,22 @@ function checkThresholdEnv(thresholdEnv: Record<string, string>): void {
   if (problems.length) throw new SettingsError(problems);
 }
 
-let loaded: Settings | undefined;
+let loaded: { variables: string; settings: Settings } | undefined;
 
-/** Reads .env once (quietly), then validates. Later calls return the same object. */
+/** The values settingsFromEnv reads, as one string: the cache below is valid while it stays the same. */
+function ownVariablesKey(env: NodeJS.ProcessEnv): string {
+  const thresholds = Object.entries(env).filter(([key]) => key.startsWith('SOAK_THRESHOLD_'));
+  return JSON.stringify([pickOwnVariables(env), thresholds]);
+}
+
+/**
+ * Reads .env once (quietly), then validates. Later calls return the same object while the variables stay the same
+ * (the Playwright config may set SOAK_PORT for the run: harness/setup/choose-embedded-port.ts).
+ */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Settings {
-  if (loaded && env === process.env) return loaded;
-  if (env === process.env) loadDotenv({ path: dotenvPath, quiet: true });
-  const settings = settingsFromEnv(env);
-  if (env === process.env) loaded = settings;
-  return settings;
+  if (env !== process.env) return settingsFromEnv(env);
+  if (!loaded) loadDotenv({ path: dotenvPath, quiet: true });
+  const variables = ownVariablesKey(env);
+  if (loaded?.variables !== variables) loaded = { variables, settings: settingsFromEnv(env) };
+  return loaded.settings;
 }

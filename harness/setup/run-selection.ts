@@ -27,3 +27,11 @@ export function runNeedsDisplay(argv: string[] = process.argv, env: NodeJS.Proce
   const headless = ['1', 'true', 'yes'].includes((env.SOAK_HEADLESS ?? '').toLowerCase());
   return !headless && runIncludesSoak(argv);
 }
+
+/**
+ * True in a Playwright worker, which evaluates the config again with an argv of its own: forked with an IPC channel,
+ * TEST_WORKER_INDEX set before it loads the config. A `playwright test` a test starts is a runner (no IPC channel).
+ */
+export function inPlaywrightWorker(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.TEST_WORKER_INDEX !== undefined && typeof process.send === 'function';
+}
