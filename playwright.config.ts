@@ -7,6 +7,8 @@
  *    and the suite would not fit CI's 25 minutes with every soak in a row
  *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
  *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
+ * SOAK_ISOLATE_NETWORK=1: in the runner, once Chromium is there, the whole command line runs again inside a network
+ * namespace with only loopback, and this process only waits for it (the top-level await below never returns here).
  * The embedded target's port is decided once, in the runner, and handed to the workers in SOAK_PORT.
  */
 import { defineConfig } from '@playwright/test';
@@ -15,6 +17,7 @@ import { ensureChromium } from './harness/setup/ensure-chromium.ts';
 import { exitWithError } from './harness/setup/exit-with-error.ts';
 import { runIncludesSoak } from './harness/setup/run-selection.ts';
 import { chooseEmbeddedPort } from './harness/setup/choose-embedded-port.ts';
+import { needsNetworkNamespace, rerunInNetworkNamespace } from './harness/setup/network-namespace.ts';
 
 function orExit<T>(make: () => T): T {
   try {
@@ -26,6 +29,7 @@ function orExit<T>(make: () => T): T {
 
 const requested = orExit(() => loadSettings());
 const executablePath = orExit(() => ensureChromium());
+if (needsNetworkNamespace(requested.isolateNetwork)) await rerunInNetworkNamespace().catch((error: unknown) => exitWithError(error, 69));
 // The embedded target only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.
 const embeddedPort = requested.embedded && runIncludesSoak() ? orExit(() => chooseEmbeddedPort(requested)) : undefined;
 const settings = orExit(() => loadSettings()); // SOAK_PORT may have changed

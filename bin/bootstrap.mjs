@@ -3,6 +3,8 @@
 // 1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json);
 // 2. a Chromium (found, or installed with apt as root, or with Playwright's installer);
 // 3. the job itself (`test` type-checks first) (an X server for headed runs is started by the Playwright config's globalSetup).
+// Both come first because SOAK_ISOLATE_NETWORK=1 runs the job without a network: the Playwright config re-runs itself
+// inside a network namespace with only loopback (harness/setup/network-namespace.ts), after installing Xvfb if needed.
 // Plain JavaScript with no dependencies: it runs before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -34,6 +34,7 @@ import { recordPageDialogs } from '../app-control/page-dialogs.ts';
 import { createPushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import { clearSecretFields, runStartSteps } from '../app-control/run-start-steps.ts';
 import { loadSetupModule } from '../app-control/setup-module.ts';
+import { describeNetwork } from '../setup/network-interfaces.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -103,6 +104,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       scriptPath: run.scriptPath,
       monitor: options.injectMonitor === false ? 'off' : 'injected',
       realtime: realtime.wsUrl ? `${realtime.how} ${realtime.wsUrl}` : realtime.how,
+      network: describeNetwork(options.loopbackOnly === true),
       ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
     },
   };

@@ -89,6 +89,7 @@ export const settingsEnvSchema = z.object({
   SOAK_SETUP: z.string().optional(),
   SOAK_PUSH_TO_TALK: pushToTalk.optional(),
   SOAK_LOOPBACK_ONLY: flag.prefault('false'),
+  SOAK_ISOLATE_NETWORK: flag.prefault('false'),
   SOAK_FAULTS: faults.default(''),
   SOAK_DIALECT: z.enum(['ga', 'beta']).default('ga'),
   SOAK_MIC_MODE: z.enum(['controllable', 'device']).default('controllable'),

@@ -35,6 +35,8 @@ export interface Settings {
   setupPath: string | undefined;
   pushToTalk: PushToTalk | undefined;
   loopbackOnly: boolean;
+  /** SOAK_ISOLATE_NETWORK: the whole run inside a network namespace with only loopback (harness/setup/network-namespace.ts). */
+  isolateNetwork: boolean;
   faults: string;
   dialect: 'ga' | 'beta';
   micMode: 'controllable' | 'device';
@@ -90,6 +92,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     setupPath: s.SOAK_SETUP === undefined ? undefined : resolveSetupPath(s.SOAK_SETUP),
     pushToTalk: s.SOAK_PUSH_TO_TALK,
     loopbackOnly: s.SOAK_LOOPBACK_ONLY,
+    isolateNetwork: s.SOAK_ISOLATE_NETWORK,
     faults: s.SOAK_FAULTS,
     dialect: s.SOAK_DIALECT,
     micMode: s.SOAK_MIC_MODE,

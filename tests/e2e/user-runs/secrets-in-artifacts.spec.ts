@@ -7,7 +7,8 @@
  *  - `token=` in the page URL, passed on as `key=` in the socket URL;
  *  - an ephemeral key in the backend's JSON answer (`client_secret.value`, `ek_...`), then an
  *    `openai-insecure-api-key.` subprotocol.
- * Every file the run wrote (soak-runs, the HTML report, test-results, allure-results), and every entry of every zip
+ * The soak fails (a TTFR budget of 1 ms) so that Playwright's failure artifacts are written too. Every file the run
+ * wrote (soak-runs, the HTML report, test-results, allure-results), and every entry of every zip
  * among them (trace.zip, the report's data/*.zip, Allure's attachments, the report's embedded zip), is searched for
  * each key: none may hold one. Playwright's trace would hold them (request headers, response bodies, page URLs in
  * snapshots, typed values): the soak turns the page's trace off for such a run and says so.
@@ -50,6 +51,8 @@ test('with --trace=on, a key in the env, a header, the page and socket URLs, a s
       SOAK_START_STEPS: 'fill #api-key=${OPENAI_API_KEY}',
       SOAK_START_SELECTOR: '#talk',
       SOAK_REDIRECT_WS: 'wss://api.openai.com/v1/realtime*',
+      // A soak that fails also leaves Playwright's failure artifacts (error-context.md with the page's snapshot).
+      SOAK_THRESHOLD_TTFR_P95_MS: '1',
     },
     150_000,
     ['--trace=on'],
@@ -57,17 +60,21 @@ test('with --trace=on, a key in the env, a header, the page and socket URLs, a s
   // The keys really travelled: the backend minted a session for the header, and the socket carried the talk.
   expect(backend.counts, run.explain).toEqual({ minted: 1, refused: 0 });
   expect(framesOverTime(run.records).sent.at(-1) ?? 0, run.explain).toBeGreaterThan(20);
+  expect(run.code, run.explain).toBe(1);
   // Traces were on: the runner wrote a trace.zip (the test's own steps), and the report and Allure took it.
-  const testResults = join(out, 'test-results');
-  expect(readdirSync(testResults, { recursive: true }).map(String).filter((f) => f.endsWith('trace.zip'))).toHaveLength(1);
+  const testResults = readdirSync(join(out, 'test-results'), { recursive: true }).map(String);
+  expect(testResults.filter((f) => f.endsWith('trace.zip'))).toHaveLength(1);
+  expect(testResults.filter((f) => f.endsWith('error-context.md'))).toHaveLength(1);
   expect(existsSync(join(out, 'playwright-report', 'index.html'))).toBe(true);
   expect(countArtifacts(out)).toBeGreaterThan(20);
 
-  // The page's trace was dropped, and the run says so: one line in the output, a note in the log.
+  // The page's trace was dropped, and the run says so: a note in the log, one line in the output...
   const notes = run.records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail?: string }).detail ?? '');
   const traceOff = notes.find((d) => d.startsWith('trace off: '));
   expect(traceOff, run.explain).toMatch(/authorization header on a request.*a key in a response body.*a secret typed by a start step/i);
   expect(run.stdout + run.stderr).toContain(`voice-soak: ${traceOff}`);
+  // ...and a `trace` annotation in the HTML report (its data is a zip embedded in index.html).
+  expect(findSecretInArtifacts(join(out, 'playwright-report'), `"type":"trace","description":"${traceOff}"`).some((hit) => hit.includes('index.html!'))).toBe(true);
 
   const hits = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, findSecretInArtifacts(out, secret)]));
   console.log(`secret hits: ${Object.entries(hits).map(([name, files]) => `${name} ${files.length}`).join(', ')}`);
