@@ -44,4 +44,8 @@ export interface SoakRunOptions {
   cdpNetworkCrossCheck?: boolean;
   /** Inject the in-page monitor bundle (default true). */
   injectMonitor?: boolean;
+  /** Run the sampling heap profiler (SOAK_HEAP_PROFILE; unset: the setting, default on). */
+  heapProfile?: boolean;
+  /** Its mean sampling interval, bytes (default heap-profile-settings.ts). */
+  heapProfileIntervalBytes?: number;
 }

@@ -18,6 +18,7 @@ import { guardPageTrace, type PageTraceGuard } from '../redact/page-trace-guard.
 import { redactSecrets } from '../redact/redact-secrets.ts';
 import { runConversation } from '../script/run-conversation.ts';
 import { createCdpSampler } from './cdp-sampler.ts';
+import { startHeapProfile } from './heap-profile-session.ts';
 import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
 import { startCdpWorkerWebSocketWatch } from './cdp-worker-websockets.ts';
 import { createHarnessClock } from './harness-clock.ts';
@@ -132,6 +133,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const pageHung = new Promise<void>((resolve) => (markPageHung = resolve));
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
+  let heapProfile: Awaited<ReturnType<typeof startHeapProfile>>;
   let traceGuard: PageTraceGuard | undefined;
   let traceOffNote: string | null = null;
   try {
@@ -169,6 +171,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
     });
     await sampler.start();
+    heapProfile = await startHeapProfile({ page, session: pageSession, sink, clock, exclusive: sampler.exclusive, options });
     // From before the page opens: a secret in its URL, traffic or typed values keeps a Playwright trace off.
     traceGuard = await guardPageTrace(page, secrets);
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
@@ -231,6 +234,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       // A conversation the harness cut short at a hung page did not complete, whatever the caller says.
       const reason = requested === 'completed' && pageHungAtMs !== null ? `page unresponsive since ${(pageHungAtMs / 1000).toFixed(1)} s` : requested;
       stopped = true;
+      if (!page.isClosed()) await heapProfile?.finish();
       await sampler!.stop();
       await puller!.flush();
       if (!page.isClosed()) await puller!.pull().catch(() => undefined);

@@ -101,6 +101,7 @@ export const settingsEnvSchema = z.object({
   SOAK_BASELINE: z.string().optional(),
   SOAK_HISTORY_FILE: z.string().default('soak-runs/soak-history.json'),
   SOAK_HEADLESS: flag.prefault('false'),
+  SOAK_HEAP_PROFILE: flag.prefault('true'),
   CHROMIUM_PATH: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   SOAK_DEBUG: flag.prefault('false'),

@@ -48,6 +48,8 @@ export interface Settings {
   baseline: string | undefined;
   historyFile: string;
   headless: boolean;
+  /** SOAK_HEAP_PROFILE: run the sampling heap profiler (heap-sites records, Likely sources). */
+  heapProfile: boolean;
   chromiumPath: string | undefined;
   apiKey: string | undefined;
   debug: boolean;
@@ -104,6 +106,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     baseline: s.SOAK_BASELINE,
     historyFile: s.SOAK_HISTORY_FILE,
     headless: s.SOAK_HEADLESS,
+    heapProfile: s.SOAK_HEAP_PROFILE,
     chromiumPath: s.CHROMIUM_PATH,
     apiKey: s.OPENAI_API_KEY,
     debug: s.SOAK_DEBUG,

@@ -8,6 +8,7 @@ import {
   LOG_SCHEMA_VERSION, cdpSampleSchema, harnessEventSchema, logHeaderSchema, monitorRecordSchema, rtEventSchema, wsSampleSchema,
   type LogHeader, type LogRecord,
 } from '../core/log/log-schema.ts';
+import { heapSitesRecordSchema } from '../core/log/heap-sites-schema.ts';
 import { describeValue, formatPath, formatZodIssue } from '../core/validation/format-zod-issue.ts';
 
 const RECORD_SCHEMAS: Record<string, z.ZodType> = {
@@ -16,6 +17,7 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   rt: rtEventSchema,
   monitor: monitorRecordSchema,
   harness: harnessEventSchema,
+  'heap-sites': heapSitesRecordSchema,
 };
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);
 

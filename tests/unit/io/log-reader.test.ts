@@ -6,6 +6,7 @@ import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
 import { LogInputError, MAX_LINE_BYTES, readLog } from '../../../harness/io/log-reader.ts';
 import { createLogWriter } from '../../../harness/io/log-writer.ts';
+import { RECORD_TYPES } from '../../../harness/io/validate-log-record.ts';
 import { readThresholdsFile } from '../../../harness/io/thresholds-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-reader-'));
@@ -55,7 +56,7 @@ test('each kind of bad input gives one line naming file, line and field', async 
     [lines(HEADER, '{"type": "cdp", oops}'), /:2: not JSON \(.+\)$/],
     [lines(HEADER, '{"type":"cdp","tMs":NaN}'), ':2: not JSON: NaN is not a JSON number (write null or omit the field)'],
     [lines(HEADER, '{"type":"cdp","tMs":1,"heapUsedBytes":Infinity}'), ':2: not JSON: Infinity is not a JSON number (write null or omit the field)'],
-    [lines(HEADER, { type: 'gpu', tMs: 1 }), ':2: field "type": unknown record type "gpu" (expected one of: cdp, ws, rt, monitor, harness)'],
+    [lines(HEADER, { type: 'gpu', tMs: 1 }), `:2: field "type": unknown record type "gpu" (expected one of: ${RECORD_TYPES.join(', ')})`],
     [lines(HEADER, { type: 'rt', tMs: 1, kind: 'nope' }), /:2: field "kind": expected one of "speech-started", .*got "nope"$/],
     [lines(HEADER, HEADER), ':2: unexpected second header line (a log has one header, on line 1)'],
     [lines(HEADER, { type: 'monitor', kind: 'message', tMs: -1, handlerMs: 1, queueSize: 0 }), ':2: field "tMs": expected a number >= 0, got -1'],
