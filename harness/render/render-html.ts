@@ -3,6 +3,7 @@
  * assertions, and the seed-format text in a <pre>. No script at all, no network (a CSP of default-src 'none' with
  * inline styles and data: images only); every string from the log is escaped. Pure: Report in, string out.
  */
+import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
 import type { Assertion, Report } from '../core/report/report-schema.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { HTML_STYLES } from './html-styles.ts';
@@ -29,7 +30,7 @@ export function renderHtml(report: Report): string {
   );
   const issues = report.issues.map(
     (i) =>
-      `<div class="issue level-${esc(i.level)}"><div><span class="level-${esc(i.level)}">${esc(i.level)}</span> ${esc(i.message)}</div><div>Recommendation: ${esc(i.recommendation)}</div></div>`,
+      `<div class="issue level-${esc(i.level)}"><div><span class="level-${esc(i.level)}">${esc(i.level)}</span> ${esc(i.message)}</div>${likelySourceLines(i).map((line) => `<div class="likely-source">${esc(line)}</div>`).join('')}<div>Recommendation: ${esc(i.recommendation)}</div></div>`,
   );
   return [
     '<!DOCTYPE html>',
@@ -54,6 +55,15 @@ export function renderHtml(report: Report): string {
     `<div class="charts">${charts.length > 0 ? charts.join('\n') : '<p>No series in this report.</p>'}</div>`,
     '<h2>Issues and recommendations</h2>',
     issues.length > 0 ? issues.join('\n') : '<p>None.</p>',
+    ...(report.heapSites
+      ? [
+          '<h2>Heap allocation sites</h2>',
+          `<p>${esc(heapSitesCaption(report.heapSites))}</p>`,
+          '<table><thead><tr><th>Site</th><th>Growth</th><th>Noise floor</th><th>Counts</th></tr></thead><tbody>',
+          ...heapSiteRows(report.heapSites).map((r) => `<tr>${cell(r.site)}${cell(r.growth)}${cell(r.floor)}${cell(r.counts)}</tr>`),
+          '</tbody></table>',
+        ]
+      : []),
     '<h2>Assertions</h2>',
     '<table><thead><tr><th>Result</th><th>Level</th><th>Id</th><th>Actual</th><th>Expected</th><th>Message</th></tr></thead><tbody>',
     ...report.assertions.map(assertionRow),

@@ -5,6 +5,7 @@
 import type { Assertion, Report } from '../core/report/report-schema.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
 import { metricRows } from './metric-rows.ts';
+import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
 
 const VERDICT_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -28,7 +29,8 @@ export function renderMarkdown(report: Report): string {
     '',
     ...(report.issues.length === 0
       ? ['None.']
-      : report.issues.map((i) => `- **${md(i.level)}** ${md(i.message)}  \n  Recommendation: ${md(i.recommendation)}`)),
+      : report.issues.map((i) => `- **${md(i.level)}** ${md(i.message)}  \n${likelySourceLines(i).map((line) => `  ${md(line)}  \n`).join('')}  Recommendation: ${md(i.recommendation)}`)),
+    ...(report.heapSites ? ['', '## Heap allocation sites', '', md(heapSitesCaption(report.heapSites)), '', '| Site | Growth | Noise floor | Counts |', '| --- | --- | --- | --- |', ...heapSiteRows(report.heapSites).map((r) => `| ${md(r.site)} | ${md(r.growth)} | ${md(r.floor)} | ${md(r.counts)} |`)] : []),
     '',
     '## Failed assertions',
     '',

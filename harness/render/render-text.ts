@@ -9,6 +9,7 @@
 import type { Report } from '../core/report/report-schema.ts';
 import { formatCount, formatMs, NOT_AVAILABLE } from './format-value.ts';
 import { stripControlChars } from './strip-control-chars.ts';
+import { likelySourceLines } from './heap-sites-rows.ts';
 
 const msValue = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)}ms`);
 const recentValues = (values: number[]) => (values.length === 0 ? NOT_AVAILABLE : `${values.map(formatMs).join(', ')}ms`);
@@ -36,7 +37,7 @@ export function renderText(report: Report): string {
     `- Total Errors: ${formatCount(m.totalErrors)}`,
     '',
     'Issues Detected:',
-    ...bullets(report.issues.map((issue) => issue.message)),
+    ...(report.issues.length === 0 ? bullets([]) : report.issues.flatMap((issue) => [...bullets([issue.message]), ...likelySourceLines(issue).map((line) => `  ${oneLine(line)}`)])),
     '',
     'Recommendations:',
     ...bullets(recommendations),

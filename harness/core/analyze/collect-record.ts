@@ -49,6 +49,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     runEnd: null,
     workerSockets: new Map(),
     blocked: { count: 0, first: null },
+    heapSites: [],
     faults: emptyFaultEvidence(),
   };
 }
@@ -94,6 +95,9 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       break;
     case 'harness':
       collectHarnessEvent(data, record);
+      break;
+    case 'heap-sites':
+      data.heapSites.push(record);
       break;
   }
 }

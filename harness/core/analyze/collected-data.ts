@@ -3,6 +3,7 @@
  * An 8-hour log (a sample per second, ~100k messages) stays in the tens of MB.
  */
 import type { LogHeader, WorkerWsData } from '../log/log-schema.ts';
+import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import type { TurnMatcher } from './turn-matcher.ts';
 
@@ -61,6 +62,8 @@ export interface CollectedData {
   /** Requests SOAK_LOOPBACK_ONLY aborted. */
   blocked: { count: number; first: BlockedRequest | null };
   faults: FaultEvidence;
+  /** The sampling heap profile's checkpoints (heap-sites records, already capped per record), in log order. */
+  heapSites: HeapSitesRecord[];
 }
 
 export interface MisuseTally {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
+import { heapSitesSummarySchema } from './heap-sites-report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report-version.ts';
 
 export { REPORT_SCHEMA_VERSION };
@@ -63,6 +64,8 @@ export const issueSchema = z.object({
   evidence: z.record(z.string(), z.union([num, z.string(), z.boolean(), z.null()])),
   window: z.object({ fromMs: num, toMs: num }).nullable(),
   recommendation: z.string(),
+  /** Memory findings: the fastest-growing heap allocation sites above the noise floor (heap-sites), as sentences. */
+  likelySources: z.array(z.string()).optional(),
 });
 
 export const metricsSchema = z.object({
@@ -116,6 +119,8 @@ export const reportSchema = z.object({
   metrics: metricsSchema,
   series: z.array(seriesSchema),
   issues: z.array(issueSchema),
+  /** The sampling heap profile's growing allocation sites, when the log has heap-sites checkpoints. */
+  heapSites: heapSitesSummarySchema.optional(),
   assertions: z.array(assertionSchema),
   /** 'fail' when an error-level assertion failed; 'warn' when only warn-level ones did; else 'pass'. */
   verdict: z.enum(['pass', 'warn', 'fail']),

@@ -11,5 +11,5 @@ test('analyze() bundles for the page: no zod, no Node built-ins, well under 40 K
   expect(inputs.filter((p) => p.includes('node_modules/zod'))).toEqual([]);
   expect(inputs.filter((p) => p.startsWith('node:'))).toEqual([]);
   const gzBytes = gzipSync(result.outputFiles[0]!.contents).length;
-  expect(gzBytes).toBeLessThan(20 * 1024);
+  expect(gzBytes).toBeLessThan(24 * 1024); // 20 KB until the heap-site growth and Likely sources joined (issue 11)
 });
