@@ -15,6 +15,8 @@ export const FAULT_NAMES: readonly string[] = [
   'stall',
   'protocol-errors',
   'drop-connection',
+  'detached-dom',
+  'listener-leak',
 ];
 
 /** The fault names in a SOAK_FAULTS value (`heap-leak=2,stall`) that are not known, in order. */

@@ -22,6 +22,10 @@ export interface FaultSpec {
   protocolErrorRate?: number;
   /** server: terminate the socket abruptly this long after connect. */
   dropConnectionSeconds?: number;
+  /** app: each reply audio delta leaves this many caption spans detached but referenced. */
+  detachedDomPerDelta?: number;
+  /** app: each reply audio delta adds this many document listeners that are never removed. */
+  listenerLeakPerDelta?: number;
 }
 
 export type FaultKey = keyof FaultSpec;
@@ -49,6 +53,8 @@ export const faultCatalog: readonly FaultDefinition[] = [
   { name: 'stall', key: 'stallTurn', side: 'server', kind: 'number', defaultValue: 2, min: 1, max: 1_000_000, integer: true, summary: 'the TURN-th response stops mid-way until cancelled' },
   { name: 'protocol-errors', key: 'protocolErrorRate', side: 'server', kind: 'number', defaultValue: 0.3, min: 0, max: 1, summary: 'error event with probability RATE per turn' },
   { name: 'drop-connection', key: 'dropConnectionSeconds', side: 'server', kind: 'number', defaultValue: 60, min: 0, max: 86_400, summary: 'socket destroyed SECONDS after connect' },
+  { name: 'detached-dom', key: 'detachedDomPerDelta', side: 'app', kind: 'number', defaultValue: 4, min: 1, max: 1000, integer: true, summary: 'app keeps NODES_PER_DELTA removed caption spans per reply audio delta' },
+  { name: 'listener-leak', key: 'listenerLeakPerDelta', side: 'app', kind: 'number', defaultValue: 1, min: 1, max: 1000, integer: true, summary: 'app adds LISTENERS_PER_DELTA never-removed document listeners per reply audio delta' },
 ];
 
 export function findFault(name: string): FaultDefinition | undefined {

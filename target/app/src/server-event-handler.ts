@@ -6,6 +6,7 @@ import type { ClientEvent } from './client-events.ts';
 import { itemTruncate, responseCancel } from './client-events.ts';
 import type { AppCounters } from './app-counters.ts';
 import type { ConversationContext } from './conversation-context.ts';
+import type { DeltaLeak } from './delta-leak.ts';
 import type { HeapLeak } from './heap-leak-fault.ts';
 import { monitor } from './monitor-bridge.ts';
 import { base64Pcm16ToFloat32 } from './pcm16-codec.ts';
@@ -23,6 +24,8 @@ export interface ServerEventHandlerDeps {
   counters: AppCounters;
   send(event: ClientEvent): void;
   heapLeak: HeapLeak | null;
+  /** App-side leak faults fed every decoded reply chunk (detached-dom, listener-leak). */
+  deltaLeaks?: readonly DeltaLeak[];
   slowHandler: SlowHandler | null;
 }
 
@@ -114,6 +117,7 @@ export class ServerEventHandler {
     counters.receivedAudioBytes += samples.length * 2;
     heapLeak?.offerDecodedAudio(samples);
     const itemId = str(event.item_id);
+    for (const leak of this.deps.deltaLeaks ?? []) leak.onAudioDelta(samples, itemId);
     this.lastAssistantItemId = itemId || this.lastAssistantItemId;
     const { underrun, pendingChunks } = scheduler.schedule(samples, { responseId, itemId });
     monitor.audioChunk(performance.now() - startMs, pendingChunks);

@@ -11,6 +11,8 @@ import { ConversationContext } from './conversation-context.ts';
 import { parseFaultSpec } from '../../faults/fault-spec.ts';
 import type { FaultSpec } from '../../faults/fault-spec.ts';
 import { startHeapLeak } from './heap-leak-fault.ts';
+import { startDetachedDomLeak } from './detached-dom-fault.ts';
+import { startListenerLeak } from './listener-leak-fault.ts';
 import type { HeapLeak } from './heap-leak-fault.ts';
 import { startMicCapture } from './mic-capture.ts';
 import type { MicCapture } from './mic-capture.ts';
@@ -69,9 +71,14 @@ export class VoiceApp {
     if (this.faults.audioBacklog) monitor.faultApplied('audio-backlog');
     if (heapLeak) monitor.faultApplied(`heap-leak:${this.faults.heapLeakMbPerMin}`);
     if (slowHandler) monitor.faultApplied(`slow-handler:${this.faults.slowHandlerMs}`);
+    const deltaLeaks = [
+      ...(this.faults.detachedDomPerDelta ? [startDetachedDomLeak(this.faults.detachedDomPerDelta)] : []),
+      ...(this.faults.listenerLeakPerDelta ? [startListenerLeak(this.faults.listenerLeakPerDelta)] : []),
+    ];
+    for (const leak of deltaLeaks) monitor.faultApplied(leak.spec);
     const handler = new ServerEventHandler({
       scheduler, transcript: this.transcript, context: this.context, counters: this.counters,
-      send: (event) => this.send(event), heapLeak, slowHandler,
+      send: (event) => this.send(event), heapLeak, slowHandler, deltaLeaks,
     });
     const session: Session = { audioContext, scheduler, handler, heapLeak, mic: null };
     this.lastScheduler = scheduler;

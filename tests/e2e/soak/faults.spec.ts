@@ -43,6 +43,10 @@ test.describe('clean run', () => {
     console.log(`clean:\n${describeFindings(result)}`);
     expect(failedErrorIds(result.report), describeFindings(result)).toEqual([]);
     expect(result.failures).toEqual([]);
+    // The sampling heap profiler (on by default) ran, and no allocation site grew above its noise floor.
+    const sites = result.report.heapSites;
+    expect(sites?.checkpoints, 'heap profile checkpoints after warm-up').toBeGreaterThanOrEqual(3);
+    expect(sites?.sites.filter((s) => s.aboveFloor).map((s) => s.text)).toEqual([]);
   });
 });
 

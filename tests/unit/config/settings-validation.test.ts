@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 import { SettingsError } from '../../../harness/config/settings-error.ts';
+import { FAULT_NAMES } from '../../../harness/config/fault-names.ts';
 
 function settingsError(env: Record<string, string>): SettingsError {
   try {
@@ -41,7 +42,7 @@ test('a bad SOAK_THRESHOLD_* value or an unknown SOAK_THRESHOLD_* name is a sett
 
 test('unknown SOAK_FAULTS names are a settings error naming the allowed ones; known names with values pass', () => {
   expect(settingsError({ SOAK_FAULTS: 'heap-leak=2,heap-leek' }).message).toBe(
-    'SOAK_FAULTS: unknown fault "heap-leek" (expected NAME[=VALUE],... with NAME one of: heap-leak, audio-backlog, slow-handler, ws-backpressure, latency-growth, stall, protocol-errors, drop-connection), got "heap-leak=2,heap-leek"',
+    `SOAK_FAULTS: unknown fault "heap-leek" (expected NAME[=VALUE],... with NAME one of: ${FAULT_NAMES.join(', ')}), got "heap-leak=2,heap-leek"`,
   );
   expect(settingsError({ SOAK_FAULTS: 'constructor, =3' }).message).toMatch(/^SOAK_FAULTS: unknown fault "constructor", "" /);
   expect(settingsFromEnv({ SOAK_FAULTS: ' heap-leak=2 , stall:3,audio-backlog,' }).faults).toBe(' heap-leak=2 , stall:3,audio-backlog,');
