@@ -32,7 +32,7 @@ export function payloadBytes(opcode: number, payloadData: string): number {
   return Math.max(0, Math.floor((payloadData.length * 3) / 4) - padding);
 }
 
-export async function startCdpWebSocketCounter(session: CdpEventSource): Promise<{ counts(): WebSocketCounts[] }> {
+export async function startCdpWebSocketCounter(session: CdpEventSource, onClosed?: (url: string) => void): Promise<{ counts(): WebSocketCounts[] }> {
   const sockets = new Map<string, WebSocketCounts>();
   const socket = (requestId: string, url = '?') => {
     let entry = sockets.get(requestId);
@@ -50,7 +50,11 @@ export async function startCdpWebSocketCounter(session: CdpEventSource): Promise
     entry.framesReceived++;
     entry.bytesReceived += payloadBytes(event.response.opcode, event.response.payloadData);
   });
-  session.on('Network.webSocketClosed', (event: { requestId: string }) => void (socket(event.requestId).closed = true));
+  session.on('Network.webSocketClosed', (event: { requestId: string }) => {
+    const entry = socket(event.requestId);
+    entry.closed = true;
+    onClosed?.(entry.url);
+  });
   await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
   return { counts: () => [...sockets.values()].map((entry) => ({ ...entry })) };
 }

@@ -36,6 +36,8 @@ import { createPushToTalkControl } from '../app-control/push-to-talk-control.ts'
 import { clearSecretFields, runStartSteps } from '../app-control/run-start-steps.ts';
 import { loadSetupModule } from '../app-control/setup-module.ts';
 import { describeNetwork } from '../setup/network-interfaces.ts';
+import { createHangUpControl } from '../script/hang-up-control.ts';
+import { createRendererMemoryReader, type RendererMemoryReader } from './renderer-memory.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
 import { withTimeout } from './with-timeout.ts';
 
@@ -105,6 +107,8 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       scriptPath: run.scriptPath,
       monitor: options.injectMonitor === false ? 'off' : 'injected',
       realtime: realtime.wsUrl ? `${realtime.how} ${realtime.wsUrl}` : realtime.how,
+      cycles: String(run.cycles.count),
+      ...(run.cycles.count > 1 ? { hangUp: options.stopSelector ? `click ${options.stopSelector}` : 'reload' } : {}),
       network: describeNetwork(options.loopbackOnly === true),
       ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
     },
@@ -112,6 +116,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const sink = createRecordSink(createLogWriter(run.logPath, header), secrets);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
   if (realtime.how === 'started') note('note', `started the embedded realtime server at ${realtime.wsUrl}`);
+  if (run.cycles.note) note('note', run.cycles.note);
   for (const outcome of realtime.faultOutcomes) {
     const detail = outcome.status === 'applied' ? `${outcome.fault} applied by ${outcome.by}` : `${outcome.fault} not applied: ${outcome.reason}`;
     sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'fault', detail, data: { ...outcome } });
@@ -133,6 +138,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const pageHung = new Promise<void>((resolve) => (markPageHung = resolve));
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
+  let rendererMemory: RendererMemoryReader | undefined;
   let heapProfile: Awaited<ReturnType<typeof startHeapProfile>>;
   let traceGuard: PageTraceGuard | undefined;
   let traceOffNote: string | null = null;
@@ -156,6 +162,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     workerSession = await page.context().newCDPSession(page);
     workerSockets = await startCdpWorkerWebSocketWatch({ session: workerSession, ...(browserSession ? { browserSession } : {}), write: (record) => sink.write(record), nowMs: clock.nowMs });
     puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
+    rendererMemory = createRendererMemoryReader({ pageSession: pageSession!, browserSession, note: (detail) => note('note', detail), timeoutMs: options.cdpTimeoutMs });
     sampler = createCdpSampler({
       pageSession: pageSession!,
       browserSession,
@@ -169,6 +176,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         markPageHung();
       },
       onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
+      rendererMemory,
     });
     await sampler.start();
     heapProfile = await startHeapProfile({ page, session: pageSession, sink, clock, exclusive: sampler.exclusive, options });
@@ -177,6 +185,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
     await openPage(page, pageUrl, secrets);
     note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
+    await sampler.exclusive(() => rendererMemory!.identify());
     const env = options.env ?? process.env;
     if (setup) {
       await setup({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
@@ -201,6 +210,26 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   }
   const pushToTalk = options.pushToTalk ? createPushToTalkControl(options.pushToTalk) : undefined;
 
+  /** Hang-up between conversation cycles; a reload runs SOAK_SETUP and SOAK_START_STEPS again, as at the start. */
+  const hangUpControl = () => {
+    const env = options.env ?? process.env;
+    const steps = async () => {
+      if (!options.startSteps?.length) return;
+      const vars = { ...env, SOAK_REALTIME_URL: realtime.wsUrl, SOAK_REALTIME_HTTP_URL: realtime.httpUrl, OPENAI_API_KEY: options.apiKey ?? env.OPENAI_API_KEY };
+      await runStartSteps({ page, secretFields, steps: options.startSteps, vars, note: (detail) => note('note', detail), addSecret: (value) => secrets.push(value) });
+    };
+    return createHangUpControl({
+      stopSelector: options.stopSelector,
+      startSelector: options.startSelector,
+      restartSteps: steps,
+      afterReload: async () => {
+        await sampler!.exclusive(() => rendererMemory!.identify());
+        await setup?.({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
+        await steps();
+      },
+    });
+  };
+
   let stopped = false;
   return {
     page,
@@ -223,6 +252,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         startSelector: options.startSelector,
         deadlineMs,
         pushToTalk,
+        cycles: { count: run.cycles.count, control: hangUpControl() },
         ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
       conversation.catch(() => undefined); // it may still fail on the hung page after we stopped waiting

@@ -181,11 +181,15 @@ export const monitorRecordSchema = z.discriminatedUnion('kind', [
  *  - unresponsive: {sinceMs, forMs, state: 'began'|'ended'}: the page's renderer stopped answering CDP (a busy or
  *               hung main thread) since sinceMs; 'began' once it has lasted the sampler's limit, 'ended' when it
  *               answered again after forMs.
+ *  - ws-closed: {url}: a page socket closed (CDP Network.webSocketClosed): dropped by the server or the network,
+ *               or closed by the app;
+ *  - clock-jump: {jumpMs}: the wall clock moved jumpMs more than the monotonic clock between two samples (NTP step,
+ *               suspend, a manual change); tMs stays monotonic.
  */
 export const harnessEventSchema = z.object({
   type: z.literal('harness'),
   tMs,
-  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout', 'dialog', 'worker-ws', 'blocked', 'unresponsive']),
+  kind: z.enum(['turn-start', 'turn-end', 'reconnect', 'crash', 'fault', 'gc', 'note', 'run-end', 'sample-timeout', 'dialog', 'worker-ws', 'blocked', 'unresponsive', 'ws-closed', 'clock-jump']),
   turn: count.optional(),
   detail: shortText.optional(),
   data: z.record(z.string(), z.union([shortText, z.number().finite(), z.boolean()])).optional(),
