@@ -1,10 +1,12 @@
 /**
  * Runs the SOAK_START_STEPS sequence on the page after load (and after SOAK_SETUP), one harness note per step.
  * Values that came from a secret (the API key, or any variable whose name says KEY/TOKEN/SECRET/PASSWORD) are
- * typed without Playwright's value-carrying API steps appearing with the value in them: the note says "(secret)"
- * and the log's redaction list gains the value.
+ * typed without Playwright's value-carrying API steps appearing with the value in them (a `goto` to such a URL is
+ * opened from inside the page): the note says "(secret)" and the log's redaction list gains the value.
  */
 import type { Page } from '@playwright/test';
+import { openPage } from '../redact/open-page.ts';
+import { carriesSecret } from '../redact/redact-secrets.ts';
 import { resolveStepValue, stepVariables, StartStepError, type StartStep } from './start-steps.ts';
 
 const STEP_TIMEOUT_MS = 15_000;
@@ -90,7 +92,7 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
           await page.keyboard.press(step.key);
           break;
         case 'goto':
-          await page.goto(value, { waitUntil: 'load' });
+          await openPage(page, value, secret || carriesSecret(value));
           break;
         case 'sleep':
           await page.waitForTimeout(step.ms);

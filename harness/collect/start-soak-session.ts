@@ -15,7 +15,8 @@ import { LOG_SCHEMA_VERSION, type LogHeaderInput } from '../core/log/log-schema.
 import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
 import { createLogWriter } from '../io/log-writer.ts';
 import { guardPageTrace, type PageTraceGuard } from '../redact/page-trace-guard.ts';
-import { redactSecrets } from '../redact/redact-secrets.ts';
+import { openPage } from '../redact/open-page.ts';
+import { carriesSecret, redactSecrets } from '../redact/redact-secrets.ts';
 import { runConversation } from '../script/run-conversation.ts';
 import { createCdpSampler } from './cdp-sampler.ts';
 import { startHeapProfile } from './heap-profile-session.ts';
@@ -57,26 +58,6 @@ export interface SoakSession {
 }
 
 const VERSION = '0.1.0';
-
-/**
- * page.goto, unless the URL carries a secret (a key in its query): Playwright writes a goto's URL into its step
- * titles, the HTML report and traces, so such a URL is opened from inside the page, where only the page sees it.
- */
-async function openPage(page: Page, url: string, secrets: readonly string[]): Promise<void> {
-  if (redactSecrets(url, secrets) === url) {
-    await page.goto(url, { waitUntil: 'load' });
-    return;
-  }
-  const loaded = page.waitForEvent('load', { timeout: 30_000 });
-  await page
-    .evaluate((target) => {
-      location.href = target;
-    }, url)
-    .catch((error: unknown) => {
-      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
-    });
-  await loaded;
-}
 
 export async function startSoakSession(run: PreparedSoakRun, browser: Browser, page: Page): Promise<SoakSession> {
   const { options } = run;
@@ -183,7 +164,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     // From before the page opens: a secret in its URL, traffic or typed values keeps a Playwright trace off.
     traceGuard = await guardPageTrace(page, secrets);
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
-    await openPage(page, pageUrl, secrets);
+    await openPage(page, pageUrl, carriesSecret(pageUrl, secrets));
     note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
     await sampler.exclusive(() => rendererMemory!.identify());
     const env = options.env ?? process.env;

@@ -4,7 +4,8 @@
  * test (tests/e2e/fixtures-pages/ephemeral-key) carries a fake key in every place an app can:
  *  - OPENAI_API_KEY from the environment, typed into the page by a start step, then an `api-key=` socket query;
  *  - an `Authorization: Bearer` header on a fetch to its backend;
- *  - `token=` in the page URL, passed on as `key=` in the socket URL;
+ *  - `token=` in the page URL (SOAK_TARGET_URL), and again in a start step's `goto` from a secret variable, passed
+ *    on as `key=` in the socket URL;
  *  - an ephemeral key in the backend's JSON answer (`client_secret.value`, `ek_...`), then an
  *    `openai-insecure-api-key.` subprotocol.
  * The soak fails (a TTFR budget of 1 ms) so that Playwright's failure artifacts are written too. Every file the run
@@ -24,8 +25,9 @@ import { startSessionKeyBackend, type SessionKeyBackend } from './session-key-ba
 const ENV_KEY = 'envsecret-7f3a9c2e51d04b88'; // no known key shape: only knowing the value can redact it
 const HEADER_KEY = 'sk-headersecret-0123456789abcdef'; // hard-coded in the app's app.js
 const PAGE_TOKEN = 'pagetoken-5d1c7e09a2b34f66';
+const STEP_TOKEN = 'steptoken-93e1b0c4d2a7f518';
 const EPHEMERAL_KEY = 'ek_sessionsecret0123456789abcdef';
-const SECRETS = { ENV_KEY, HEADER_KEY, PAGE_TOKEN, EPHEMERAL_KEY };
+const SECRETS = { ENV_KEY, HEADER_KEY, PAGE_TOKEN, STEP_TOKEN, EPHEMERAL_KEY };
 
 let backend: SessionKeyBackend;
 let out = '';
@@ -48,7 +50,9 @@ test('with --trace=on, a key in the env, a header, the page and socket URLs, a s
     {
       SOAK_TARGET_URL: `${backend.url}?token=${PAGE_TOKEN}`,
       OPENAI_API_KEY: ENV_KEY,
-      SOAK_START_STEPS: 'fill #api-key=${OPENAI_API_KEY}',
+      APP_URL: backend.url,
+      APP_TOKEN: STEP_TOKEN,
+      SOAK_START_STEPS: 'goto ${APP_URL}?token=${APP_TOKEN}; fill #api-key=${OPENAI_API_KEY}',
       SOAK_START_SELECTOR: '#talk',
       SOAK_REDIRECT_WS: 'wss://api.openai.com/v1/realtime*',
       // A soak that fails also leaves Playwright's failure artifacts (error-context.md with the page's snapshot).
@@ -78,5 +82,5 @@ test('with --trace=on, a key in the env, a header, the page and socket URLs, a s
 
   const hits = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, findSecretInArtifacts(out, secret)]));
   console.log(`secret hits: ${Object.entries(hits).map(([name, files]) => `${name} ${files.length}`).join(', ')}`);
-  expect(hits).toEqual({ ENV_KEY: [], HEADER_KEY: [], PAGE_TOKEN: [], EPHEMERAL_KEY: [] });
+  expect(hits).toEqual({ ENV_KEY: [], HEADER_KEY: [], PAGE_TOKEN: [], STEP_TOKEN: [], EPHEMERAL_KEY: [] });
 });
