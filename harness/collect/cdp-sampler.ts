@@ -2,8 +2,11 @@
  * 1 Hz (sampleIntervalMs) CDP sampling, streamed: each `cdp` record is written the moment it is taken, so a crash
  * loses at most the sample in flight.
  *
- * - Page session: Performance.getMetrics (heap, nodes, listeners, documents, frames, TaskDuration).
- *   Browser session (optional): SystemInfo.getProcessInfo (CPU time per process).
+ * - Page session: Performance.getMetrics (heap, nodes, listeners, documents, frames, TaskDuration) and
+ *   Runtime.getHeapUsage (ArrayBuffer backing stores, embedder heap). Browser session (optional):
+ *   SystemInfo.getProcessInfo (CPU time per process). rendererMemory (optional): the page's renderer RSS (/proc).
+ *   The main-thread probe also reads the in-page monitor's live counts (AudioContexts, tracks, peer connections,
+ *   sockets). All of these run at once, so the sample costs about the slowest one.
  * - Every CDP call has a timeout (default 800 ms). A timed-out call writes a harness 'sample-timeout' event; until
  *   it settles, later calls of the same method are skipped (also with 'sample-timeout'), so a hung renderer never
  *   accumulates a queue of CDP requests.
@@ -16,7 +19,8 @@
 import type { HarnessClock } from './harness-clock.ts';
 import type { CdpSessionLike } from './cdp-session-like.ts';
 import type { RecordSink } from './record-sink.ts';
-import { readCdpSample, type CdpMetric, type CdpProcessInfo } from './read-cdp-sample.ts';
+import type { CdpSample } from '../core/log/log-schema.ts';
+import { readCdpSample, type CdpHeapUsage, type CdpMetric, type CdpProcessInfo, type RendererMemory } from './read-cdp-sample.ts';
 import { TimeoutError, withTimeout } from './with-timeout.ts';
 
 export interface CdpSamplerOptions {
@@ -34,6 +38,8 @@ export interface CdpSamplerOptions {
   unresponsiveAfterMs?: number;
   onUnresponsive?: (sinceMs: number) => void;
   onTick?: () => Promise<void>;
+  /** The page's renderer RSS (renderer-memory.ts); read beside the CDP calls. */
+  rendererMemory?: { read(): Promise<RendererMemory | undefined> };
 }
 
 export interface CdpSampler {
@@ -41,13 +47,15 @@ export interface CdpSampler {
   /** Stops scheduling and waits for the tick in flight. */
   stop(): Promise<void>;
   /** Force a GC, then a sample marked afterGc. */
-  gcSample(reason?: string): Promise<void>;
+  gcSample(reason?: string): Promise<CdpSample | undefined>;
   /** Run fn under the sampler's lock (no overlap with a tick), e.g. an extra monitor drain. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   stats(): { samples: number; timeouts: number; skippedSlots: number };
 }
 
 const PROBE = 'Runtime.evaluate';
+/** The probe's one expression: the monitor's live counts (null without a monitor). Cheap: a few counters. */
+const LIVE_COUNTS_PROBE = '(() => { const m = globalThis.voiceSoakMonitor; return m && typeof m.liveCounts === "function" ? m.liveCounts() : null; })()';
 const TARGET_GONE = /target closed|session closed|has been closed|browser has been closed|not attached/i;
 
 export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
@@ -112,25 +120,33 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
    * 156: it kept answering through a 60 s blocked handler), so liveness is a one-token Runtime.evaluate, which waits
    * for the current task like the app's own events do.
    */
-  async function probeMainThread(startedMs: number): Promise<void> {
+  async function probeMainThread(startedMs: number): Promise<unknown> {
     const probePending = pending.has(PROBE);
-    const answer = await call<{ result?: unknown }>(pageSession, PROBE, { expression: '0', returnByValue: true });
-    if (answer) return noteAnswered(clock.nowMs());
+    const answer = await call<{ result?: { value?: unknown } }>(pageSession, PROBE, { expression: LIVE_COUNTS_PROBE, returnByValue: true });
+    if (answer) {
+      noteAnswered(clock.nowMs());
+      return answer.result?.value;
+    }
     if (silentSinceMs === null) silentSinceMs = probePending ? startedMs - timeoutMs : startedMs;
     checkUnresponsive();
+    return undefined;
   }
 
-  async function takeSample(afterGc: boolean): Promise<void> {
+  async function takeSample(afterGc: boolean): Promise<CdpSample | undefined> {
     const startedMs = clock.nowMs();
-    const [metrics, processes] = await Promise.all([
+    const [metrics, processes, live, heapUsage, renderer] = await Promise.all([
       call<{ metrics: CdpMetric[] }>(pageSession, 'Performance.getMetrics'),
       browserSession ? call<{ processInfo: CdpProcessInfo[] }>(browserSession, 'SystemInfo.getProcessInfo') : undefined,
       probeMainThread(startedMs),
+      call<CdpHeapUsage>(pageSession, 'Runtime.getHeapUsage'),
+      options.rendererMemory?.read().catch(() => undefined),
     ]);
-    if (!metrics || stopped) return;
+    if (!metrics || stopped) return undefined;
     const tMs = clock.nowMs();
-    sink.write(readCdpSample(metrics.metrics, processes?.processInfo, { tMs, sampleLatencyMs: tMs - startedMs, afterGc }), 'cdp');
+    const sample = readCdpSample(metrics.metrics, processes?.processInfo, { tMs, sampleLatencyMs: tMs - startedMs, afterGc }, { heapUsage, renderer, live });
+    sink.write(sample, 'cdp');
     stats.samples++;
+    return sample;
   }
 
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -183,7 +199,7 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
         if (stopped) return;
         await call(pageSession, 'HeapProfiler.collectGarbage');
         sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'gc', ...(reason ? { detail: reason } : {}) });
-        await takeSample(true);
+        return takeSample(true);
       }),
     exclusive,
     stats: () => ({ ...stats }),

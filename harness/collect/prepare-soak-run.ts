@@ -12,6 +12,7 @@ import { loadUtteranceCatalog } from '../mic/utterance-catalog.ts';
 import type { ConversationScript } from '../script/conversation-script-schema.ts';
 import { DEFAULT_SCRIPT_PATH, loadConversationScript } from '../script/load-conversation-script.ts';
 import { scaleScript } from '../script/scale-script.ts';
+import { conversationCycles, type ConversationCycles } from '../script/conversation-cycles.ts';
 import { runDirectory } from './run-directory.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';
 
@@ -23,6 +24,8 @@ export interface PreparedSoakRun {
   script: ConversationScript;
   scriptPath: string;
   mic: ConversationMic;
+  /** Conversations in the run (start, talk, hang up), from SOAK_CYCLES or the script. */
+  cycles: ConversationCycles;
   /** Extra Chromium arguments (device mode). */
   launchArgs: string[];
   /** An utterance id as people read it: its text when the catalog has one, else the id. */
@@ -59,5 +62,6 @@ export async function prepareSoakRun(options: SoakRunOptions, testTitle: string)
       return id;
     }
   };
-  return { options, testTitle, runDir, logPath: join(runDir, 'run.jsonl'), script, scriptPath, mic, launchArgs, describeUtterance };
+  const cycles = conversationCycles({ explicit: options.cycles, scriptCycles: fullScript.cycles, durationMs: options.durationMs, micMode: options.micMode });
+  return { options, testTitle, runDir, logPath: join(runDir, 'run.jsonl'), script, scriptPath, mic, cycles, launchArgs, describeUtterance };
 }

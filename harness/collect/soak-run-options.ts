@@ -11,6 +11,10 @@ export interface SoakRunOptions {
   targetUrl: string;
   embedded: boolean;
   startSelector: string | undefined;
+  /** SOAK_STOP_SELECTOR: clicked to hang up between conversation cycles; unset: the page is reloaded instead. */
+  stopSelector?: string;
+  /** SOAK_CYCLES: conversations per run; unset: the script's `cycles` (conversation-cycles.ts). */
+  cycles?: number;
   micMode: 'controllable' | 'device';
   micDir: string | undefined;
   scriptPath: string | undefined;

@@ -8,6 +8,9 @@ import { faultEntries, faultName } from '../core/log/fault-entries.ts';
 
 export const FAULT_NAMES: readonly string[] = [
   'heap-leak',
+  'retain-audio',
+  'retain-audiobuffers',
+  'leak-audiocontext',
   'audio-backlog',
   'slow-handler',
   'ws-backpressure',

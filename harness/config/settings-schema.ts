@@ -10,6 +10,7 @@ import { parsePushToTalk } from '../app-control/push-to-talk.ts';
 import { parseStartSteps } from '../app-control/start-steps.ts';
 import { FAULT_NAMES, unknownFaultNames } from './fault-names.ts';
 import { parseDuration } from './parse-duration.ts';
+import { MAX_CYCLES } from '../script/conversation-script-schema.ts';
 
 const formatMs = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
@@ -74,6 +75,16 @@ const replyScale = z.string().transform((text, ctx) => {
   return n;
 });
 
+/** SOAK_CYCLES: conversations per run, 1 (never hang up) to MAX_CYCLES. */
+const cycles = z.string().transform((text, ctx) => {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_CYCLES) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of conversations from 1 to ${MAX_CYCLES}, got "${text}"` });
+    return z.NEVER;
+  }
+  return n;
+});
+
 const url = z.string().refine((text) => URL.canParse(text), { message: 'expected an absolute URL like http://127.0.0.1:8787/' });
 
 export const settingsEnvSchema = z.object({
@@ -81,6 +92,8 @@ export const settingsEnvSchema = z.object({
   SOAK_PORT: port.prefault('8787'),
   SOAK_TARGET_URL: url.optional(),
   SOAK_START_SELECTOR: z.string().optional(),
+  SOAK_STOP_SELECTOR: z.string().optional(),
+  SOAK_CYCLES: cycles.optional(),
   SOAK_REDIRECT_WS: list.prefault(''),
   SOAK_REALTIME_URL: url.optional(),
   SOAK_REALTIME_PORT: port.optional(),

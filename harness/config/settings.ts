@@ -20,6 +20,10 @@ export interface Settings {
   /** True when targetUrl is the embedded reference app served by `voice-soak serve`. */
   embedded: boolean;
   startSelector: string | undefined;
+  /** SOAK_STOP_SELECTOR: the app's hang-up control (`#stop` on the embedded app); unset: hang up by reloading. */
+  stopSelector: string | undefined;
+  /** SOAK_CYCLES: conversations per run (start, talk, hang up); unset: the script's `cycles`. */
+  cycles: number | undefined;
   redirectWs: string[];
   /**
    * SOAK_REALTIME_URL: a realtime server the user runs (probed before the browser opens). Unset: the embedded
@@ -86,6 +90,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     targetUrl: s.SOAK_TARGET_URL ?? `${embeddedUrl}?dialect=${s.SOAK_DIALECT}`,
     embedded: s.SOAK_TARGET_URL === undefined,
     startSelector: s.SOAK_START_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#start' : undefined),
+    stopSelector: s.SOAK_STOP_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#stop' : undefined),
+    cycles: s.SOAK_CYCLES,
     redirectWs: s.SOAK_REDIRECT_WS,
     realtimeUrl: s.SOAK_REALTIME_URL,
     realtimePort: s.SOAK_REALTIME_PORT,

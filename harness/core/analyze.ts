@@ -20,10 +20,13 @@ import { detectDom } from './analyze/detect-dom.ts';
 import { detectFaultsApplied } from './analyze/detect-faults-applied.ts';
 import { detectFirstResponse } from './analyze/detect-first-response.ts';
 import { detectHeap } from './analyze/detect-heap.ts';
+import { detectMemoryGrowth } from './analyze/detect-memory-growth.ts';
+import { detectCycleLeak } from './analyze/detect-cycle-leak.ts';
 import { detectLatency } from './analyze/detect-latency.ts';
 import { detectPageDialogs } from './analyze/detect-page-dialogs.ts';
 import { detectPageUnresponsive } from './analyze/detect-page-unresponsive.ts';
 import { detectRunComplete } from './analyze/detect-run-complete.ts';
+import { detectRunEvents } from './analyze/detect-run-events.ts';
 import { detectRemoteRequests } from './analyze/detect-remote-requests.ts';
 import { detectRunHealth } from './analyze/detect-run-health.ts';
 import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
@@ -47,8 +50,8 @@ export interface Analyzer {
 }
 
 const DETECTORS = [
-  detectHeap, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
-  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRunComplete, detectRemoteRequests, detectFaultsApplied,
+  detectHeap, detectMemoryGrowth, detectCycleLeak, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
+  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRunComplete, detectRunEvents, detectRemoteRequests, detectFaultsApplied,
 ];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import {
-  LOG_SCHEMA_VERSION, cdpSampleSchema, harnessEventSchema, logHeaderSchema, monitorRecordSchema, rtEventSchema, wsSampleSchema,
+  LOG_SCHEMA_VERSION, cdpSampleSchema, cycleRecordSchema, harnessEventSchema, logHeaderSchema, monitorRecordSchema, rtEventSchema, wsSampleSchema,
   type LogHeader, type LogRecord,
 } from '../core/log/log-schema.ts';
 import { heapSitesRecordSchema } from '../core/log/heap-sites-schema.ts';
@@ -18,6 +18,7 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   monitor: monitorRecordSchema,
   harness: harnessEventSchema,
   'heap-sites': heapSitesRecordSchema,
+  cycle: cycleRecordSchema,
 };
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);
 

@@ -13,6 +13,8 @@ export function installControllableMicInPage(): void {
   const mediaDevices = navigator.mediaDevices;
   if (!mediaDevices || (globalThis as { __voiceSoakMic?: unknown }).__voiceSoakMic) return;
   const originalGetUserMedia = mediaDevices.getUserMedia.bind(mediaDevices);
+  // The constructor as it is now, before the monitor wraps it: the mic's own context is not the app's to count.
+  const NativeAudioContext = AudioContext;
   let context: AudioContext | undefined;
   let destination: MediaStreamAudioDestinationNode | undefined;
   let current: AudioBufferSourceNode | undefined;
@@ -20,7 +22,7 @@ export function installControllableMicInPage(): void {
 
   const ensureGraph = () => {
     if (!context || !destination) {
-      context = new AudioContext();
+      context = new NativeAudioContext();
       destination = context.createMediaStreamDestination();
       destination.channelCount = 1;
       const keepAlive = context.createConstantSource();
@@ -43,6 +45,9 @@ export function installControllableMicInPage(): void {
       const ints = new Int16Array(bytes.buffer, 0, bytes.length >> 1);
       const samples = new Float32Array(ints.length);
       for (let i = 0; i < ints.length; i++) samples[i] = ints[i]! / 32768;
+      // One utterance at a time: a cache of every utterance said would grow the page's ArrayBuffer memory turn by
+      // turn (the harness's, not the app's), and buffer-growth judges that memory.
+      pcm.clear();
       pcm.set(id, { samples, sampleRate });
     },
     has: (id: string) => pcm.has(id),

@@ -10,6 +10,7 @@ import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
 import { adaptiveLimits, baseLimits, type SafeguardLimits } from './adaptive-thresholds.ts';
 import { mergeThresholds } from './default-thresholds.ts';
 import { LiveStats } from './live-stats.ts';
+import { installLiveObjects } from './live-objects.ts';
 import { readMemory } from './memory-reader.ts';
 import type { AppHooks, MonitorOptions } from './monitor-options.ts';
 import { percentile } from './percentile.ts';
@@ -59,6 +60,8 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   let lastMemory: ReturnType<typeof readMemory> = null;
   let responseTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // Before any page script: the constructors a start/stop leak goes through are wrapped now (live-objects.ts).
+  const liveObjects = installLiveObjects(globalThis);
   const isDuplicateInterruption = createInterruptionDedupe();
   const emit = (record: LogRecord) => {
     if (record.type === 'monitor' && record.kind === 'interruption' && isDuplicateInterruption(record)) return;
@@ -171,6 +174,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
 
   function onSocket(socket: WebSocket): void {
     socketCount += 1;
+    liveObjects.addSocket(socket);
     taps.push(new SocketTap(socket, `ws-${socketCount}`, { now, onFrame: (frame, tMs, id, sent) => tracker.handle(frame, tMs, id, sent), onMessageHandled }));
   }
 
@@ -241,6 +245,8 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     },
     onRecord: (listener: (record: LogRecord) => void): (() => void) => store.onRecord(listener),
     limits: (): SafeguardLimits => ({ ...limits }),
+    /** Live AudioContexts, MediaStreamTracks, RTCPeerConnections and WebSockets (the CDP sampler reads these). */
+    liveCounts: () => liveObjects.counts(),
     tick,
     stop(): void {
       if (interval !== undefined) clearInterval(interval);

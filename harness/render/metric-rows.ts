@@ -15,6 +15,27 @@ export interface MetricRow {
 const ms = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)} ms`);
 const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : `${formatNumber(value)} ${unit}/min`);
 
+/** ArrayBuffers, renderer RSS and conversation cycles: rows only for reports that measured them. */
+function memoryRows(report: Report): MetricRow[] {
+  const m = report.metrics;
+  const t = report.thresholds;
+  const rows: MetricRow[] = [];
+  if (m.bufferSlopeMbPerMin !== undefined) {
+    rows.push({ label: 'ArrayBuffer growth (post-GC)', value: perMin(m.bufferSlopeMbPerMin, 'MB'), budget: `${t.bufferSlopeMbPerMin} MB/min` });
+    rows.push({ label: 'ArrayBuffer post-GC end', value: formatMegabytes(m.bufferPostGcEndBytes ?? null), budget: '' });
+  }
+  if (m.processMemorySlopeMbPerMin !== undefined) {
+    rows.push({ label: 'Renderer RSS growth', value: perMin(m.processMemorySlopeMbPerMin, 'MB'), budget: `${t.processMemorySlopeMbPerMin} MB/min` });
+    rows.push({ label: 'Renderer RSS at the end', value: formatMegabytes(m.rendererRssEndBytes ?? null), budget: '' });
+  }
+  if (m.cycles !== undefined) {
+    const live = m.liveAfterLastCycle;
+    const value = live ? `${live.audioContexts} / ${live.mediaStreamTracks} / ${live.peerConnections} / ${live.webSockets}` : NOT_AVAILABLE;
+    rows.push({ label: `Live AudioContexts / tracks / peer connections / sockets after the last of ${m.cycles} hang-ups`, value, budget: 'steady per cycle' });
+  }
+  return rows;
+}
+
 export function metricRows(report: Report): MetricRow[] {
   const m = report.metrics;
   const t = report.thresholds;
@@ -31,6 +52,7 @@ export function metricRows(report: Report): MetricRow[] {
     { label: 'Heap growth (post-GC)', value: perMin(m.heapSlopeMbPerMin, 'MB'), budget: `${t.heapSlopeMbPerMin} MB/min` },
     { label: 'Heap post-GC start / end', value: `${formatMegabytes(m.heapPostGcStartBytes)} / ${formatMegabytes(m.heapPostGcEndBytes)}`, budget: '' },
     { label: 'Heap max', value: formatMegabytes(m.heapMaxBytes), budget: formatMegabytes(t.maxHeapBytes) },
+    ...memoryRows(report),
     { label: 'DOM node growth', value: perMin(m.domNodeSlopePerMin, 'nodes'), budget: `${t.domNodeSlopePerMin} nodes/min` },
     { label: 'Listener growth', value: perMin(m.listenerSlopePerMin, 'listeners'), budget: `${t.listenerSlopePerMin} listeners/min` },
     { label: 'Audio chunks pending (end / max)', value: `${formatCount(m.audioChunksPending)} / ${formatCount(m.audioChunksPendingMax)}`, budget: `${t.maxPendingAudioChunks}` },

@@ -1,13 +1,14 @@
 /**
  * The seed's "Performance Analysis Report" text, line for line:
  *
- *   Performance Analysis Report / [Timestamp] / blank / Metrics: (ten "- Name: value" lines) / blank /
+ *   Performance Analysis Report / [Timestamp] / blank / Metrics: (ten "- Name: value" lines, then the memory the
+ *   JS heap does not show and the live objects after the last hang-up, when the report has them) / blank /
  *   Issues Detected: ("- ..." or "- None") / blank / Recommendations: ("- ..." or "- None")
  *
  * Pure: Report in, string out. Values only formatted, never computed.
  */
 import type { Report } from '../core/report/report-schema.ts';
-import { formatCount, formatMs, NOT_AVAILABLE } from './format-value.ts';
+import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
 import { stripControlChars } from './strip-control-chars.ts';
 import { likelySourceLines } from './heap-sites-rows.ts';
 
@@ -16,6 +17,25 @@ const recentValues = (values: number[]) => (values.length === 0 ? NOT_AVAILABLE 
 /** Text from a log goes on one line so it cannot fake a section of the report, without escape sequences or control characters. */
 const oneLine = (text: string) => stripControlChars(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 const bullets = (lines: string[]) => (lines.length === 0 ? ['- None'] : lines.map((line) => `- ${oneLine(line)}`));
+
+const mbPerMin = (value: number | null | undefined) => (value == null ? NOT_AVAILABLE : `${value >= 0 ? '+' : ''}${formatNumber(value, 2)} MB/min`);
+
+/** JS heap, ArrayBuffers, renderer RSS and live objects per cycle: present only in reports that measured them. */
+function memoryLines(report: Report): string[] {
+  const m = report.metrics;
+  const lines: string[] = [];
+  if (m.bufferSlopeMbPerMin !== undefined || m.processMemorySlopeMbPerMin !== undefined) {
+    lines.push(`- JS Heap (post-GC end): ${formatMegabytes(m.heapPostGcEndBytes)}, ${mbPerMin(m.heapSlopeMbPerMin)}`);
+  }
+  if (m.bufferSlopeMbPerMin !== undefined) lines.push(`- ArrayBuffer Memory (post-GC end): ${formatMegabytes(m.bufferPostGcEndBytes ?? null)}, ${mbPerMin(m.bufferSlopeMbPerMin)}`);
+  if (m.processMemorySlopeMbPerMin !== undefined) lines.push(`- Renderer Memory (RSS): ${formatMegabytes(m.rendererRssEndBytes ?? null)}, ${mbPerMin(m.processMemorySlopeMbPerMin)}`);
+  if (m.cycles !== undefined) {
+    const live = m.liveAfterLastCycle;
+    const counts = live ? `AudioContexts ${live.audioContexts}, MediaStreamTracks ${live.mediaStreamTracks}, RTCPeerConnections ${live.peerConnections}, WebSockets ${live.webSockets}` : NOT_AVAILABLE;
+    lines.push(`- Live Objects After Last Hang-up (${formatCount(m.cycles)} cycles): ${counts}`);
+  }
+  return lines;
+}
 
 export function renderText(report: Report): string {
   const m = report.metrics;
@@ -35,6 +55,7 @@ export function renderText(report: Report): string {
     `- Time to First Response: ${msValue(m.timeToFirstResponseMs)}`,
     `- Interruption Count: ${formatCount(m.interruptionCount)}`,
     `- Total Errors: ${formatCount(m.totalErrors)}`,
+    ...memoryLines(report),
     '',
     'Issues Detected:',
     ...(report.issues.length === 0 ? bullets([]) : report.issues.flatMap((issue) => [...bullets([issue.message]), ...likelySourceLines(issue).map((line) => `  ${oneLine(line)}`)])),

@@ -9,12 +9,14 @@
  *  - bargeInAfterMs: wait for the reply's first audio, then that long, then go straight to the next turn, whose
  *    utterance interrupts the reply (a planned interruption);
  *  - reconnect: call window.voiceApp.reconnect() before speaking (skipped with a note when the app has none).
+ * cycles: how many conversations the run holds (start, talk, hang up, start again; conversation-cycles.ts).
  * Estimates (assumedReplyMs, assumedUtteranceMs) are only used to scale the script to a duration and to lay out the
  * device-mode WAV, where the harness cannot react to the app.
  */
 import { z } from 'zod';
 
 const ms = z.number().finite().nonnegative();
+export const MAX_CYCLES = 100;
 
 export const scriptTurnSchema = z.strictObject({
   kind: z.literal('turn'),
@@ -46,6 +48,11 @@ export const conversationScriptSchema = z.strictObject({
   /** Estimated reply length for scaling and device-mode layout, ms. */
   assumedReplyMs: ms.default(8_000),
   entries: z.array(scriptEntrySchema).min(1),
+  /**
+   * Conversations per run: the harness hangs up (the app's stop control, or a reload) and starts again this many
+   * times minus one, at even shares of the run; SOAK_CYCLES overrides it (conversation-cycles.ts).
+   */
+  cycles: z.number().int().min(1).max(MAX_CYCLES).optional(),
 });
 
 export type ScriptTurn = z.infer<typeof scriptTurnSchema>;

@@ -4,17 +4,23 @@
  * wait for the reply (or a gap, or the barge-in point), 'turn-end', and a forced-GC sample at the boundary.
  * Long silences are plain waits. With a deadline the script repeats until deadlineMs (harness tMs); nothing new
  * starts after it and silences are cut to it (a turn in progress finishes).
+ * Cycles (cycles.count > 1): a `cycle` record (cycle 0) after a forced GC before the first start; the run is split
+ * into count even shares, and at each share's end, once the last turn's reply has finished, the harness hangs up
+ * (cycles.control), waits CYCLE_SETTLE_MS for closes to land, forces a GC and writes the next `cycle` record, then
+ * starts again; after the last share it hangs up once more and writes the last record.
  * turn-start / turn-end details are JSON so the analyzer can tell planned barge-ins from unplanned interruptions:
  *   turn-start {"utterance","then","bargeInAfterMs"?,"reconnect"?}
  *   turn-end   {"outcome":"reply"|"reply-timeout"|"barge-in"|"no-first-audio"|"gap","via","spokenMs"}
  */
 import type { Page } from '@playwright/test';
-import type { LogRecord } from '../core/log/log-schema.ts';
+import type { CdpSample, CycleRecord, LogRecord } from '../core/log/log-schema.ts';
 import type { HarnessClock } from '../collect/harness-clock.ts';
 import type { RecordSink } from '../collect/record-sink.ts';
 import type { ConversationMic } from '../mic/conversation-mic.ts';
 import type { PushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';
+import { cycleRecordFromSample } from './cycle-record.ts';
+import type { HangUpControl } from './hang-up-control.ts';
 import { createReplyWatcher } from './reply-watcher.ts';
 import { waitForConnection } from './wait-for-connection.ts';
 
@@ -24,7 +30,7 @@ export interface RunConversationOptions {
   mic: ConversationMic;
   sink: Pick<RecordSink, 'write' | 'onRecord'>;
   clock: Pick<HarnessClock, 'nowMs'>;
-  gcSample: (reason: string) => Promise<void>;
+  gcSample: (reason: string) => Promise<CdpSample | undefined | void>;
   /** A fresh drain of the in-page monitor (so rt records are current while waiting). */
   pullMonitor: () => Promise<unknown>;
   startSelector?: string;
@@ -33,7 +39,14 @@ export interface RunConversationOptions {
   pushToTalk?: PushToTalkControl;
   /** Wraps each turn, e.g. in a Playwright step so reports show the conversation turn by turn. */
   wrapTurn?: <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
+  /** Conversations in the run and how to hang up; count 1 (or absent) never hangs up. */
+  cycles?: { count: number; control: HangUpControl };
 }
+
+/** Time after a hang-up for asynchronous closes (AudioContext.close(), socket close handshakes) to land. */
+export const CYCLE_SETTLE_MS = 500;
+/** Turn outcomes after which no reply is still in flight, so hanging up interrupts nothing. */
+const SETTLED_OUTCOMES = new Set(['reply', 'reply-timeout', 'no-first-audio']);
 
 const PTT_LEAD_MS = 150;
 const PTT_TAIL_MS = 250;
@@ -51,11 +64,15 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (record.type === 'ws') records.push(record);
   });
   let turn = 0;
+  let lastOutcome = 'reply';
+  const cycleCount = options.cycles && Number.isFinite(deadlineMs) ? options.cycles.count : 1;
+  let cycle = 0;
   // A crashed renderer is not closed (page.isClosed() stays false), but nothing more can happen in it.
   let crashed = false;
   const onCrash = () => (crashed = true);
   page.once('crash', onCrash);
   try {
+    if (cycleCount > 1) await recordCycle(0, 'baseline');
     if (options.startSelector) {
       await page.click(options.startSelector, { timeout: 15_000 });
       event('note', `clicked start ${options.startSelector}`);
@@ -63,6 +80,8 @@ export async function runConversation(options: RunConversationOptions): Promise<
     const connected = await waitForConnection(page, () => records, 15_000);
     if (!connected) event('note', 'no open WebSocket seen 15 s after start; continuing');
     await options.gcSample('conversation-start');
+    const firstStartMs = clock.nowMs();
+    const cycleEndMs = (k: number) => firstStartMs + ((deadlineMs - firstStartMs) * k) / cycleCount;
     let bargeInPending = false;
     // The scaled script once, then again from the top while run time is left (real replies are rarely as long as
     // the estimates), so a run lasts its duration.
@@ -72,11 +91,18 @@ export async function runConversation(options: RunConversationOptions): Promise<
         if (!Number.isFinite(deadlineMs)) break;
         event('note', `script repeated from the top (pass ${i / script.entries.length + 1})`);
       }
+      if (cycle + 1 < cycleCount && clock.nowMs() >= cycleEndMs(cycle + 1) && SETTLED_OUTCOMES.has(lastOutcome)) {
+        await nextCycle();
+        bargeInPending = false;
+        if (page.isClosed() || crashed || clock.nowMs() >= deadlineMs) break;
+      }
       const entry = script.entries[i % script.entries.length]!;
       if (entry.kind === 'long-silence') {
         event('note', `long-silence ${entry.durationMs} ms`);
-        await mic.silence(page, Math.min(entry.durationMs, deadlineMs - clock.nowMs()));
+        const untilMs = cycle + 1 < cycleCount ? Math.min(deadlineMs, cycleEndMs(cycle + 1)) : deadlineMs;
+        await mic.silence(page, Math.min(entry.durationMs, untilMs - clock.nowMs()));
         bargeInPending = false;
+        lastOutcome = 'reply';
         continue;
       }
       turn++;
@@ -85,6 +111,10 @@ export async function runConversation(options: RunConversationOptions): Promise<
       bargeInPending = options.wrapTurn ? await options.wrapTurn(n, entry.utterance, () => runTurn(entry, n)) : await runTurn(entry, n);
     }
     if (clock.nowMs() >= deadlineMs) event('note', `script stopped at the run duration after ${turn} turns`);
+    if (cycleCount > 1 && !page.isClosed() && !crashed) {
+      cycle++;
+      await recordCycle(cycle, await options.cycles!.control.hangUp(page));
+    }
   } finally {
     unsubscribe();
     page.off('crash', onCrash);
@@ -116,8 +146,29 @@ export async function runConversation(options: RunConversationOptions): Promise<
       outcome = 'gap';
     }
     event('turn-end', JSON.stringify({ outcome, via, spokenMs: Math.round(spoken.durationMs) }), n);
+    lastOutcome = outcome;
     if (outcome !== 'barge-in') await options.gcSample(`turn ${n} end`);
     return outcome === 'barge-in';
+  }
+
+  /** Hang up, record the cycle that ended, start the next conversation and wait for it to connect. */
+  async function nextCycle(): Promise<void> {
+    const control = options.cycles!.control;
+    cycle++;
+    const how = await control.hangUp(page);
+    event('note', `cycle ${cycle} hung up (${how})`);
+    await recordCycle(cycle, how);
+    await control.startAgain(page, how);
+    const sinceMs = clock.nowMs();
+    if (!(await waitForConnection(page, () => records, 15_000, sinceMs))) event('note', `cycle ${cycle + 1}: no connection within 15 s of starting again`);
+    await options.gcSample(`cycle ${cycle + 1} start`);
+  }
+
+  async function recordCycle(n: number, how: CycleRecord['hungUpBy']): Promise<void> {
+    if (n > 0) await sleep(CYCLE_SETTLE_MS);
+    const sample = await options.gcSample(`cycle ${n} ${n === 0 ? 'baseline' : 'ended'}`);
+    if (sample) sink.write(cycleRecordFromSample(sample, n, how));
+    else event('note', `cycle ${n}: no sample after the forced GC, not recorded`);
   }
 
   async function speak(utterance: string, n: number) {

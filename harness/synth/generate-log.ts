@@ -7,6 +7,8 @@ import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
 import { LOG_SCHEMA_VERSION } from '../core/log/log-schema.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../core/thresholds/default-thresholds.ts';
 import { createHeapModel } from './heap-model.ts';
+import { createMemoryModel } from './memory-model.ts';
+import { cycleRecordsBetween } from './cycle-records.ts';
 import { seededRandom } from './seeded-random.ts';
 import { FAULT_SPECS, type SynthFaults } from './synth-faults.ts';
 import { turnEvents } from './turn-events.ts';
@@ -22,6 +24,11 @@ export interface GenerateLogOptions {
   /** Write afterGc samples at turn boundaries (the harness forcing GC). Default true for harness logs. */
   afterGcSamples?: boolean;
   sampleIntervalMs?: number;
+  /**
+   * Conversation cycles: this many `cycle` records at even shares of the run (plus the cycle-0 baseline), as the
+   * harness writes them after each hang-up; faults.leakedContextsPerCycle makes AudioContexts pile up. Default 0.
+   */
+  cycles?: number;
 }
 
 const SYNTH_STARTED_AT = '2025-01-01T00:00:00.000Z';
@@ -31,11 +38,13 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
   const afterGcSamples = options.afterGcSamples ?? source === 'harness';
   const random = seededRandom(seed);
   const heap = createHeapModel(random, faults.heapLeakMbPerMin ?? 0);
+  const memory = createMemoryModel(random, faults);
+  const cycles = options.cycles ?? 0;
   const faultNames = FAULT_SPECS.filter((s) => faults[s.field] !== undefined).map((s) => `${s.name}=${faults[s.field]}`);
   yield {
     type: 'header', schemaVersion: LOG_SCHEMA_VERSION, tool: { name: 'voice-soak', version: 'synth' }, source,
     target: { url: 'synth://voice-app', kind: 'embedded', dialect: 'ga' }, startedAt: SYNTH_STARTED_AT, sampleIntervalMs,
-    thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: faultNames, meta: { generator: 'harness/synth/generate-log.ts', seed: String(seed) },
+    thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: faultNames, meta: { generator: 'harness/synth/generate-log.ts', seed: String(seed), ...(cycles > 1 ? { cycles: String(cycles) } : {}) },
   };
   const endMs = Math.min(durationMs, faults.crashAtMs ?? Infinity);
   const gap = faults.samplingGapMs ? { fromMs: durationMs / 2, toMs: durationMs / 2 + faults.samplingGapMs } : null;
@@ -67,6 +76,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
           domNodes: Math.round(900 + 150 * ramp + (faults.domLeakNodesPerMin ?? 0) * m + (replying ? 20 : 0) + random.normal(0, 4)),
           eventListeners: Math.round(180 + 30 * ramp + (faults.listenerLeakPerMin ?? 0) * m + random.normal(0, 1)),
           sampleLatencyMs: random.logNormal(4, 0.5),
+          ...memory.sample(tMs, heapUsedBytes, replying, false),
         });
       } else if (counters.sampleIndex % 2 === 0) {
         batch.push({ type: 'monitor', kind: 'memory', tMs, usedBytes: heapUsedBytes, totalBytes: heapUsedBytes * 1.3, limitBytes: 4096 * 1024 * 1024, precise: true });
@@ -90,8 +100,10 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
         type: 'cdp', tMs: turnEndMs - 10, heapUsedBytes, heapTotalBytes: heapUsedBytes * 1.3 + 4e6, afterGc: true, documents: 1, frames: 1,
         domNodes: Math.round(1050 + (faults.domLeakNodesPerMin ?? 0) * ((turnEndMs - 10) / 60_000)),
         eventListeners: Math.round(210 + (faults.listenerLeakPerMin ?? 0) * ((turnEndMs - 10) / 60_000)),
+        ...memory.sample(turnEndMs - 10, heapUsedBytes, false, true),
       });
     }
+    if (source === 'harness') batch.push(...cycleRecordsBetween({ fromMs: windowStartMs, toMs: windowEndMs, durationMs, cycles, leakedContextsPerCycle: faults.leakedContextsPerCycle ?? 0 }, random));
     if (gap && gap.fromMs >= windowStartMs && gap.fromMs < windowEndMs) batch.push({ type: 'harness', kind: 'sample-timeout', tMs: gap.fromMs, detail: 'synthetic sampling gap' });
     batch.sort((a, b) => a.tMs - b.tMs);
     for (const record of batch) if (record.tMs < endMs) yield record;

@@ -6,6 +6,12 @@
 export interface SynthFaults {
   /** Retained heap growth, MB per minute. */
   heapLeakMbPerMin?: number;
+  /** Retained ArrayBuffer backing stores (decoded audio kept), MB per minute. */
+  bufferLeakMbPerMin?: number;
+  /** Renderer RSS growth the heaps do not show (native memory), MB per minute. */
+  rssLeakMbPerMin?: number;
+  /** AudioContexts left open per conversation cycle (needs GenerateLogOptions.cycles). */
+  leakedContextsPerCycle?: number;
   /** Message handler time growth, ms per turn (~5 turns per minute). */
   latencyGrowthMsPerTurn?: number;
   /** Time to first response growth, ms per turn. */
@@ -61,6 +67,8 @@ export const FAULT_SPECS: readonly FaultSpec[] = [
   { name: 'dom-leak', field: 'domLeakNodesPerMin', unit: 'nodes/min', issueId: 'dom-growth', detectionFloor: 300 },
   { name: 'listener-leak', field: 'listenerLeakPerMin', unit: 'listeners/min', issueId: 'listener-growth', detectionFloor: 75 },
   { name: 'audio-gaps', field: 'audioGapsPerMin', unit: 'gaps/min of reply audio', issueId: 'audio-gaps', detectionFloor: 6 },
+  { name: 'buffer-leak', field: 'bufferLeakMbPerMin', unit: 'MB/min', issueId: 'buffer-growth', detectionFloor: 0.4 },
+  { name: 'rss-leak', field: 'rssLeakMbPerMin', unit: 'MB/min', issueId: 'process-memory-growth', detectionFloor: 12 },
   { name: 'unplanned-interruptions', field: 'unplannedInterruptionRatePerTurn', unit: 'per turn', issueId: 'interruptions', detectionFloor: 0.2 },
 ];
 

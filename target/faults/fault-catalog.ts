@@ -8,6 +8,12 @@ export type FaultSide = 'app' | 'server';
 export interface FaultSpec {
   /** app: retain this many MB of garbage per minute of conversation. */
   heapLeakMbPerMin?: number;
+  /** app: keeps decoded reply audio (Float32Array chunks) at this many MB per minute, across conversations. */
+  retainAudioMbPerMin?: number;
+  /** app: keeps filled AudioBuffers of reply audio at this many MB per minute, across conversations. */
+  retainAudioBuffersMbPerMin?: number;
+  /** app: Stop never closes the conversation's AudioContext (one leaked per start/stop). */
+  leakAudioContext?: boolean;
   /** app: the playback queue is never drained. */
   audioBacklog?: boolean;
   /** app: every incoming server event handler blocks the main thread this long. */
@@ -46,6 +52,9 @@ export interface FaultDefinition {
 
 export const faultCatalog: readonly FaultDefinition[] = [
   { name: 'heap-leak', key: 'heapLeakMbPerMin', side: 'app', kind: 'number', defaultValue: 5, min: 0, max: 1000, summary: 'app retains MB_PER_MIN of garbage per minute' },
+  { name: 'retain-audio', key: 'retainAudioMbPerMin', side: 'app', kind: 'number', defaultValue: 1, min: 0, max: 1000, summary: 'app keeps decoded Float32Array reply audio, MB_PER_MIN per minute' },
+  { name: 'retain-audiobuffers', key: 'retainAudioBuffersMbPerMin', side: 'app', kind: 'number', defaultValue: 2, min: 0, max: 1000, summary: 'app keeps filled AudioBuffers of reply audio, MB_PER_MIN per minute' },
+  { name: 'leak-audiocontext', key: 'leakAudioContext', side: 'app', kind: 'flag', defaultValue: true, summary: 'app never closes its AudioContext on Stop: one leaked per start/stop' },
   { name: 'audio-backlog', key: 'audioBacklog', side: 'app', kind: 'flag', defaultValue: true, summary: 'app playback queue is never drained' },
   { name: 'slow-handler', key: 'slowHandlerMs', side: 'app', kind: 'number', defaultValue: 80, min: 0, max: 60_000, summary: 'app blocks MS in every server event handler' },
   { name: 'ws-backpressure', key: 'wsBackpressure', side: 'server', kind: 'flag', defaultValue: true, summary: 'server stops reading the client socket once the session is set up' },

@@ -9,7 +9,7 @@ import {
   adaptiveBudgets, applyAdaptiveBudgets, baselineFromWarmup, type AdaptiveBaseline, type AdaptiveBudgets,
 } from '../thresholds/adaptive-thresholds.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
-import type { CollectedData, TimeSeries } from './collected-data.ts';
+import type { CollectedData, GcSeries, TimeSeries } from './collected-data.ts';
 import type { TurnTiming } from './turn-matcher.ts';
 
 /** Warm-up is clamped to this share of the run, so short runs still get a window to judge. */
@@ -25,6 +25,9 @@ export interface AnalysisContext {
   /** Adaptive latency budgets when thresholds.adaptive.enabled, else null. */
   adaptive: AdaptiveBudgets | null;
   heap: { source: 'cdp' | 'page' | null; series: TimeSeries; lows: PostGcLows | null; trend: Trend | null };
+  /** ArrayBuffer backing stores and the renderer's RSS, judged like the heap: post-GC lows, then the trend. */
+  buffers: MemoryTrend;
+  processMemory: MemoryTrend;
   turns: TurnTiming[];
   trends: {
     domNodes: Trend | null;
@@ -35,6 +38,19 @@ export interface AnalysisContext {
     wsBufferedBytes: Trend | null;
     queueSize: Trend | null;
   };
+}
+
+/** A memory series with its post-GC lows and their trend (null when the series is empty or too short). */
+export interface MemoryTrend {
+  series: TimeSeries;
+  lows: PostGcLows | null;
+  trend: Trend | null;
+}
+
+function memoryTrend(series: GcSeries, fit: (lows: PostGcLows) => Trend | null): MemoryTrend {
+  if (series.tMs.length === 0) return { series, lows: null, trend: null };
+  const lows = postGcLows(series.tMs, series.values, series.afterGc);
+  return { series, lows, trend: fit(lows) };
 }
 
 export function effectiveWarmupMs(warmupMs: number, durationMs: number): number {
@@ -63,7 +79,8 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
   const source = cdpHeap.tMs.length ? 'cdp' : pageHeap.tMs.length ? 'page' : null;
   const heapSeries = source === 'cdp' ? cdpHeap : pageHeap;
   const lows = source === null ? null : postGcLows(heapSeries.tMs, heapSeries.values, source === 'cdp' ? data.cdp.afterGc : undefined);
-  const heapTrend = lows ? fitTrend(lows.tMs, lows.bytes, { ...base, unit: 'MB/min', yScale: 1 / MIB }) : null;
+  const fitLows = (l: PostGcLows): Trend | null => fitTrend(l.tMs, l.bytes, { ...base, unit: 'MB/min', yScale: 1 / MIB });
+  const heapTrend = lows ? fitLows(lows) : null;
   return {
     data,
     thresholds,
@@ -71,6 +88,8 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
     warmupMs,
     adaptive,
     heap: { source, series: heapSeries, lows, trend: heapTrend },
+    buffers: memoryTrend(data.memory.backingStorage, fitLows),
+    processMemory: memoryTrend(data.memory.rendererRss, fitLows),
     turns,
     trends: {
       domNodes: trend(data.cdp.domNodes, 'nodes/min'),

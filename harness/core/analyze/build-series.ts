@@ -32,6 +32,14 @@ export function buildSeries(ctx: AnalysisContext): Series[] {
     const lows = heap.lows ? downsampleMinMax(heap.lows.tMs.map((t, i): Point => [t, heap.lows!.bytes[i]! / MIB]), SERIES_MAX_POINTS) : [];
     out.push(series('heap-used', heap.source === 'page' ? 'JS heap used (performance.memory)' : 'JS heap used', 'MB', points(heap.series, 1 / MIB), { highlight: lows, trend: heap.trend, budget: thresholds.maxHeapBytes / MIB }));
   }
+  for (const [id, title, memory, budget] of [
+    ['array-buffers', 'ArrayBuffer memory (backing stores)', ctx.buffers, thresholds.bufferSlopeMbPerMin],
+    ['renderer-rss', 'Renderer process memory (RSS)', ctx.processMemory, thresholds.processMemorySlopeMbPerMin],
+  ] as const) {
+    if (!memory.lows) continue;
+    const lows = downsampleMinMax(memory.lows.tMs.map((t, i): Point => [t, memory.lows!.bytes[i]! / MIB]), SERIES_MAX_POINTS);
+    out.push(series(id, `${title}, trend budget ${budget} MB/min`, 'MB', points(memory.series, 1 / MIB), { highlight: lows, trend: memory.trend }));
+  }
   if (data.handlerMs.tMs.length) out.push(series('message-handler-ms', 'Message handler time', 'ms', points(data.handlerMs), { trend: trends.handlerMs }));
   if (ctx.turns.length) {
     const ttfr = ctx.turns.map((t, i): Point => [i + 1, t.ttfrMs]);

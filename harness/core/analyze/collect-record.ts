@@ -2,10 +2,10 @@
  * Fold one log record into the analyzer's collected data. Records are trusted (validated once at the edge by the
  * reader, or built by typed code); nothing here parses or throws.
  */
-import type { LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../log/log-schema.ts';
+import type { CdpSample, LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../log/log-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { isClientMisuse } from './client-misuse-codes.ts';
-import { emptyMisuseTally, emptySeries, type CollectedData, type MisuseTally, type TimeSeries } from './collected-data.ts';
+import { emptyGcSeries, emptyMisuseTally, emptySeries, type CollectedData, type GcSeries, type MisuseTally, type TimeSeries } from './collected-data.ts';
 import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.ts';
 import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './fault-evidence.ts';
 import { createTurnMatcher } from './turn-matcher.ts';
@@ -23,6 +23,8 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     firstTMs: null,
     lastTMs: 0,
     cdp: { heapUsedBytes: emptySeries(), afterGc: [], domNodes: emptySeries(), eventListeners: emptySeries() },
+    memory: { backingStorage: emptyGcSeries(), rendererRss: emptyGcSeries(), pageTotal: emptyGcSeries() },
+    cycles: [],
     sampleGaps: { maxMs: null, overBudget: 0, maxAtMs: null, timeouts: 0 },
     pageMemory: { usedBytes: emptySeries(), limitBytes: null },
     wsBufferedBytes: emptySeries(),
@@ -82,8 +84,12 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       break;
     }
     case 'ws':
+      collectMemory(data, record);
       if (!data.wsSockets.has(record.socketId)) noteSocketUrl(data.faults, record.url);
       data.wsSockets.add(record.socketId);
+    case 'cycle':
+      data.cycles.push(record);
+      break;
       push(data.wsBufferedBytes, record.tMs, record.bufferedAmountBytes);
       noteWsReply(data, record);
       break;
@@ -105,6 +111,20 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
 function noteWsReply(data: CollectedData, record: WsSample): void {
   const seen = data.wsReplies.get(record.socketId);
   const received = !seen || record.framesReceived > seen.framesReceived;
+function pushGc(series: GcSeries, tMs: number, value: number, afterGc: boolean): void {
+  push(series, tMs, value);
+  series.afterGc.push(afterGc);
+}
+
+function collectMemory(data: CollectedData, record: CdpSample): void {
+  const afterGc = record.afterGc === true;
+  if (record.backingStorageBytes !== undefined) {
+    pushGc(data.memory.backingStorage, record.tMs, record.backingStorageBytes, afterGc);
+    pushGc(data.memory.pageTotal, record.tMs, record.heapUsedBytes + record.backingStorageBytes + (record.embedderHeapBytes ?? 0), afterGc);
+  }
+  if (record.rendererRssBytes !== undefined) pushGc(data.memory.rendererRss, record.tMs, record.rendererRssBytes, afterGc);
+}
+
   data.wsReplies.set(record.socketId, {
     readyState: record.readyState,
     lastTMs: record.tMs,

@@ -2,7 +2,7 @@
  * What the streaming analyzer keeps while reading a log: compact per-signal arrays and counters, no raw records.
  * An 8-hour log (a sample per second, ~100k messages) stays in the tens of MB.
  */
-import type { LogHeader, WorkerWsData } from '../log/log-schema.ts';
+import type { CycleRecord, LogHeader, WorkerWsData } from '../log/log-schema.ts';
 import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import type { TurnMatcher } from './turn-matcher.ts';
@@ -20,6 +20,14 @@ export interface CollectedData {
   firstTMs: number | null;
   lastTMs: number;
   cdp: { heapUsedBytes: TimeSeries; afterGc: boolean[]; domNodes: TimeSeries; eventListeners: TimeSeries };
+  /**
+   * Memory the JS heap does not show, from the CDP samples that carry it (afterGc parallel to each series):
+   * ArrayBuffer backing stores, the renderer's RSS, and all of the page's memory (JS heap + backing stores +
+   * embedder heap) for the memory limit.
+   */
+  memory: { backingStorage: GcSeries; rendererRss: GcSeries; pageTotal: GcSeries };
+  /** The harness's `cycle` records (one per hang-up, cycle 0 the baseline), in log order. */
+  cycles: CycleRecord[];
   /** Gaps between consecutive CDP samples: the largest, how many exceeded maxSampleGapMs, and where the largest was. */
   sampleGaps: { maxMs: number | null; overBudget: number; maxAtMs: number | null; timeouts: number };
   pageMemory: { usedBytes: TimeSeries; limitBytes: number | null };
@@ -130,5 +138,14 @@ export function emptySeries(): TimeSeries {
 }
 
 export function emptyMisuseTally(): MisuseTally {
+/** A series with, per point, whether a forced GC ran right before it. */
+export interface GcSeries extends TimeSeries {
+  afterGc: boolean[];
+}
+
+export function emptyGcSeries(): GcSeries {
+  return { tMs: [], values: [], afterGc: [] };
+}
+
   return { count: 0, codes: new Map(), firstAtMs: null, firstMessage: null };
 }

@@ -40,6 +40,7 @@ export function computeMetrics(ctx: AnalysisContext): Metrics {
     heapPostGcStartBytes: lowsAfterWarmup[0] ?? null,
     heapPostGcEndBytes: lowsAfterWarmup[lowsAfterWarmup.length - 1] ?? null,
     heapMaxBytes: max(heap.series.values),
+    ...memoryMetrics(ctx),
     domNodeSlopePerMin: trends.domNodes?.slopePerMin ?? null,
     listenerSlopePerMin: trends.eventListeners?.slopePerMin ?? null,
     ttfrSlopeMsPerMin: trends.ttfrMs?.slopePerMin ?? null,
@@ -50,6 +51,26 @@ export function computeMetrics(ctx: AnalysisContext): Metrics {
     maxSampleGapMs: data.sampleGaps.maxMs,
     durationMs: ctx.durationMs,
   };
+}
+
+/** The memory-beyond-the-heap metrics, only when the log has them (so older reports keep their shape). */
+function memoryMetrics(ctx: AnalysisContext): Partial<Metrics> {
+  const { buffers, processMemory, data } = ctx;
+  const out: Partial<Metrics> = {};
+  if (buffers.lows) {
+    out.bufferSlopeMbPerMin = buffers.trend?.slopePerMin ?? null;
+    out.bufferPostGcEndBytes = buffers.lows.bytes[buffers.lows.bytes.length - 1] ?? null;
+  }
+  if (processMemory.lows) {
+    out.processMemorySlopeMbPerMin = processMemory.trend?.slopePerMin ?? null;
+    out.rendererRssEndBytes = endLevel(ctx, processMemory.series);
+  }
+  const hungUp = data.cycles.filter((c) => c.cycle > 0);
+  if (data.cycles.length) {
+    out.cycles = hungUp.length;
+    out.liveAfterLastCycle = hungUp[hungUp.length - 1]?.live ?? null;
+  }
+  return out;
 }
 
 function endLevel(ctx: AnalysisContext, series: TimeSeries): number | null {

@@ -3,6 +3,8 @@ export function formatNumber(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   const abs = Math.abs(value);
   if (abs >= 100) return Math.round(value).toString();
+  // A budget of exactly two decimals (0.25 MB/min) reads as itself, not as 0.3.
+  if (abs < 1 && abs >= 0.1 && Math.abs(value * 100 - Math.round(value * 100)) < 1e-9 && Math.round(abs * 100) % 10 !== 0) return value.toFixed(2);
   if (abs >= 0.1 || abs === 0) return value.toFixed(1);
   return value.toPrecision(1);
 }

@@ -2,6 +2,9 @@
  * What to do about each finding, from the seed's "Common Patterns and Solutions" and "Automatic Safeguards".
  */
 export const RECOMMENDATIONS: Record<string, string> = {
+  'buffer-growth': 'Audio data is being kept: decoded chunks (Float32Array), AudioBuffers or Blobs that are never released. Drop played chunks and buffers (clear arrays and queues, revoke object URLs) once they have been played.',
+  'process-memory-growth': "The renderer process keeps growing beyond what the heaps show: look for AudioBuffers, media elements, canvases or WebAssembly memory that are never released; compare the page's memory early and late in the run.",
+  'cycle-leak': 'Every start/stop leaves something open: on hang-up close the AudioContext (audioContext.close()), stop every MediaStreamTrack, close RTCPeerConnections and WebSockets, and remove the listeners the start added.',
   'heap-growth': 'Memory leak pattern: check for retained references (listeners, closures, audio buffers, message logs) and implement cleanup; compare heap snapshots from early and late in the run.',
   'memory-limit': 'Heap is over the memory warning threshold: check for retained references and implement cleanup; consider reconnecting (resetting state) after extended conversations.',
   'latency-growth': 'Increasing message latencies: log warnings when latencies exceed thresholds and consider implementing automatic reconnection after extended conversations; profile the message handler for work that grows with conversation length.',

@@ -96,6 +96,14 @@ export const metricsSchema = z.object({
   heapPostGcStartBytes: nullableNum,
   heapPostGcEndBytes: nullableNum,
   heapMaxBytes: nullableNum,
+  /** Memory the JS heap does not show (optional: reports written before it was sampled lack them). */
+  bufferSlopeMbPerMin: nullableNum.optional(),
+  bufferPostGcEndBytes: nullableNum.optional(),
+  processMemorySlopeMbPerMin: nullableNum.optional(),
+  rendererRssEndBytes: nullableNum.optional(),
+  /** Conversation cycles recorded (hang-ups), and the live objects after the last one. */
+  cycles: z.number().int().nonnegative().optional(),
+  liveAfterLastCycle: z.object({ audioContexts: num, mediaStreamTracks: num, peerConnections: num, webSockets: num }).nullable().optional(),
   domNodeSlopePerMin: nullableNum,
   listenerSlopePerMin: nullableNum,
   ttfrSlopeMsPerMin: nullableNum,

@@ -19,6 +19,29 @@ export const thresholdsSchema = z.object({
   maxHeapBytes: positive.default(500 * 1024 * 1024),
   /** Trend budget: Theil-Sen slope of the post-GC heap, MB per minute. */
   heapSlopeMbPerMin: nonNegative.default(1),
+  /**
+   * Trend budget: Theil-Sen slope of post-GC ArrayBuffer backing stores (typed arrays, AudioBuffers), MB per minute.
+   * 0.25: a clean voice app's decoded audio is released after playback (the reference app measured about 0 MB/min),
+   * while one minute of 24 kHz reply audio decoded to Float32 is 5.5 MB, so keeping even 5% of it shows.
+   */
+  bufferSlopeMbPerMin: nonNegative.default(0.25),
+  /**
+   * Trend budget: Theil-Sen slope of the page's renderer RSS at post-GC samples, MB per minute. 10: RSS also moves
+   * with code caches, heap pages the allocator keeps and media buffers (the clean reference app measured about
+   * 8 MB/min in its first minute, while they fill), so it is the loose net for native memory the heaps do not show
+   * (70 MB over the 7-minute soak); buffer-growth and heap-growth are the tight ones.
+   */
+  processMemorySlopeMbPerMin: nonNegative.default(10),
+  /**
+   * cycle-leak tolerance: event listeners a conversation may add for good (per start/stop cycle) before a steady
+   * per-cycle rise is a leak. 10: a start/stop that forgets its handlers leaves several per cycle; a clean app none.
+   */
+  cycleListenerGrowth: nonNegative.default(10),
+  /**
+   * cycle-leak tolerance: DOM nodes per cycle. 100: a transcript kept on screen adds a few nodes per turn (the
+   * reference app: about 4); a conversation's worth of detached or duplicated UI adds hundreds.
+   */
+  cycleDomNodeGrowth: nonNegative.default(100),
   /** Trend budget: growth of time to first response, ms per minute of conversation. */
   ttfrSlopeMsPerMin: nonNegative.default(100),
   /** Trend budget: growth of message handler time, ms per minute. */

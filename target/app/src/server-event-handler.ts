@@ -11,6 +11,7 @@ import type { HeapLeak } from './heap-leak-fault.ts';
 import { monitor } from './monitor-bridge.ts';
 import { base64Pcm16ToFloat32 } from './pcm16-codec.ts';
 import type { PlaybackScheduler } from './playback-scheduler.ts';
+import type { RetainedAudio } from './retained-audio-fault.ts';
 import { serverEventKind } from './server-event-types.ts';
 import type { SlowHandler } from './slow-handler-fault.ts';
 import type { TranscriptView } from './transcript-view.ts';
@@ -24,6 +25,8 @@ export interface ServerEventHandlerDeps {
   counters: AppCounters;
   send(event: ClientEvent): void;
   heapLeak: HeapLeak | null;
+  /** The retain-audio / retain-audiobuffers faults: offered every decoded reply chunk. */
+  retainedAudio?: RetainedAudio[];
   /** App-side leak faults fed every decoded reply chunk (detached-dom, listener-leak). */
   deltaLeaks?: readonly DeltaLeak[];
   slowHandler: SlowHandler | null;
@@ -116,6 +119,7 @@ export class ServerEventHandler {
     counters.receivedAudioChunks++;
     counters.receivedAudioBytes += samples.length * 2;
     heapLeak?.offerDecodedAudio(samples);
+    for (const store of this.deps.retainedAudio ?? []) store.offerDecodedAudio(samples);
     const itemId = str(event.item_id);
     for (const leak of this.deps.deltaLeaks ?? []) leak.onAudioDelta(samples, itemId);
     this.lastAssistantItemId = itemId || this.lastAssistantItemId;

@@ -23,6 +23,8 @@ import { openRealtimeSocket } from './realtime-socket.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 import { ServerEventHandler } from './server-event-handler.ts';
 import type { ServerEvent } from './server-event-handler.ts';
+import { retainedAudio } from './retained-audio-fault.ts';
+import type { RetainedAudio } from './retained-audio-fault.ts';
 import { createSlowHandler } from './slow-handler-fault.ts';
 import type { TranscriptView } from './transcript-view.ts';
 import type { AppStatus, VoiceAppState } from './voice-app-state.ts';
@@ -34,6 +36,9 @@ interface Session {
   heapLeak: HeapLeak | null;
   mic: MicCapture | null;
 }
+
+/** The leak-audiocontext fault's contexts: never closed, never released (one per start/stop). */
+const leakedAudioContexts: AudioContext[] = [];
 
 export class VoiceApp {
   readonly counters = newAppCounters();
@@ -71,6 +76,12 @@ export class VoiceApp {
     if (this.faults.audioBacklog) monitor.faultApplied('audio-backlog');
     if (heapLeak) monitor.faultApplied(`heap-leak:${this.faults.heapLeakMbPerMin}`);
     if (slowHandler) monitor.faultApplied(`slow-handler:${this.faults.slowHandlerMs}`);
+    const retained: RetainedAudio[] = [];
+    if (this.faults.retainAudioMbPerMin) retained.push(retainedAudio('float32', this.faults.retainAudioMbPerMin));
+    if (this.faults.retainAudioBuffersMbPerMin) retained.push(retainedAudio('audiobuffer', this.faults.retainAudioBuffersMbPerMin));
+    if (this.faults.retainAudioMbPerMin) monitor.faultApplied(`retain-audio:${this.faults.retainAudioMbPerMin}`);
+    if (this.faults.retainAudioBuffersMbPerMin) monitor.faultApplied(`retain-audiobuffers:${this.faults.retainAudioBuffersMbPerMin}`);
+    if (this.faults.leakAudioContext) monitor.faultApplied('leak-audiocontext');
     const deltaLeaks = [
       ...(this.faults.detachedDomPerDelta ? [startDetachedDomLeak(this.faults.detachedDomPerDelta)] : []),
       ...(this.faults.listenerLeakPerDelta ? [startListenerLeak(this.faults.listenerLeakPerDelta)] : []),
@@ -78,7 +89,7 @@ export class VoiceApp {
     for (const leak of deltaLeaks) monitor.faultApplied(leak.spec);
     const handler = new ServerEventHandler({
       scheduler, transcript: this.transcript, context: this.context, counters: this.counters,
-      send: (event) => this.send(event), heapLeak, slowHandler, deltaLeaks,
+      send: (event) => this.send(event), heapLeak, slowHandler, deltaLeaks, retainedAudio: retained,
     });
     const session: Session = { audioContext, scheduler, handler, heapLeak, mic: null };
     this.lastScheduler = scheduler;
@@ -105,7 +116,8 @@ export class VoiceApp {
       session.mic?.stop();
       session.scheduler.stopAll();
       session.heapLeak?.stop();
-      void session.audioContext.close();
+      if (this.faults.leakAudioContext) leakedAudioContexts.push(session.audioContext);
+      else void session.audioContext.close();
     }
     if (this.status !== 'error') this.setStatus('idle', 'stopped');
   }

@@ -25,7 +25,7 @@ test('a full report validates against report-schema, streaming equals analyze, s
   const streaming = createAnalyzer(log.header);
   for (const record of log.records) streaming.add(record);
   expect(streaming.finish([])).toEqual(report);
-  expect(report.series.map((s) => s.id)).toEqual(['heap-used', 'message-handler-ms', 'ttfr-ms', 'ws-buffered-bytes', 'audio-chunks-pending', 'event-queue-size', 'dom-nodes', 'event-listeners']);
+  expect(report.series.map((s) => s.id)).toEqual(['heap-used', 'array-buffers', 'renderer-rss', 'message-handler-ms', 'ttfr-ms', 'ws-buffered-bytes', 'audio-chunks-pending', 'event-queue-size', 'dom-nodes', 'event-listeners']);
   for (const series of report.series) expect(series.points.length).toBeLessThanOrEqual(600);
   const heap = report.series[0]!;
   expect(heap.highlight!.length).toBeGreaterThan(100);

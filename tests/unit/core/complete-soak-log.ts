@@ -35,7 +35,10 @@ export function completeSoakLog(options: CompleteLogOptions = {}): SoakLog {
   const records: LogRecord[] = [];
   for (let tMs = 0; tMs <= RUN_MS; tMs += 1_000) {
     if (!without.has('cdp')) {
-      records.push({ type: 'cdp', tMs, heapUsedBytes: 20e6, heapTotalBytes: 40e6, domNodes: 300, eventListeners: 40, documents: 1, afterGc: tMs % 10_000 === 0 });
+      records.push({
+        type: 'cdp', tMs, heapUsedBytes: 20e6, heapTotalBytes: 40e6, domNodes: 300, eventListeners: 40, documents: 1, afterGc: tMs % 10_000 === 0,
+        backingStorageBytes: 300_000, embedderHeapBytes: 1_500_000, rendererRssBytes: 160e6, rendererPid: 4242,
+      });
     }
     if (!without.has('ws')) {
       const s = tMs / 1_000;

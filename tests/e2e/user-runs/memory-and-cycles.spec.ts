@@ -1,0 +1,73 @@
+/**
+ * Memory the JS heap does not show, and leaks per conversation, through the user's path (the soak spec, the main
+ * config, the embedded reference app, SOAK_* settings only): 40 s soaks with 4 conversation cycles (the app's Stop
+ * and Start buttons), the short-turns script, an 8 s warm-up.
+ *  - the clean app passes buffer-growth, process-memory-growth and cycle-leak, and its samples carry the numbers;
+ *  - retain-audio (decoded Float32Array chunks, its default 1 MB/min) fails buffer-growth, and leak-audiocontext
+ *    (one AudioContext per start/stop) fails cycle-leak, in one run;
+ *  - retain-audiobuffers (filled AudioBuffers) fails buffer-growth or process-memory-growth.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { CdpSample, CycleRecord } from '../../../harness/core/log/log-schema.ts';
+import { freePort } from './free-port.ts';
+import { failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+
+const MEMORY_CHECKS = ['buffer-growth', 'process-memory-growth', 'cycle-leak'];
+const scratchDirs = new Map<string, string>();
+
+test.afterEach(async ({}, testInfo) => {
+  const dir = scratchDirs.get(testInfo.testId);
+  if (dir && testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
+});
+
+async function soak(variant: string, faults: string): Promise<UserSoak> {
+  const dir = mkdtempSync(join(tmpdir(), `voice-soak-memory-${variant}-`));
+  scratchDirs.set(test.info().testId, dir);
+  return runUserSoak(dir, { SOAK_FAULTS: faults, SOAK_PORT: String(await freePort()), SOAK_DURATION: '40s', SOAK_CYCLES: '4' }, 150_000);
+}
+
+const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
+const cycles = (run: UserSoak) => run.records.filter((r): r is CycleRecord => r.type === 'cycle');
+
+test('the clean reference app passes buffer-growth, process-memory-growth and cycle-leak over 4 start/stop cycles', async () => {
+  test.setTimeout(180_000);
+  const run = await soak('clean', '');
+  for (const id of MEMORY_CHECKS) expect(assertion(run, id), `${id}\n${run.explain}`).toMatchObject({ passed: true, level: 'error' });
+  expect(run.code, run.explain).toBe(0);
+  const samples = run.records.filter((r): r is CdpSample => r.type === 'cdp');
+  expect(samples.every((s) => s.backingStorageBytes !== undefined && s.embedderHeapBytes !== undefined), run.explain).toBe(true);
+  expect(samples.filter((s) => s.rendererRssBytes !== undefined).length, run.explain).toBeGreaterThan(samples.length * 0.9);
+  expect(samples.filter((s) => s.live !== undefined).length).toBeGreaterThan(samples.length * 0.8);
+  const hungUp = cycles(run).filter((c) => c.cycle > 0);
+  expect(hungUp.map((c) => c.hungUpBy), run.explain).toEqual(['stop-selector', 'stop-selector', 'stop-selector', 'stop-selector']);
+  // After each Stop the app has closed its context, stopped its track and closed its socket.
+  expect(hungUp.map((c) => c.live)).toEqual(hungUp.map(() => ({ audioContexts: 0, mediaStreamTracks: 0, peerConnections: 0, webSockets: 0 })));
+  // While talking, the live counts see the app's context, mic track and socket.
+  expect(samples.some((s) => s.live && s.live.audioContexts >= 1 && s.live.mediaStreamTracks >= 1 && s.live.webSockets >= 1)).toBe(true);
+});
+
+test('retained Float32Array chunks (1 MB/min) fail buffer-growth and a leaked AudioContext per start/stop fails cycle-leak', async () => {
+  test.setTimeout(180_000);
+  const run = await soak('leaks', 'retain-audio,leak-audiocontext');
+  const failed = failedErrorIds(run.report);
+  expect(failed, run.explain).toContain('buffer-growth');
+  expect(failed, run.explain).toContain('cycle-leak');
+  expect(failed, run.explain).not.toContain('heap-growth'); // the JS heap does not see backing stores
+  const slope = assertion(run, 'buffer-growth')!.actual as number;
+  expect(slope, run.explain).toBeGreaterThan(0.6);
+  expect(slope, run.explain).toBeLessThan(1.6);
+  expect(cycles(run).filter((c) => c.cycle > 0).map((c) => c.live?.audioContexts), run.explain).toEqual([1, 2, 3, 4]);
+  expect(run.report!.issues.find((i) => i.id === 'cycle-leak')!.message).toMatch(/^cycle-leak: AudioContexts \+1(\.0)? per cycle \(1 -> 4,/);
+  expect(run.code).toBe(1);
+});
+
+test('retained AudioBuffers fail buffer-growth or process-memory-growth', async () => {
+  test.setTimeout(180_000);
+  const run = await soak('audiobuffers', 'retain-audiobuffers');
+  const failed = failedErrorIds(run.report);
+  expect(failed.filter((id) => id === 'buffer-growth' || id === 'process-memory-growth').length, run.explain).toBeGreaterThan(0);
+  expect(run.code).toBe(1);
+});
