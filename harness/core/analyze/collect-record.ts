@@ -81,15 +81,15 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       data.cdp.afterGc.push(record.afterGc === true);
       push(data.cdp.domNodes, record.tMs, record.domNodes);
       push(data.cdp.eventListeners, record.tMs, record.eventListeners);
+      collectMemory(data, record);
       break;
     }
-    case 'ws':
-      collectMemory(data, record);
-      if (!data.wsSockets.has(record.socketId)) noteSocketUrl(data.faults, record.url);
-      data.wsSockets.add(record.socketId);
     case 'cycle':
       data.cycles.push(record);
       break;
+    case 'ws':
+      if (!data.wsSockets.has(record.socketId)) noteSocketUrl(data.faults, record.url);
+      data.wsSockets.add(record.socketId);
       push(data.wsBufferedBytes, record.tMs, record.bufferedAmountBytes);
       noteWsReply(data, record);
       break;
@@ -108,9 +108,6 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
   }
 }
 
-function noteWsReply(data: CollectedData, record: WsSample): void {
-  const seen = data.wsReplies.get(record.socketId);
-  const received = !seen || record.framesReceived > seen.framesReceived;
 function pushGc(series: GcSeries, tMs: number, value: number, afterGc: boolean): void {
   push(series, tMs, value);
   series.afterGc.push(afterGc);
@@ -125,6 +122,9 @@ function collectMemory(data: CollectedData, record: CdpSample): void {
   if (record.rendererRssBytes !== undefined) pushGc(data.memory.rendererRss, record.tMs, record.rendererRssBytes, afterGc);
 }
 
+function noteWsReply(data: CollectedData, record: WsSample): void {
+  const seen = data.wsReplies.get(record.socketId);
+  const received = !seen || record.framesReceived > seen.framesReceived;
   data.wsReplies.set(record.socketId, {
     readyState: record.readyState,
     lastTMs: record.tMs,

@@ -133,11 +133,6 @@ export interface WsReplyState {
   bytesSentAtLastReceive: number;
 }
 
-export function emptySeries(): TimeSeries {
-  return { tMs: [], values: [] };
-}
-
-export function emptyMisuseTally(): MisuseTally {
 /** A series with, per point, whether a forced GC ran right before it. */
 export interface GcSeries extends TimeSeries {
   afterGc: boolean[];
@@ -147,5 +142,10 @@ export function emptyGcSeries(): GcSeries {
   return { tMs: [], values: [], afterGc: [] };
 }
 
+export function emptySeries(): TimeSeries {
+  return { tMs: [], values: [] };
+}
+
+export function emptyMisuseTally(): MisuseTally {
   return { count: 0, codes: new Map(), firstAtMs: null, firstMessage: null };
 }
