@@ -2,7 +2,8 @@
  * page-trace-guard against a real Playwright trace, recorded as the test runner records one with --trace=on
  * (tracing.start with snapshots, then stopChunk to a path at the end): a page whose traffic held no secret keeps
  * its trace, network entries included; a page that sent an Authorization header and got an ephemeral key back has
- * its trace dropped, with a note naming both kinds, and the runner's closing stopChunk still works and holds no key.
+ * its trace dropped, with a note naming both kinds, and the runner's closing stopChunk still works and holds no key;
+ * with no trace running, nothing is said and no trace is started.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,16 @@ test('a trace is kept for a page without secrets and dropped, with a note, for o
     expect(findSecretInArtifacts(dir, '"resource-snapshot"').map((hit) => hit.slice(dir.length + 1))).toEqual(['without-keys.zip!trace.network']);
     expect(findSecretInArtifacts(dir, HEADER_KEY)).toEqual([]);
     expect(findSecretInArtifacts(dir, EPHEMERAL_KEY)).toEqual([]);
+
+    // Without a trace running, a page with secrets gets no note, and no trace is left started by the check.
+    const untraced = await browser.newContext();
+    const page = await untraced.newPage();
+    const guard = await guardPageTrace(page, []);
+    await page.goto(backend.url);
+    await page.evaluate(async (auth) => void (await fetch('/session', { method: 'POST', headers: { Authorization: auth } })), `Bearer ${HEADER_KEY}`);
+    expect(await guard.finish()).toBeNull();
+    await expect(untraced.tracing.stopChunk({ path: join(dir, 'untraced.zip') })).rejects.toThrow(/Must start tracing/);
+    await untraced.close();
   } finally {
     await backend.close();
     rmSync(dir, { recursive: true, force: true });
