@@ -7,17 +7,11 @@
  *    ('message' handlerMs), p50/p99 per phase kind.
  * Usage: npx tsx bench/sampler-cost.ts [--phase-ms 10000] [--pairs 3] [--interval-ms 1000]
  */
-import { chromium } from '@playwright/test';
 import { quantile } from 'simple-statistics';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/harness-clock.ts';
-import { monitorBundlePath } from '../harness/collect/monitor-bundle-path.ts';
-import { installPageFunctionShim } from '../harness/collect/page-function-shim.ts';
 import type { LogRecord } from '../harness/core/log/log-schema.ts';
-import { createControllableMic } from '../harness/mic/controllable-mic.ts';
-import { loadUtteranceCatalog } from '../harness/mic/utterance-catalog.ts';
-import { findChromium } from '../harness/setup/find-chromium.ts';
-import { startRealtimeServer } from '../target/server/start-realtime-server.ts';
+import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,29 +21,7 @@ const phaseMs = arg('phase-ms', 10_000);
 const pairs = arg('pairs', 3);
 const intervalMs = arg('interval-ms', 1_000);
 
-const server = await startRealtimeServer({ port: 0 });
-const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--autoplay-policy=no-user-gesture-required'] });
-const page = await (await browser.newContext({ permissions: ['microphone'] })).newPage();
-const catalog = await loadUtteranceCatalog();
-const mic = createControllableMic(catalog);
-await installPageFunctionShim(page);
-await mic.install(page);
-await page.addInitScript({ path: await monitorBundlePath() });
-await page.goto(server.httpUrl);
-await page.click('#start');
-await page.waitForFunction(() => (window as unknown as { voiceApp: { state(): { connected: boolean } } }).voiceApp.state().connected);
-
-let talking = true;
-const ids = [...catalog.utterances.keys()];
-const talk = (async () => {
-  for (let i = 0; talking; i++) {
-    await mic.say(page, ids[i % ids.length]!, i + 1);
-    await new Promise((r) => setTimeout(r, 1_500));
-  }
-})();
-
-const drainMonitor = async (): Promise<LogRecord[]> =>
-  (await page.evaluate(() => (globalThis as unknown as { voiceSoakMonitor: { drain(): string[] } }).voiceSoakMonitor.drain())).map((line) => JSON.parse(line));
+const { browser, page, drainMonitor, close } = await openTalkingEmbeddedPage();
 
 const session = await page.context().newCDPSession(page);
 const browserSession = await browser.newBrowserCDPSession();
@@ -89,8 +61,6 @@ for (let pair = 0; pair < pairs; pair++) {
     }
   }
 }
-talking = false;
-await talk.catch(() => undefined);
 
 const q = (values: number[], p: number) => (values.length ? quantile(values, p).toFixed(3) : 'n/a');
 const rows: Array<[string, string, string, string]> = [
@@ -105,5 +75,4 @@ console.log(`sampler cost: ${pairs} x (${phaseMs / 1000} s off, ${phaseMs / 1000
 console.log(['measure'.padEnd(38), 'n'.padStart(6), 'p50'.padStart(10), 'p99'.padStart(10)].join(''));
 for (const [name, n, p50, p99] of rows) console.log([name.padEnd(38), n.padStart(6), p50.padStart(10), p99.padStart(10)].join(''));
 
-await browser.close();
-await server.close();
+await close();
