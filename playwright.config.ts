@@ -18,6 +18,7 @@ import { exitWithError } from './harness/setup/exit-with-error.ts';
 import { runIncludesSoak } from './harness/setup/run-selection.ts';
 import { chooseEmbeddedPort } from './harness/setup/choose-embedded-port.ts';
 import { needsNetworkNamespace, rerunInNetworkNamespace } from './harness/setup/network-namespace.ts';
+import { openInnerBridges } from './harness/setup/loopback-bridge.ts';
 
 function orExit<T>(make: () => T): T {
   try {
@@ -29,7 +30,10 @@ function orExit<T>(make: () => T): T {
 
 const requested = orExit(() => loadSettings());
 const executablePath = orExit(() => ensureChromium());
-if (needsNetworkNamespace(requested.isolateNetwork)) await rerunInNetworkNamespace().catch((error: unknown) => exitWithError(error, 69));
+// Servers outside that the run is told to use (your app, your realtime server) are bridged into the namespace.
+const reach = [requested.embedded ? undefined : requested.targetUrl, requested.realtimeUrl];
+if (needsNetworkNamespace(requested.isolateNetwork)) await rerunInNetworkNamespace(reach).catch((error: unknown) => exitWithError(error, 69));
+await openInnerBridges();
 // The embedded target only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.
 const embeddedPort = requested.embedded && runIncludesSoak() ? orExit(() => chooseEmbeddedPort(requested)) : undefined;
 const settings = orExit(() => loadSettings()); // SOAK_PORT may have changed

@@ -5,12 +5,14 @@
  * is installed (npm packages, Chromium, Xvfb): it re-executes the same command line under
  * `unshare -n sh -c 'ip link set lo up && exec "$@"'` with stdio inherited, forwards stop signals, and exits with the
  * inner run's code. The inner run carries NETWORK_NAMESPACE_MARKER, so it (and its workers) do not enter again.
+ * Loopback servers outside that the settings name (your app, your realtime server) are bridged in.
  * A machine that cannot make a namespace gets one line and exit 69 (SetupError) before anything starts.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { aptInstall } from './apt-install.ts';
+import { BRIDGES_ENV, loopbackEndpoints, openOuterBridges } from './loopback-bridge.ts';
 import { runNeedsDisplay } from './run-selection.ts';
 import { SetupError } from './setup-error.ts';
 
@@ -61,13 +63,18 @@ function installXvfbIfNeeded(argv: string[], env: NodeJS.ProcessEnv): void {
   aptInstall(['xvfb', 'xauth'], 'headed Chromium needs an X server, and the network namespace has no network');
 }
 
-/** Re-runs this command line in the namespace and exits with its code; the returned promise never resolves. */
-export async function rerunInNetworkNamespace(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<never> {
+/**
+ * Re-runs this command line in the namespace and exits with its code; the returned promise never resolves. `reach`:
+ * URLs of servers outside that the run is told to use; their loopback ports are bridged in (loopback-bridge.ts).
+ */
+export async function rerunInNetworkNamespace(reach: readonly (string | undefined)[] = [], argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<never> {
   const uid = process.getuid?.() ?? -1;
   checkNamespaceWorks(uid);
   installXvfbIfNeeded(argv, env);
+  const bridges = openOuterBridges(loopbackEndpoints(reach));
   const command = [process.execPath, ...process.execArgv, ...argv.slice(1)];
-  const child = spawn('unshare', namespaceArgs(command, uid), { stdio: 'inherit', env: { ...env, [NETWORK_NAMESPACE_MARKER]: '1' } });
+  const innerEnv = { ...env, [NETWORK_NAMESPACE_MARKER]: '1', [BRIDGES_ENV]: bridges.length ? JSON.stringify(bridges) : '' };
+  const child = spawn('unshare', namespaceArgs(command, uid), { stdio: 'inherit', env: innerEnv });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   return new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new SetupError(`SOAK_ISOLATE_NETWORK=1: could not start the run in a network namespace: ${error.message}`)));
