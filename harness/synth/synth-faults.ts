@@ -67,8 +67,8 @@ export const FAULT_SPECS: readonly FaultSpec[] = [
   { name: 'dom-leak', field: 'domLeakNodesPerMin', unit: 'nodes/min', issueId: 'dom-growth', detectionFloor: 300 },
   { name: 'listener-leak', field: 'listenerLeakPerMin', unit: 'listeners/min', issueId: 'listener-growth', detectionFloor: 75 },
   { name: 'audio-gaps', field: 'audioGapsPerMin', unit: 'gaps/min of reply audio', issueId: 'audio-gaps', detectionFloor: 6 },
-  { name: 'buffer-leak', field: 'bufferLeakMbPerMin', unit: 'MB/min', issueId: 'buffer-growth', detectionFloor: 0.4 },
-  { name: 'rss-leak', field: 'rssLeakMbPerMin', unit: 'MB/min', issueId: 'process-memory-growth', detectionFloor: 12 },
+  { name: 'buffer-leak', field: 'bufferLeakMbPerMin', unit: 'MB/min', issueId: 'buffer-growth', detectionFloor: 0.3 },
+  { name: 'rss-leak', field: 'rssLeakMbPerMin', unit: 'MB/min', issueId: 'process-memory-growth', detectionFloor: 11 },
   { name: 'unplanned-interruptions', field: 'unplannedInterruptionRatePerTurn', unit: 'per turn', issueId: 'interruptions', detectionFloor: 0.2 },
 ];
 
