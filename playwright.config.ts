@@ -31,7 +31,7 @@ function orExit<T>(make: () => T): T {
 const requested = orExit(() => loadSettings());
 const executablePath = orExit(() => ensureChromium());
 // Servers outside that the run is told to use (your app, your realtime server) are bridged into the namespace.
-const reach = [requested.embedded ? undefined : requested.targetUrl, requested.realtimeUrl];
+const reach = { SOAK_TARGET_URL: requested.embedded ? undefined : requested.targetUrl, SOAK_REALTIME_URL: requested.realtimeUrl };
 if (needsNetworkNamespace(requested.isolateNetwork)) await rerunInNetworkNamespace(reach).catch((error: unknown) => exitWithError(error, 69));
 await openInnerBridges();
 // The embedded target only when the soak is part of the run and no SOAK_TARGET_URL points elsewhere.

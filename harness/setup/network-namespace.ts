@@ -14,6 +14,7 @@ import { constants } from 'node:os';
 import { aptInstall } from './apt-install.ts';
 import { BRIDGES_ENV, loopbackEndpoints, openOuterBridges } from './loopback-bridge.ts';
 import { runNeedsDisplay } from './run-selection.ts';
+import { SettingsError } from '../config/settings-error.ts';
 import { SetupError } from './setup-error.ts';
 
 export const NETWORK_NAMESPACE_MARKER = 'VOICE_SOAK_NETWORK_NAMESPACE';
@@ -63,15 +64,25 @@ function installXvfbIfNeeded(argv: string[], env: NodeJS.ProcessEnv): void {
   aptInstall(['xvfb', 'xauth'], 'headed Chromium needs an X server, and the network namespace has no network');
 }
 
+/** A server the settings name that an isolated run cannot reach (not on loopback) is a settings mistake (exit 78). */
+function checkReachable(reach: Readonly<Record<string, string | undefined>>): void {
+  const problems = Object.entries(reach)
+    .filter(([, url]) => url !== undefined && /^(https?|wss?):/.test(url) && loopbackEndpoints([url]).length === 0)
+    .map(([name, url]) => `${name}: ${url} is not on this machine's loopback, and with SOAK_ISOLATE_NETWORK=1 the run reaches only loopback servers`);
+  if (problems.length) throw new SettingsError(problems);
+}
+
 /**
  * Re-runs this command line in the namespace and exits with its code; the returned promise never resolves. `reach`:
- * URLs of servers outside that the run is told to use; their loopback ports are bridged in (loopback-bridge.ts).
+ * the servers outside that the run is told to use, by setting name; their loopback ports are bridged in
+ * (loopback-bridge.ts).
  */
-export async function rerunInNetworkNamespace(reach: readonly (string | undefined)[] = [], argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<never> {
+export async function rerunInNetworkNamespace(reach: Readonly<Record<string, string | undefined>> = {}, argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<never> {
+  checkReachable(reach);
   const uid = process.getuid?.() ?? -1;
   checkNamespaceWorks(uid);
   installXvfbIfNeeded(argv, env);
-  const bridges = openOuterBridges(loopbackEndpoints(reach));
+  const bridges = openOuterBridges(loopbackEndpoints(Object.values(reach)));
   const command = [process.execPath, ...process.execArgv, ...argv.slice(1)];
   const innerEnv = { ...env, [NETWORK_NAMESPACE_MARKER]: '1', [BRIDGES_ENV]: bridges.length ? JSON.stringify(bridges) : '' };
   const child = spawn('unshare', namespaceArgs(command, uid), { stdio: 'inherit', env: innerEnv });

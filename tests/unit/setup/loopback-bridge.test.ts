@@ -1,11 +1,14 @@
 /**
  * An isolated run reaches the host's loopback servers that its settings name (your app at SOAK_TARGET_URL, your
- * SOAK_REALTIME_URL) through Unix-socket bridges, and no other: a server outside on a port nobody named is not there.
+ * SOAK_REALTIME_URL) through Unix-socket bridges, and no other: a server outside on a port nobody named is not there;
+ * a named server that is not on loopback is a settings mistake.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { SettingsError } from '../../../harness/config/settings-error.ts';
 import { loopbackEndpoints } from '../../../harness/setup/loopback-bridge.ts';
+import { rerunInNetworkNamespace } from '../../../harness/setup/network-namespace.ts';
 import { skipWithoutNamespace, startInNamespace } from './start-in-namespace.ts';
 
 test('only loopback URLs are bridged, one per host and port, default ports filled in', () => {
@@ -33,4 +36,11 @@ test('inside the namespace, the named loopback server answers and an unnamed one
     named.server.close();
     unnamed.server.close();
   }
+});
+
+test('an isolated run told to use a server that is not on loopback: one line naming the setting, exit 78, before anything starts', async () => {
+  const error = await rerunInNetworkNamespace({ SOAK_TARGET_URL: 'https://app.example.com/', SOAK_REALTIME_URL: 'ws://127.0.0.1:9000/', A_FILE_URL: 'file:///tmp/app.html' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SettingsError);
+  expect((error as SettingsError).exitCode).toBe(78);
+  expect((error as SettingsError).message).toBe("SOAK_TARGET_URL: https://app.example.com/ is not on this machine's loopback, and with SOAK_ISOLATE_NETWORK=1 the run reaches only loopback servers");
 });

@@ -14,7 +14,7 @@ const get = (url: string | undefined) =>
   url ? fetch(url).then((res) => res.text(), (error: Error & { cause?: { code?: string } }) => `failed: ${error.cause?.code ?? error.message}`) : Promise.resolve(null);
 
 if (process.env[NETWORK_NAMESPACE_MARKER] !== '1') {
-  await rerunInNetworkNamespace([process.env.NAMESPACE_TEST_REACH]);
+  await rerunInNetworkNamespace({ NAMESPACE_TEST_REACH: process.env.NAMESPACE_TEST_REACH });
 } else {
   await openInnerBridges();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
