@@ -1,7 +1,8 @@
 /**
  * What secrets a page's own traffic carried, seen through CDP Network events as Playwright's trace sees them:
- * request URLs, headers and bodies (an `Authorization` header, `key=`/`token=`/... queries, a known key), JSON and
- * text response bodies (an ephemeral key: `ek_...` or a `client_secret` field), WebSocket URLs and handshake headers
+ * request URLs and headers (an `Authorization` header, `key=`/`token=`/... queries, a known key), request bodies and
+ * JSON or text response bodies (key values: `sk-...`, an ephemeral `ek_...`, a `client_secret` value, a known key;
+ * not code that merely names them, as source maps do), WebSocket URLs and handshake headers
  * (an `openai-insecure-api-key.*` subprotocol). A trace records all of these verbatim (trace.network, resources/),
  * so a run whose page handled any of them must not keep its page trace (turn-page-trace-off.ts). Only kinds of
  * secret are kept here ("an Authorization header"), never values. add() takes kinds the harness knows of itself
@@ -25,7 +26,20 @@ export interface PageSecretExposure {
 const KEY_HEADER = /^(proxy-)?authorization$|^(x-)?api-key$/i;
 const READABLE_BODY = /json|text\/plain/i;
 const MAX_BODY_BYTES = 1_000_000;
-const EPHEMERAL_FIELD = /"client_secret"\s*:/;
+// In free text (bodies, console) only key values count, not code or prose that names them (`Basic usage`,
+// `openai-insecure-api-key.${key}`, `?key=` in a source map): a known secret, an sk-/ek_ key, a key subprotocol
+// with a value, or a client_secret field with a value.
+const KEY_VALUE = [
+  /\bsk-[A-Za-z0-9_-]{20,}/,
+  /\bek_[A-Za-z0-9_-]{16,}/,
+  /openai-insecure-api-key\.[A-Za-z0-9_-]{16,}/i,
+  /"client_secret"\s*:\s*(\{\s*"value"\s*:\s*)?"[^"]{8,}"/,
+];
+
+/** Whether free text holds a key value (see KEY_VALUE) or one of knownSecrets. */
+export function textHoldsKey(text: string, knownSecrets: readonly string[]): boolean {
+  return KEY_VALUE.some((pattern) => pattern.test(text)) || knownSecrets.some((secret) => secret.length >= 6 && text.includes(secret));
+}
 
 export async function watchPageSecretExposure(session: CdpEventSource, knownSecrets: readonly string[]): Promise<PageSecretExposure> {
   const kinds = new Set<string>();
@@ -42,7 +56,7 @@ export async function watchPageSecretExposure(session: CdpEventSource, knownSecr
   session.on('Network.requestWillBeSent', ({ request }: { request: { url: string; headers?: Record<string, string>; postData?: string } }) => {
     if (carries(request.url)) kinds.add('a key in a request URL');
     checkHeaders(request.headers, 'a request');
-    if (carries(request.postData)) kinds.add('a key in a request body');
+    if (request.postData && textHoldsKey(request.postData, knownSecrets)) kinds.add('a key in a request body');
   });
   session.on('Network.responseReceived', ({ requestId, response }: { requestId: string; response: { mimeType?: string } }) => {
     if (READABLE_BODY.test(response.mimeType ?? '')) readableResponses.add(requestId);
@@ -53,7 +67,7 @@ export async function watchPageSecretExposure(session: CdpEventSource, knownSecr
       .send('Network.getResponseBody', { requestId })
       .then(({ body, base64Encoded }: { body: string; base64Encoded: boolean }) => {
         const text = base64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-        if (carries(text) || EPHEMERAL_FIELD.test(text)) kinds.add('a key in a response body');
+        if (textHoldsKey(text, knownSecrets)) kinds.add('a key in a response body');
       })
       .catch(() => undefined) // the page navigated away or closed: the body is gone from the browser too
       .finally(() => pendingBodies.delete(read));

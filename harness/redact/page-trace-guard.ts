@@ -5,8 +5,7 @@
  * one-line note saying so, naming the kinds of secret (never their values), or null when the trace stays.
  */
 import type { Page } from '@playwright/test';
-import { watchPageSecretExposure } from './page-secret-exposure.ts';
-import { carriesSecret } from './redact-secrets.ts';
+import { textHoldsKey, watchPageSecretExposure } from './page-secret-exposure.ts';
 import { turnPageTraceOff } from './turn-page-trace-off.ts';
 import { withTimeout } from '../collect/with-timeout.ts';
 
@@ -22,7 +21,7 @@ export async function guardPageTrace(page: Page, secrets: readonly string[]): Pr
   const knownAtStart = secrets.length;
   // A trace keeps console messages too.
   const onConsole = (message: { text(): string }) => {
-    if (carriesSecret(message.text(), secrets)) exposure.add('a key in a console message');
+    if (textHoldsKey(message.text(), secrets)) exposure.add('a key in a console message');
   };
   page.on('console', onConsole);
   let finished: Promise<string | null> | undefined;

@@ -24,12 +24,17 @@ function fakeSession(bodies: Record<string, { body: string; base64Encoded: boole
 
 const request = (url: string, headers: Record<string, string> = {}, postData?: string) => ({ requestId: url, request: { url, headers, postData } });
 
-test('a page with no secret in its traffic leaves nothing to report', async () => {
-  const session = fakeSession({ r1: { body: '{"ok":true,"model":"gpt-realtime"}', base64Encoded: false } });
+// A source map's sourcesContent: code that names keys without holding one (the reference app's own does).
+const SOURCE_MAP = JSON.stringify({ sourcesContent: ["new WebSocket(url, ['openai-insecure-api-key.' + key]); ws(`openai-insecure-api-key.${config.apiKey}`); const auth = 'Basic ' + user; fetch('/x?key=' + k); // sk-... keys"] });
+
+test('a page with no secret in its traffic leaves nothing to report, even code that names keys', async () => {
+  const session = fakeSession({ r1: { body: '{"ok":true,"model":"gpt-realtime"}', base64Encoded: false }, map: { body: SOURCE_MAP, base64Encoded: false } });
   const exposure = await watchPageSecretExposure(session, []);
   session.emit('Network.requestWillBeSent', request('http://127.0.0.1:8787/?voice_soak_faults=none', { Accept: 'text/html', Cookie: 'theme=dark' }));
   session.emit('Network.responseReceived', { requestId: 'r1', response: { mimeType: 'application/json' } });
   session.emit('Network.loadingFinished', { requestId: 'r1', encodedDataLength: 40 });
+  session.emit('Network.responseReceived', { requestId: 'map', response: { mimeType: 'application/json' } });
+  session.emit('Network.loadingFinished', { requestId: 'map', encodedDataLength: SOURCE_MAP.length });
   session.emit('Network.webSocketCreated', { requestId: 'w1', url: 'ws://127.0.0.1:8787/v1/realtime?model=gpt-realtime' });
   session.emit('Network.webSocketWillSendHandshakeRequest', { requestId: 'w1', request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-beta.realtime-v1' } } });
   await exposure.settle();
