@@ -3,7 +3,7 @@
  * request URLs and headers (an `Authorization` header, `key=`/`token=`/... queries, a known key), request bodies and
  * JSON or text response bodies (key values: `sk-...`, an ephemeral `ek_...`, a `client_secret` value, a known key;
  * not code that merely names them, as source maps do), WebSocket URLs and handshake headers
- * (an `openai-insecure-api-key.*` subprotocol). A trace records all of these verbatim (trace.network, resources/),
+ * (an `openai-insecure-api-key.*` subprotocol) and text messages. A trace records all of these verbatim (trace.network, resources/),
  * so a run whose page handled any of them must not keep its page trace (turn-page-trace-off.ts). Only kinds of
  * secret are kept here ("an Authorization header"), never values. add() takes kinds the harness knows of itself
  * (a typed secret, a key in the page URL).
@@ -79,6 +79,12 @@ export async function watchPageSecretExposure(session: CdpEventSource, knownSecr
   session.on('Network.webSocketWillSendHandshakeRequest', ({ request }: { request: { headers?: Record<string, string> } }) => {
     checkHeaders(request.headers, 'a WebSocket handshake');
   });
+  // Traces keep text frames too (audio is base64, which cannot hold an sk-/ek_ key's - or _).
+  const checkFrame = ({ response }: { response: { opcode: number; payloadData: string } }) => {
+    if (response.opcode === 1 && textHoldsKey(response.payloadData, knownSecrets)) kinds.add('a key in a WebSocket message');
+  };
+  session.on('Network.webSocketFrameSent', checkFrame);
+  session.on('Network.webSocketFrameReceived', checkFrame);
   await session.send('Network.enable');
 
   return {

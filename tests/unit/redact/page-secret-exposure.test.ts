@@ -37,6 +37,8 @@ test('a page with no secret in its traffic leaves nothing to report, even code t
   session.emit('Network.loadingFinished', { requestId: 'map', encodedDataLength: SOURCE_MAP.length });
   session.emit('Network.webSocketCreated', { requestId: 'w1', url: 'ws://127.0.0.1:8787/v1/realtime?model=gpt-realtime' });
   session.emit('Network.webSocketWillSendHandshakeRequest', { requestId: 'w1', request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-beta.realtime-v1' } } });
+  session.emit('Network.webSocketFrameSent', { requestId: 'w1', response: { opcode: 1, payloadData: '{"type":"input_audio_buffer.append","audio":"AAAA//8+/w=="}' } });
+  session.emit('Network.webSocketFrameReceived', { requestId: 'w1', response: { opcode: 1, payloadData: '{"type":"session.created","session":{"id":"sess_1"}}' } });
   await exposure.settle();
   expect(exposure.kinds()).toEqual([]);
 });
@@ -54,6 +56,7 @@ test('every place a page can carry a key is seen, by kind, without its value', a
   session.emit('Network.loadingFinished', { requestId: 'json', encodedDataLength: 80 });
   session.emit('Network.webSocketCreated', { requestId: 'w1', url: 'wss://api.openai.com/v1/realtime?api-key=abc' });
   session.emit('Network.webSocketWillSendHandshakeRequest', { requestId: 'w1', request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-insecure-api-key.sk-abcdefgh12345678' } } });
+  session.emit('Network.webSocketFrameReceived', { requestId: 'w1', response: { opcode: 1, payloadData: `{"type":"relay.hello","upstream_key":"${known}"}` } });
   await exposure.settle();
   expect(exposure.kinds()).toEqual([
     'a key in a request URL',
@@ -61,6 +64,7 @@ test('every place a page can carry a key is seen, by kind, without its value', a
     'a key in a request body',
     'a key in a WebSocket URL',
     'a key in the Sec-WebSocket-Protocol header of a WebSocket handshake',
+    'a key in a WebSocket message',
     'a key in a response body',
   ]);
   expect(exposure.kinds().join(' ')).not.toContain(known);
