@@ -20,7 +20,7 @@ import type { ConversationMic } from '../mic/conversation-mic.ts';
 import type { PushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';
 import { cycleRecordFromSample } from './cycle-record.ts';
-import type { HangUpControl } from './hang-up-control.ts';
+import type { HangUpControl, HangUpHow } from './hang-up-control.ts';
 import { createReplyWatcher } from './reply-watcher.ts';
 import { waitForConnection } from './wait-for-connection.ts';
 
@@ -50,6 +50,7 @@ const SETTLED_OUTCOMES = new Set(['reply', 'reply-timeout', 'no-first-audio']);
 
 const PTT_LEAD_MS = 150;
 const PTT_TAIL_MS = 250;
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export async function runConversation(options: RunConversationOptions): Promise<{ turns: number }> {
@@ -65,7 +66,8 @@ export async function runConversation(options: RunConversationOptions): Promise<
   });
   let turn = 0;
   let lastOutcome = 'reply';
-  const cycleCount = options.cycles && Number.isFinite(deadlineMs) ? options.cycles.count : 1;
+  // Lowered to the cycles done when hanging up or starting again fails (a stop control that is not there).
+  let cycleCount = options.cycles && Number.isFinite(deadlineMs) ? options.cycles.count : 1;
   let cycle = 0;
   // A crashed renderer is not closed (page.isClosed() stays false), but nothing more can happen in it.
   let crashed = false;
@@ -113,7 +115,11 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (clock.nowMs() >= deadlineMs) event('note', `script stopped at the run duration after ${turn} turns`);
     if (cycleCount > 1 && !page.isClosed() && !crashed) {
       cycle++;
-      await recordCycle(cycle, await options.cycles!.control.hangUp(page));
+      const how = await options.cycles!.control.hangUp(page).catch((error: unknown) => {
+        event('note', `cycle ${cycle}: hanging up failed (${firstLine(error)}); not recorded`);
+        return null;
+      });
+      if (how) await recordCycle(cycle, how);
     }
   } finally {
     unsubscribe();
@@ -155,10 +161,18 @@ export async function runConversation(options: RunConversationOptions): Promise<
   async function nextCycle(): Promise<void> {
     const control = options.cycles!.control;
     cycle++;
-    const how = await control.hangUp(page);
-    event('note', `cycle ${cycle} hung up (${how})`);
-    await recordCycle(cycle, how);
-    await control.startAgain(page, how);
+    let how: HangUpHow;
+    try {
+      how = await control.hangUp(page);
+      event('note', `cycle ${cycle} hung up (${how})`);
+      await recordCycle(cycle, how);
+      await control.startAgain(page, how);
+    } catch (error) {
+      // The conversation goes on as one (or is over, if starting again failed); cycle-leak judges what was recorded.
+      event('note', `cycle ${cycle}: hanging up or starting again failed (${firstLine(error)}); no more cycles`);
+      cycleCount = cycle;
+      return;
+    }
     const sinceMs = clock.nowMs();
     if (!(await waitForConnection(page, () => records, 15_000, sinceMs))) event('note', `cycle ${cycle + 1}: no connection within 15 s of starting again`);
     await options.gcSample(`cycle ${cycle + 1} start`);

@@ -26,15 +26,18 @@ test.afterEach(async ({}, testInfo) => {
 async function soak(variant: string, faults: string): Promise<UserSoak> {
   const dir = mkdtempSync(join(tmpdir(), `voice-soak-memory-${variant}-`));
   scratchDirs.set(test.info().testId, dir);
-  return runUserSoak(dir, { SOAK_FAULTS: faults, SOAK_PORT: String(await freePort()), SOAK_DURATION: '40s', SOAK_CYCLES: '4' }, 150_000);
+  return runUserSoak(dir, { SOAK_FAULTS: faults, SOAK_PORT: String(await freePort()), SOAK_DURATION: '40s', SOAK_CYCLES: '4' }, 240_000);
 }
 
 const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
+/** The memory findings of a run, for the test's output (the measured rates). */
+const logMemoryFindings = (name: string, run: UserSoak) => console.log(`${name}:\n${MEMORY_CHECKS.map((id) => `  ${assertion(run, id)?.message ?? `${id}: (none)`}`).join('\n')}`);
 const cycles = (run: UserSoak) => run.records.filter((r): r is CycleRecord => r.type === 'cycle');
 
 test('the clean reference app passes buffer-growth, process-memory-growth and cycle-leak over 4 start/stop cycles', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const run = await soak('clean', '');
+  logMemoryFindings('clean', run);
   for (const id of MEMORY_CHECKS) expect(assertion(run, id), `${id}\n${run.explain}`).toMatchObject({ passed: true, level: 'error' });
   expect(run.code, run.explain).toBe(0);
   const samples = run.records.filter((r): r is CdpSample => r.type === 'cdp');
@@ -50,8 +53,9 @@ test('the clean reference app passes buffer-growth, process-memory-growth and cy
 });
 
 test('retained Float32Array chunks (1 MB/min) fail buffer-growth and a leaked AudioContext per start/stop fails cycle-leak', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const run = await soak('leaks', 'retain-audio,leak-audiocontext');
+  logMemoryFindings('leaks', run);
   const failed = failedErrorIds(run.report);
   expect(failed, run.explain).toContain('buffer-growth');
   expect(failed, run.explain).toContain('cycle-leak');
@@ -65,8 +69,9 @@ test('retained Float32Array chunks (1 MB/min) fail buffer-growth and a leaked Au
 });
 
 test('retained AudioBuffers fail buffer-growth or process-memory-growth', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const run = await soak('audiobuffers', 'retain-audiobuffers');
+  logMemoryFindings('audiobuffers', run);
   const failed = failedErrorIds(run.report);
   expect(failed.filter((id) => id === 'buffer-growth' || id === 'process-memory-growth').length, run.explain).toBeGreaterThan(0);
   expect(run.code).toBe(1);
