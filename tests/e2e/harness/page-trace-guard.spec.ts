@@ -3,7 +3,7 @@
  * (tracing.start with snapshots, then stopChunk to a path at the end): a page whose traffic held no secret keeps
  * its trace, network entries included; a page that sent an Authorization header and got an ephemeral key back has
  * its trace dropped, with a note naming both kinds, and the runner's closing stopChunk still works and holds no key;
- * with no trace running, nothing is said and no trace is started.
+ * a key only printed to the console drops it too; with no trace running, nothing is said and no trace is started.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,18 @@ test('a trace is kept for a page without secrets and dropped, with a note, for o
     // Kept: the network entries of the page's requests are in the trace. Dropped: none, and no key anywhere.
     expect(findSecretInArtifacts(dir, '"resource-snapshot"').map((hit) => hit.slice(dir.length + 1))).toEqual(['without-keys.zip!trace.network']);
     expect(findSecretInArtifacts(dir, HEADER_KEY)).toEqual([]);
+    expect(findSecretInArtifacts(dir, EPHEMERAL_KEY)).toEqual([]);
+
+    // A key the page only prints to its console (a trace keeps console messages).
+    const logging = await browser.newContext();
+    await logging.tracing.start({ snapshots: true });
+    const loggingPage = await logging.newPage();
+    const loggingGuard = await guardPageTrace(loggingPage, []);
+    await loggingPage.goto(backend.url);
+    await loggingPage.evaluate((key) => console.log('session key', key), EPHEMERAL_KEY);
+    expect(await loggingGuard.finish()).toMatch(/^trace off: the page handled secrets \(a key in a console message\)/);
+    await logging.tracing.stopChunk({ path: join(dir, 'console.zip') });
+    await logging.close();
     expect(findSecretInArtifacts(dir, EPHEMERAL_KEY)).toEqual([]);
 
     // Without a trace running, a page with secrets gets no note, and no trace is left started by the check.
