@@ -13,7 +13,7 @@ import type { Browser, CDPSession, Page } from '@playwright/test';
 import { faultEntries } from '../core/log/fault-entries.ts';
 import { LOG_SCHEMA_VERSION, type LogHeaderInput } from '../core/log/log-schema.ts';
 import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
-import { createLogWriter } from '../io/log-writer.ts';
+import { createLogWriter, LOG_RESERVE_BYTES } from '../io/log-writer.ts';
 import { guardPageTrace, type PageTraceGuard } from '../redact/page-trace-guard.ts';
 import { openPage } from '../redact/open-page.ts';
 import { carriesSecret, redactSecrets } from '../redact/redact-secrets.ts';
@@ -22,6 +22,8 @@ import { createCdpSampler } from './cdp-sampler.ts';
 import { startHeapProfile } from './heap-profile-session.ts';
 import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
 import { startCdpWorkerWebSocketWatch } from './cdp-worker-websockets.ts';
+import { createClockJumpWatch } from './clock-jump-watch.ts';
+import { createEarlyStop } from './early-stop.ts';
 import { createHarnessClock } from './harness-clock.ts';
 import { monitorBundlePath } from './monitor-bundle-path.ts';
 import { installPageFunctionShim } from './page-function-shim.ts';
@@ -55,6 +57,8 @@ export interface SoakSession {
   stop(reason?: string): Promise<void>;
   /** After stop(): the note saying the page's Playwright trace was dropped because it handled secrets, or null. */
   traceOffNote(): string | null;
+  /** The log write failure that stopped the run early (a full disk), or null. */
+  logFailure(): string | null;
 }
 
 const VERSION = '0.1.0';
@@ -94,7 +98,17 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
     },
   };
-  const sink = createRecordSink(createLogWriter(run.logPath, header), secrets);
+  // A full disk: the first failed write stops the run (one line now; the log keeps every whole record before it).
+  const early = createEarlyStop();
+  const clockJumps = createClockJumpWatch(clock.nowMs);
+  let stopped = false;
+  const onLogFailure = (why: string) => {
+    const reason = `log write failed at ${(clock.nowMs() / 1000).toFixed(1)} s (${why})`;
+    console.error(`voice-soak: ${run.logPath}: ${reason}; the soak stops, its log holds every record until then`);
+    early.stop(reason);
+  };
+  const logWriter = createLogWriter(run.logPath, header, { onFailure: onLogFailure, reserveBytes: LOG_RESERVE_BYTES });
+  const sink = createRecordSink(logWriter, secrets);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
   if (realtime.how === 'started') note('note', `started the embedded realtime server at ${realtime.wsUrl}`);
   if (run.cycles.note) note('note', run.cycles.note);
@@ -114,15 +128,12 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   const secretFields: string[] = [];
   // A page whose main thread stops answering: the sampler says so after maxUnresponsiveMs, and the conversation
   // stops there instead of waiting on page calls that never return (until Playwright's test timeout, minutes later).
-  let pageHungAtMs: number | null = null;
-  let markPageHung: () => void = () => undefined;
-  const pageHung = new Promise<void>((resolve) => (markPageHung = resolve));
   let puller: ReturnType<typeof createMonitorPuller> | undefined;
   let sampler: ReturnType<typeof createCdpSampler> | undefined;
   let rendererMemory: RendererMemoryReader | undefined;
-  let heapProfile: Awaited<ReturnType<typeof startHeapProfile>>;
   let traceGuard: PageTraceGuard | undefined;
   let traceOffNote: string | null = null;
+  let heapProfile: Awaited<ReturnType<typeof startHeapProfile>>;
   try {
     await page.context().grantPermissions(['microphone']).catch(() => undefined);
     await installPageFunctionShim(page);
@@ -132,13 +143,23 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     if (options.injectMonitor !== false) await page.addInitScript({ path: await monitorBundlePath() });
     if (options.loopbackOnly) await guardLoopbackRequests(page, sink, clock);
     recordPageDialogs(page, (record) => sink.write(record), clock.nowMs);
-    page.on('crash', () => note('crash', 'renderer crashed (page.on("crash"))'));
+    // A dead renderer or browser answers nothing more: the conversation stops there instead of waiting turn by turn.
+    page.on('crash', () => {
+      note('crash', 'renderer crashed (page.on("crash"))');
+      early.stop(`renderer crashed at ${(clock.nowMs() / 1000).toFixed(1)} s`);
+    });
+    browser.on('disconnected', () => {
+      if (stopped) return; // closed after the run, as it should be
+      note('crash', 'browser disconnected (killed, crashed or closed during the run)');
+      early.stop(`browser gone at ${(clock.nowMs() / 1000).toFixed(1)} s`);
+    });
     page.on('close', () => note('note', 'page closed'));
 
     pageSession = await page.context().newCDPSession(page);
     browserSession = await browser.newBrowserCDPSession().catch(() => undefined);
     networkSession = options.cdpNetworkCrossCheck === false ? undefined : await page.context().newCDPSession(page);
-    wsCounter = networkSession ? await startCdpWebSocketCounter(networkSession) : undefined;
+    const onSocketClosed = (url: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'ws-closed', detail: `socket closed: ${url}`, data: { url } });
+    wsCounter = networkSession ? await startCdpWebSocketCounter(networkSession, onSocketClosed) : undefined;
     // Sockets inside Web Workers: the monitor cannot wrap them and the page's Network domain does not see them.
     workerSession = await page.context().newCDPSession(page);
     workerSockets = await startCdpWorkerWebSocketWatch({ session: workerSession, ...(browserSession ? { browserSession } : {}), write: (record) => sink.write(record), nowMs: clock.nowMs });
@@ -152,11 +173,12 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       intervalMs: options.sampleIntervalMs,
       timeoutMs: options.cdpTimeoutMs,
       unresponsiveAfterMs: options.thresholds?.maxUnresponsiveMs ?? DEFAULT_THRESHOLDS.maxUnresponsiveMs,
-      onUnresponsive: (sinceMs) => {
-        pageHungAtMs = sinceMs;
-        markPageHung();
+      onUnresponsive: (sinceMs) => early.stop(`page unresponsive since ${(sinceMs / 1000).toFixed(1)} s`),
+      onTick: () => {
+        const jump = clockJumps.check();
+        if (jump) sink.write(jump);
+        return puller!.pull().then(() => workerSockets?.snapshot());
       },
-      onTick: () => puller!.pull().then(() => workerSockets?.snapshot()),
       rendererMemory,
     });
     await sampler.start();
@@ -211,13 +233,13 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     });
   };
 
-  let stopped = false;
   return {
     page,
     runDir: run.runDir,
     logPath: run.logPath,
     sink,
     traceOffNote: () => traceOffNote,
+    logFailure: () => (logWriter.failure === null ? null : early.reason),
     async runConversation(wrapTurn?: TurnWrapper) {
       // Device mode plays a timeline already fitted to the duration (scaleScript) and has nothing to say past its
       // end, so it runs the script once; repeating from the top asked the device mic for turns the WAV lacks.
@@ -237,13 +259,18 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
         ...(wrapTurn ? { wrapTurn: (n, id, body) => wrapTurn(n, run.describeUtterance(id), body) } : {}),
       });
       conversation.catch(() => undefined); // it may still fail on the hung page after we stopped waiting
-      await Promise.race([conversation, pageHung]);
-      if (pageHungAtMs !== null) note('note', `conversation stopped: the page stopped responding at ${(pageHungAtMs / 1000).toFixed(1)} s`);
+      const failed = await Promise.race([conversation.then(() => null, (error: unknown) => ({ error })), early.stopped.then(() => null)]);
+      // A call on a page whose browser or renderer just died fails before the 'disconnected' or 'crash' event
+      // arrives: give it a moment, then it is the same stop.
+      if (failed && early.reason === null) await Promise.race([early.stopped, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      if (failed && !browser.isConnected()) early.stop(`browser gone at ${(clock.nowMs() / 1000).toFixed(1)} s`);
+      if (failed && early.reason === null) throw failed.error;
+      if (early.reason !== null) note('note', `conversation stopped: ${early.reason}`);
     },
     async stop(requested = 'completed') {
       if (stopped) return;
-      // A conversation the harness cut short at a hung page did not complete, whatever the caller says.
-      const reason = requested === 'completed' && pageHungAtMs !== null ? `page unresponsive since ${(pageHungAtMs / 1000).toFixed(1)} s` : requested;
+      // A conversation the harness cut short (hung page, full disk) did not complete, whatever the caller says.
+      const reason = requested === 'completed' && early.reason !== null ? early.reason : requested;
       stopped = true;
       if (!page.isClosed()) await heapProfile?.finish();
       await sampler!.stop();

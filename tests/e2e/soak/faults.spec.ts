@@ -10,6 +10,8 @@ interface FaultCase {
   expectedId: string;
   /** Text the matching finding's message must contain. */
   messageIncludes?: string;
+  /** A warn-level finding the fault must raise too. */
+  alsoWarns?: string;
   durationMs: number;
 }
 
@@ -30,7 +32,7 @@ const FAULT_CASES: FaultCase[] = [
   // An injected server error on every turn.
   { fault: 'protocol-errors:1', expectedId: 'errors', durationMs: 15_000 },
   // The server kills the TCP socket after 10 s: the app sees close 1006 (an error) and reconnects.
-  { fault: 'drop-connection:10', expectedId: 'errors', messageIncludes: '1006', durationMs: 20_000 },
+  { fault: 'drop-connection:10', expectedId: 'errors', messageIncludes: '1006', alsoWarns: 'socket-drops', durationMs: 20_000 },
 ];
 
 test.describe.configure({ timeout: 75_000 });
@@ -50,7 +52,7 @@ test.describe('clean run', () => {
   });
 });
 
-for (const { fault, expectedId, messageIncludes, durationMs } of FAULT_CASES) {
+for (const { fault, expectedId, messageIncludes, alsoWarns, durationMs } of FAULT_CASES) {
   test.describe(`fault ${fault}`, () => {
     test.use({ soakDurationMs: durationMs, faults: fault });
     test(`fails with ${expectedId}`, async ({ soak }) => {
@@ -62,6 +64,7 @@ for (const { fault, expectedId, messageIncludes, durationMs } of FAULT_CASES) {
       const finding = result.report.issues.find((i) => i.id === expectedId && i.level === 'error');
       expect(result.failures.some((f) => f === finding?.message)).toBe(true);
       if (messageIncludes) expect(finding?.message).toContain(messageIncludes);
+      if (alsoWarns) expect(result.report.issues.map((issue) => issue.id), describeFindings(result)).toContain(alsoWarns);
     });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * A run stopped half-way leaves a valid JSONL up to that point, and `voice-soak analyze` reports on it (exit 0 or
- * 1, never 2): a renderer crash, the realtime server gone. (SIGINT and SIGTERM, the user's way:
+ * 1, never 2): a renderer crash, the browser killed, the realtime server gone. (SIGINT and SIGTERM, the user's way:
  * tests/e2e/user-runs/stop-signals.spec.ts; a SIGKILLed run: tests/e2e/harness/killed-run.spec.ts.)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,19 +38,23 @@ test('a renderer crash is logged as a harness crash and reported as a crashes is
     const cdp = await context.newCDPSession(page);
     void cdp.send('Page.crash').catch(() => undefined); // never answered: the renderer dies first
     await expect.poll(() => readFileSync(session.logPath, 'utf8').includes('"kind":"crash"'), { timeout: 10_000 }).toBe(true);
-    // The conversation stops at the crash (a turn waiting on the dead page may take until its own timeout).
-    await Promise.race([conversation, new Promise((r) => setTimeout(r, 15_000))]);
-    await session.stop('renderer crashed');
+    const crashedAt = Date.now();
+    await conversation; // it stops at the crash, not at its deadline a minute later
+    expect(Date.now() - crashedAt).toBeLessThan(10_000);
+    await session.stop();
   } finally {
     await context.close().catch(() => undefined);
     await server.close();
   }
   const { records } = readRunLog(run.logPath);
   expect(records.some((r) => r.type === 'harness' && r.kind === 'crash')).toBe(true);
+  const runEnd = records.find((r) => r.type === 'harness' && r.kind === 'run-end') as { detail?: string } | undefined;
+  expect(runEnd?.detail).toMatch(/^renderer crashed at \d+\.\d s/);
   const cli = await analyzeCli(run.logPath);
   expect(cli.code, cli.stderr).toBe(1);
   const report = JSON.parse(cli.stdout) as { issues: { id: string; level: string }[] };
   expect(report.issues).toContainEqual(expect.objectContaining({ id: 'crashes', level: 'error' }));
+  expect(report.issues).toContainEqual(expect.objectContaining({ id: 'run-complete', level: 'error' }));
 });
 
 test('the realtime server killed mid-run leaves a valid, analyzable log', async ({ browser }) => {
@@ -72,8 +76,43 @@ test('the realtime server killed mid-run leaves a valid, analyzable log', async 
   const { records } = readRunLog(run.logPath);
   expect(records.some((r) => r.type === 'harness' && r.kind === 'run-end')).toBe(true);
   expect(records.some((r) => r.type === 'ws' && r.readyState === 3)).toBe(true); // the monitor saw the socket close
+  expect(records.some((r) => r.type === 'harness' && r.kind === 'ws-closed')).toBe(true); // and CDP, as an event
   const cli = await analyzeCli(run.logPath);
   expect([0, 1], cli.stderr).toContain(cli.code);
   const report = JSON.parse(cli.stdout) as { verdict: string; issues: { id: string; level: string }[] };
   expect(report.verdict).toBe('fail'); // a dead backend is never a pass
+  expect(report.issues.map((i) => i.id)).toContain('socket-drops');
+});
+
+test('the browser killed mid-run: a crash event at once, the conversation stops within seconds, a partial run', async ({ playwright }) => {
+  test.setTimeout(60_000);
+  const server = await startRealtimeServer({ port: 0, replyScale: 0.25 });
+  const server0 = await playwright.chromium.launchServer({ executablePath: test.info().project.use.launchOptions?.executablePath, args: ['--autoplay-policy=no-user-gesture-required'] });
+  const browser = await playwright.chromium.connect(server0.wsEndpoint());
+  const run = await prepareSoakRun(runOptions(`${server.httpUrl}?dialect=ga`, 60_000), 'browser killed');
+  try {
+    const page = await (await browser.newContext({ permissions: ['microphone'] })).newPage();
+    const session = await startSoakSession(run, browser, page);
+    const conversation = session.runConversation();
+    await expect.poll(() => hasTurnEnd(session.logPath), { timeout: 20_000 }).toBe(true);
+    const killedAt = Date.now();
+    server0.process().kill('SIGKILL'); // as the OOM killer would
+    await conversation;
+    await session.stop();
+    expect(Date.now() - killedAt).toBeLessThan(10_000); // not the 60 s the script had left
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server0.close().catch(() => undefined);
+    await server.close();
+  }
+  const { records } = readRunLog(run.logPath);
+  const crash = records.find((r) => r.type === 'harness' && r.kind === 'crash') as { detail?: string } | undefined;
+  expect(crash?.detail).toMatch(/^browser disconnected/);
+  const runEnd = records.find((r) => r.type === 'harness' && r.kind === 'run-end') as { detail?: string } | undefined;
+  expect(runEnd?.detail).toMatch(/^browser gone at \d+\.\d s/);
+  const cli = await analyzeCli(run.logPath);
+  expect(cli.code, cli.stderr).toBe(1);
+  const report = JSON.parse(cli.stdout) as { issues: { id: string; level: string; message: string }[] };
+  expect(report.issues).toContainEqual(expect.objectContaining({ id: 'crashes', level: 'error' }));
+  expect(report.issues.find((i) => i.id === 'run-complete')?.message).toMatch(/^run-complete: partial: browser gone at/);
 });
