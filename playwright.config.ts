@@ -19,6 +19,7 @@ import { runIncludesSoak } from './harness/setup/run-selection.ts';
 import { chooseEmbeddedPort } from './harness/setup/choose-embedded-port.ts';
 import { needsNetworkNamespace, rerunInNetworkNamespace } from './harness/setup/network-namespace.ts';
 import { openInnerBridges } from './harness/setup/loopback-bridge.ts';
+import { stopGracefullyOnSigterm } from './harness/setup/graceful-sigterm.ts';
 
 function orExit<T>(make: () => T): T {
   try {
@@ -28,6 +29,7 @@ function orExit<T>(make: () => T): T {
   }
 }
 
+stopGracefullyOnSigterm(); // SIGTERM leaves the reports and stops the webServer, as SIGINT does
 const requested = orExit(() => loadSettings());
 const executablePath = orExit(() => ensureChromium());
 // Servers outside that the run is told to use (your app, your realtime server) are bridged into the namespace.
