@@ -24,7 +24,8 @@ export const test = embeddedTargetTest.extend({
   micMode: 'controllable',
   redirectWs: [],
   sampleIntervalMs: 1_000,
-  soakRunOptions: { outputDir: SOAK_E2E_RUNS_DIR, embedded: true, thresholds: SHORT_RUN_THRESHOLDS, scriptPath: SHORT_RUN_SCRIPT },
+  // heapProfile: on whatever SOAK_HEAP_PROFILE says, so the heap-sites checks (heap-sites.spec.ts, the clean run) always have checkpoints.
+  soakRunOptions: { outputDir: SOAK_E2E_RUNS_DIR, embedded: true, thresholds: SHORT_RUN_THRESHOLDS, scriptPath: SHORT_RUN_SCRIPT, heapProfile: true },
 });
 
 /** Ids of the failed error-level assertions (what fails the run). */
