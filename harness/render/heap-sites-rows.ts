@@ -28,6 +28,6 @@ export function heapSiteRows(summary: HeapSitesSummary): HeapSiteRow[] {
     site: s.text,
     growth: formatBytesPerMin(s.bytesPerMin),
     floor: formatBytesPerMin(s.floorBytesPerMin),
-    counts: s.aboveFloor ? 'above floor' : 'noise',
+    counts: s.aboveFloor ? 'above floor' : s.aboveNoise ? 'above noise, under the fixed floor' : 'noise',
   }));
 }

@@ -7,7 +7,8 @@
  * Noise floor per site: the larger of MIN_FLOOR_BYTES_PER_MIN and three standard errors of the sampled estimate
  * (a Poisson count: an estimate of b bytes from interval-I sampling has variance about I x b, so the first-to-last
  * difference has sd sqrt(I x (b_first + b_last))), per minute of the window. With Theil-Sen, a site also needs a
- * significant Mann-Kendall trend (p < 1 - confidence).
+ * significant Mann-Kendall trend (p < 1 - confidence). `aboveNoise` drops the fixed floor: an ArrayBuffer leak's JS-heap
+ * part (its wrappers) grows far slower than its backing stores, which the sampler never sees.
  *
  * Only functions of scripts with a URL are named: sites without one are the harness's own init scripts and CDP
  * evaluations (the in-page monitor, Playwright's utility script) or V8's pseudo-frames ((V8 API), (BYTECODE_COMPILER)),
@@ -69,9 +70,11 @@ export function heapSiteGrowth(records: readonly HeapSitesRecord[], warmupMs: nu
     const last = site.bytes[site.bytes.length - 1]!;
     const trend = method === 'theil-sen' ? fitTrend(tMs, site.bytes, { fromMs: tMs[0]!, confidence, unit: 'bytes/min' }) : null;
     const bytesPerMin = trend ? trend.slopePerMin : (last - first) / spanMin;
-    const floor = Math.max(MIN_FLOOR_BYTES_PER_MIN, (3 * Math.sqrt(intervalBytes * (first + last))) / spanMin);
+    const noise = (3 * Math.sqrt(intervalBytes * (first + last))) / spanMin;
+    const floor = Math.max(MIN_FLOOR_BYTES_PER_MIN, noise);
     const pValue = trend ? trend.pValue : null;
-    const aboveFloor = bytesPerMin > floor && (pValue === null || pValue < 1 - confidence);
+    const aboveNoise = bytesPerMin > noise && bytesPerMin > 0 && (pValue === null || pValue < 1 - confidence);
+    const aboveFloor = aboveNoise && bytesPerMin > floor;
     const growth: Omit<HeapSiteGrowth, 'text'> = {
       ...frameOut(site.frame),
       ...(site.best.kind ? { kind: site.best.kind } : {}),
@@ -79,15 +82,16 @@ export function heapSiteGrowth(records: readonly HeapSitesRecord[], warmupMs: nu
       bytesPerMin,
       floorBytesPerMin: floor,
       aboveFloor,
+      aboveNoise,
       startBytes: first,
       endBytes: last,
       pValue,
     };
     grown.push({ ...growth, text: heapSiteText(growth) });
   }
-  grown.sort((a, b) => Number(b.aboveFloor) - Number(a.aboveFloor) || b.bytesPerMin - a.bytesPerMin);
-  const above = grown.filter((s) => s.aboveFloor).slice(0, MAX_SITES);
-  const below = grown.filter((s) => !s.aboveFloor).slice(0, BELOW_FLOOR_KEPT);
+  grown.sort((a, b) => Number(b.aboveFloor) - Number(a.aboveFloor) || Number(b.aboveNoise) - Number(a.aboveNoise) || b.bytesPerMin - a.bytesPerMin);
+  const above = grown.filter((s) => s.aboveNoise).slice(0, MAX_SITES);
+  const below = grown.filter((s) => !s.aboveNoise).slice(0, BELOW_FLOOR_KEPT);
   return {
     checkpoints: points.length,
     fromMs: tMs[0]!,

@@ -24,6 +24,8 @@ export const heapSiteGrowthSchema = heapSiteFrameSchema.extend({
   /** Growth this site needs to count: the larger of the fixed floor and 3 sampling standard errors. */
   floorBytesPerMin: num,
   aboveFloor: z.boolean(),
+  /** Growth beyond 3 sampling errors (and the trend test), whatever the fixed floor: what a backing-store leak's small JS-heap part can show. */
+  aboveNoise: z.boolean(),
   startBytes: num,
   endBytes: num,
   /** Mann-Kendall p-value of the site's checkpoints (Theil-Sen method only). */

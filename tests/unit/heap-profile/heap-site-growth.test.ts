@@ -91,3 +91,19 @@ test('analyze() puts heapSites in the report and Likely sources under Issues Det
   expect(html).toContain('<h2>Heap allocation sites</h2>');
   expect(html).toContain('<div class="likely-source">Likely source: +2.');
 });
+
+test('an ArrayBuffer leak shows only as a slow JS-heap site: buffer-growth names it (marked), heap-growth does not', () => {
+  // 20 KB/min of wrappers over 3 minutes: beyond 3 sampling errors, under the 32 KB/min fixed floor.
+  const records = Array.from({ length: 10 }, (_, i): HeapSitesRecord => {
+    const minutes = (i * 20) / 60;
+    return { type: 'heap-sites', tMs: 60_000 + i * 20_000, samplingIntervalBytes: 4096, ...aggregateSamplingProfile(leakProfile(1_000_000, 20 * 1024 * minutes + 4096)) };
+  });
+  const summary = heapSiteGrowth(records, 60_000, 0.95)!;
+  const listener = summary.sites.find((s) => s.fn === 'watchVisibility')!;
+  expect(listener).toMatchObject({ aboveFloor: false, aboveNoise: true });
+  expect(summary.sites.filter((s) => s.aboveFloor)).toEqual([]);
+  const [buffers, heap] = attachLikelySources([issue('buffer-growth'), issue('heap-growth')], summary);
+  expect(buffers!.likelySources).toEqual([`${listener.text} (its JS-heap part: ArrayBuffer backing stores are not sampled)`]);
+  expect(buffers!.recommendation).toContain('Start with watchVisibility (app.js:328)');
+  expect(heap!.likelySources?.[0]).toMatch(/^no heap allocation site grew above the noise floor/);
+});
