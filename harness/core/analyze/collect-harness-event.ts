@@ -27,6 +27,15 @@ export function collectHarnessEvent(data: CollectedData, record: HarnessEvent): 
     case 'turn-start':
       data.turnStartsMs.push(record.tMs);
       break;
+    case 'ws-closed':
+      data.socketCloses.push({ tMs: record.tMs, url: dataText(record, 'url') ?? 'unknown url' });
+      break;
+    case 'reconnect':
+      if (record.detail?.startsWith('planned')) data.plannedReconnectsMs.push(record.tMs);
+      break;
+    case 'clock-jump':
+      data.clockJumps.push({ tMs: record.tMs, jumpMs: dataNumber(record, 'jumpMs') ?? 0 });
+      break;
     case 'note':
       if (record.detail) noteDetail(data.notes, record.detail);
       break;

@@ -58,6 +58,11 @@ export interface CollectedData {
   /** Harness notes that explain missing data (the first of each kind). */
   notes: HarnessNotes;
   dialogs: { count: number; first: PageDialog | null };
+  /** Sockets the page saw close (harness 'ws-closed'), and the planned reconnects (harness 'reconnect'). */
+  socketCloses: Array<{ tMs: number; url: string }>;
+  plannedReconnectsMs: number[];
+  /** Wall-clock jumps the harness noticed (harness 'clock-jump'). */
+  clockJumps: Array<{ tMs: number; jumpMs: number }>;
   /**
    * Episodes in which the page did not answer CDP for longer than the sampler's limit (harness 'unresponsive'
    * records): when it began, how long it lasted, and whether it answered again before the run ended.

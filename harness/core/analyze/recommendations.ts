@@ -35,5 +35,7 @@ export const RECOMMENDATIONS: Record<string, string> = {
   'ws-in-worker': 'The realtime socket lives in a Web Worker, out of the monitor\'s reach: to judge backpressure and turn timings, open the socket on the page, or load the monitor in the worker and post its records to the page.',
   'faults-applied': 'An injected fault has no evidence it reached its side: check the fault spec (SOAK_FAULTS names and values), that the target forwards it (voice_soak_faults on the socket URL for the embedded app), and the fault record\'s reason; a faulted run without its fault proves nothing.',
   'remote-requests': 'The app asked for non-loopback hosts that SOAK_LOOPBACK_ONLY blocked: redirect its realtime socket with SOAK_REDIRECT_WS, serve its other assets locally, or allow the host if the run is meant to reach it.',
+  'socket-drops': 'A socket closed mid-conversation without the script asking: check the server\'s close code and the network; make the app reconnect, resend what was in flight and replay the context, and tell the user.',
+  'clock-jump': 'The machine\'s wall clock was stepped during the run (NTP, a suspended VM, a manual change): the trends are on a monotonic clock and hold; align other tools\' logs by the jump given, or keep the clock disciplined (slew, not step) on soak machines.',
   'message-latency': 'Message handler time is above the adaptive budget (baseline x factor): profile the handler late in the run against the warm-up.',
 };
