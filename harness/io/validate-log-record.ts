@@ -9,6 +9,7 @@ import {
   type LogHeader, type LogRecord,
 } from '../core/log/log-schema.ts';
 import { heapSitesRecordSchema } from '../core/log/heap-sites-schema.ts';
+import { heapSnapshotDiffRecordSchema } from '../core/log/heap-snapshot-diff-schema.ts';
 import { describeValue, formatPath, formatZodIssue } from '../core/validation/format-zod-issue.ts';
 
 const RECORD_SCHEMAS: Record<string, z.ZodType> = {
@@ -18,6 +19,7 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   monitor: monitorRecordSchema,
   harness: harnessEventSchema,
   'heap-sites': heapSitesRecordSchema,
+  'heap-snapshot-diff': heapSnapshotDiffRecordSchema,
   cycle: cycleRecordSchema,
 };
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
 import { heapSitesRecordSchema } from './heap-sites-schema.ts';
+import { heapSnapshotDiffRecordSchema } from './heap-snapshot-diff-schema.ts';
 import { LOG_SCHEMA_VERSION } from './log-version.ts';
 
 export { LOG_SCHEMA_VERSION };
@@ -215,6 +216,7 @@ export const logRecordSchema = z.discriminatedUnion('type', [
   monitorRecordSchema,
   harnessEventSchema,
   heapSitesRecordSchema,
+  heapSnapshotDiffRecordSchema,
   cycleRecordSchema,
 ]);
 
@@ -229,6 +231,7 @@ export type LiveCounts = z.infer<typeof liveCountsSchema>;
 export type CycleRecord = z.infer<typeof cycleRecordSchema>;
 export type LogRecord = z.infer<typeof logRecordSchema>;
 export type { HeapSitesRecord } from './heap-sites-schema.ts';
+export type { HeapSnapshotDiffRecord } from './heap-snapshot-diff-schema.ts';
 
 /** A whole log in memory (the page, tests). Large logs are streamed record by record instead. */
 export interface SoakLog {
