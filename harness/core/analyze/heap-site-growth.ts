@@ -5,9 +5,10 @@
  * the last (the summary says which). A site missing from a checkpoint (below its top-N cut) counts as 0 bytes there.
  *
  * Noise floor per site: the larger of MIN_FLOOR_BYTES_PER_MIN and three standard errors of the sampled estimate
- * (a Poisson count: an estimate of b bytes from interval-I sampling has variance about I x b, so the first-to-last
- * difference has sd sqrt(I x (b_first + b_last))), per minute of the window. With Theil-Sen, a site also needs a
- * significant Mann-Kendall trend (p < 1 - confidence). `aboveNoise` drops the fixed floor: an ArrayBuffer leak's JS-heap
+ * per minute of the window (a Poisson count: b bytes sampled at interval I have variance about I x b). With
+ * Theil-Sen the error is that of the net new bytes, sd sqrt(I x |b_last - b_first|) (a live-only profile keeps a
+ * retained object's sample at every later checkpoint), and a site also needs a significant Mann-Kendall trend
+ * (p < 1 - confidence), which churn does not give; the two-point rate counts both ends, sqrt(I x (b_first + b_last)). `aboveNoise` drops the fixed floor: an ArrayBuffer leak's JS-heap
  * part (its wrappers) grows far slower than its backing stores, which the sampler never sees.
  *
  * Only functions of scripts with a URL are named: sites without one are the harness's own init scripts and CDP
@@ -70,7 +71,9 @@ export function heapSiteGrowth(records: readonly HeapSitesRecord[], warmupMs: nu
     const last = site.bytes[site.bytes.length - 1]!;
     const trend = method === 'theil-sen' ? fitTrend(tMs, site.bytes, { fromMs: tMs[0]!, confidence, unit: 'bytes/min' }) : null;
     const bytesPerMin = trend ? trend.slopePerMin : (last - first) / spanMin;
-    const noise = (3 * Math.sqrt(intervalBytes * (first + last))) / spanMin;
+    // Live-only profiles keep a retained object's sample from checkpoint to checkpoint, so with Theil-Sen (whose
+    // Mann-Kendall test rejects churn) only the net new samples are random; the two-point rate keeps both ends'.
+    const noise = (3 * Math.sqrt(intervalBytes * (method === 'theil-sen' ? Math.abs(last - first) : first + last))) / spanMin;
     const floor = Math.max(MIN_FLOOR_BYTES_PER_MIN, noise);
     const pValue = trend ? trend.pValue : null;
     const aboveNoise = bytesPerMin > noise && bytesPerMin > 0 && (pValue === null || pValue < 1 - confidence);
