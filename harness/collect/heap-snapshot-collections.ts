@@ -5,7 +5,8 @@
  * snapshot can show: `entries`, the object references it holds (element edges of an Array, the entries of a
  * Map's or Set's hash table; numbers held inline are no edges), and `bytes`, the self size of the collection and
  * its backing store (elements or table), which grows with every entry of any kind. Keyed by node id, which V8
- * keeps for an object across the snapshots of one session.
+ * keeps for an object across the snapshots of one session. The harness's own page globals (the in-page monitor,
+ * the controllable mic) are not walked: their series grow by design.
  */
 import type { HeapSnapshotGraph } from './heap-snapshot-graph.ts';
 import { globalObjectNodes } from './heap-snapshot-roots.ts';
@@ -21,7 +22,9 @@ const KINDS = new Set(['Array', 'Map', 'Set']);
 const WALKED_EDGES = new Set(['property', 'context', 'internal']);
 /** Edges that lead into prototypes, hidden classes and builtins, not into the app's data. */
 const SKIPPED_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'map', 'code', 'shared', 'feedback_cell', 'native_context', 'global_proxy_object', 'script_or_debug_info']);
-const MAX_DEPTH = 6;
+/** Hops from window, internal ones (a closure's context, a table) included: enough for module state behind a closure. */
+const MAX_DEPTH = 16;
+const HARNESS_GLOBALS = new Set(['voiceSoakMonitor', '__voiceSoakMic']);
 const MAX_VISITED = 200_000;
 
 function storage(graph: HeapSnapshotGraph, node: number, kind: string): { entries: number; bytes: number } {
@@ -55,7 +58,7 @@ export function collectionsFromWindow(graph: HeapSnapshotGraph): Map<number, Hea
         if (!WALKED_EDGES.has(graph.edgeType(e))) continue;
         const raw = graph.edgeLabel(e);
         const name = raw.slice(0, raw.lastIndexOf(' ('));
-        if (SKIPPED_NAMES.has(name)) continue;
+        if (SKIPPED_NAMES.has(name) || (depth === 0 && HARNESS_GLOBALS.has(name))) continue;
         const target = graph.edgeTarget(e);
         if (seen[target]) continue;
         seen[target] = 1;
@@ -67,7 +70,9 @@ export function collectionsFromWindow(graph: HeapSnapshotGraph): Map<number, Hea
         if (type === 'object' && KINDS.has(kind)) {
           found.set(graph.nodeId(target), { path: step, kind: kind as HeapCollectionState['kind'], ...storage(graph, target, kind) });
         }
-        if (type === 'object' || type === 'closure' || type === 'hidden') next.push({ node: target, path: step });
+        // Backing stores (type array: a Map's table, an object's properties) are walked too: module state kept in a
+        // Map of objects is reached through them.
+        if (type === 'object' || type === 'closure' || type === 'hidden' || type === 'array') next.push({ node: target, path: step });
       }
     }
     frontier = next;

@@ -39,7 +39,8 @@ export function growingCollections(before: HeapSnapshotSummary, after: HeapSnaps
     if (!then || (now.entries <= then.entries && now.bytes <= then.bytes)) continue;
     grown.push({ path: now.path.slice(0, 500), kind: now.kind, entriesBefore: then.entries, entriesAfter: now.entries, bytesBefore: then.bytes, bytesAfter: now.bytes });
   }
-  return grown.sort((a, b) => b.bytesAfter - b.bytesBefore - (a.bytesAfter - a.bytesBefore)).slice(0, MAX_COLLECTIONS);
+  const entries = (c: HeapCollectionGrowth) => c.entriesAfter - c.entriesBefore;
+  return grown.sort((a, b) => b.bytesAfter - b.bytesBefore - (a.bytesAfter - a.bytesBefore) || entries(b) - entries(a)).slice(0, MAX_COLLECTIONS);
 }
 
 /** memlab shortens long paths the same way: the first nodes, an ellipsis, the last ones. */

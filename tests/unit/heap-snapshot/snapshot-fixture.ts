@@ -82,17 +82,21 @@ export function leakingPage(n: number, detached: number): FixtureNode[] {
   const map = add({ type: 'object', name: 'Map', id: 15, size: 20, edges: [] });
   const table = add({ type: 'array', name: '', id: 17, size: 40 + 8 * n, edges: [] });
   nodes[map]!.edges!.push({ type: 'internal', name: 'table', to: table });
+  // The harness's in-page monitor: its series grow by design, and are not the app's.
+  const monitorSeries = add({ type: 'object', name: 'Array', id: 19, size: 16 + 8 * n, edges: [] });
   nodes[2]!.edges = [
     { type: 'property', name: 'kept', to: kept },
     { type: 'property', name: 'history', to: history },
     { type: 'property', name: 'mic', to: mic },
     { type: 'property', name: 'cache', to: map },
+    { type: 'property', name: 'voiceSoakMonitor', to: monitorSeries },
     { type: 'weak', name: 'weakKept', to: kept },
   ];
   for (let i = 0; i < n; i++) {
     const chunk = add({ type: 'object', name: 'Float32Array', id: 1000 + 10 * i, size: 64 });
     nodes[kept]!.edges!.push({ type: 'element', name: i, to: chunk });
     nodes[table]!.edges!.push({ type: 'internal', name: String(i), to: chunk });
+    nodes[monitorSeries]!.edges!.push({ type: 'element', name: i, to: chunk });
   }
   const current = add({ type: 'object', name: 'Float32Array', id: 1000 + 10 * n - 15, size: 64 });
   nodes[mic]!.edges!.push({ type: 'property', name: 'current', to: current });
