@@ -52,4 +52,6 @@ export interface SoakRunOptions {
   heapProfile?: boolean;
   /** Its mean sampling interval, bytes (default heap-profile-settings.ts). */
   heapProfileIntervalBytes?: number;
+  /** Take two heap snapshots and diff them (SOAK_HEAP_SNAPSHOTS; unset: the setting, default off). */
+  heapSnapshots?: boolean;
 }

@@ -20,6 +20,7 @@ import { carriesSecret, redactSecrets } from '../redact/redact-secrets.ts';
 import { runConversation } from '../script/run-conversation.ts';
 import { createCdpSampler } from './cdp-sampler.ts';
 import { startHeapProfile } from './heap-profile-session.ts';
+import { startHeapSnapshots } from './heap-snapshot-session.ts';
 import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
 import { startCdpWorkerWebSocketWatch } from './cdp-worker-websockets.ts';
 import { createClockJumpWatch } from './clock-jump-watch.ts';
@@ -134,6 +135,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   let traceGuard: PageTraceGuard | undefined;
   let traceOffNote: string | null = null;
   let heapProfile: Awaited<ReturnType<typeof startHeapProfile>>;
+  let heapSnapshots: ReturnType<typeof startHeapSnapshots>;
   try {
     await page.context().grantPermissions(['microphone']).catch(() => undefined);
     await installPageFunctionShim(page);
@@ -183,6 +185,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     });
     await sampler.start();
     heapProfile = await startHeapProfile({ page, session: pageSession, sink, clock, exclusive: sampler.exclusive, options });
+    heapSnapshots = startHeapSnapshots({ session: pageSession, sink, clock, exclusive: sampler.exclusive, options });
     // From before the page opens: a secret in its URL, traffic or typed values keeps a Playwright trace off.
     traceGuard = await guardPageTrace(page, secrets);
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
@@ -272,6 +275,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       // A conversation the harness cut short (hung page, full disk) did not complete, whatever the caller says.
       const reason = requested === 'completed' && early.reason !== null ? early.reason : requested;
       stopped = true;
+      if (!page.isClosed()) await heapSnapshots?.finish();
       if (!page.isClosed()) await heapProfile?.finish();
       await sampler!.stop();
       await puller!.flush();

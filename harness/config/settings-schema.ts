@@ -115,6 +115,7 @@ export const settingsEnvSchema = z.object({
   SOAK_HISTORY_FILE: z.string().default('soak-runs/soak-history.json'),
   SOAK_HEADLESS: flag.prefault('false'),
   SOAK_HEAP_PROFILE: flag.prefault('true'),
+  SOAK_HEAP_SNAPSHOTS: flag.prefault('false'),
   CHROMIUM_PATH: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   SOAK_DEBUG: flag.prefault('false'),

@@ -54,6 +54,8 @@ export interface Settings {
   headless: boolean;
   /** SOAK_HEAP_PROFILE: run the sampling heap profiler (heap-sites records, Likely sources). */
   heapProfile: boolean;
+  /** SOAK_HEAP_SNAPSHOTS: two full heap snapshots and their diff (costly; off by default). */
+  heapSnapshots: boolean;
   chromiumPath: string | undefined;
   apiKey: string | undefined;
   debug: boolean;
@@ -113,6 +115,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     historyFile: s.SOAK_HISTORY_FILE,
     headless: s.SOAK_HEADLESS,
     heapProfile: s.SOAK_HEAP_PROFILE,
+    heapSnapshots: s.SOAK_HEAP_SNAPSHOTS,
     chromiumPath: s.CHROMIUM_PATH,
     apiKey: s.OPENAI_API_KEY,
     debug: s.SOAK_DEBUG,

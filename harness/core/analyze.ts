@@ -32,6 +32,7 @@ import { detectRunHealth } from './analyze/detect-run-health.ts';
 import { detectWsInWorker } from './analyze/detect-ws-in-worker.ts';
 import { heapSiteGrowth } from './analyze/heap-site-growth.ts';
 import { attachLikelySources } from './analyze/likely-sources.ts';
+import { attachSnapshotSources } from './analyze/snapshot-likely-sources.ts';
 import type { LogHeader, LogRecord, SoakLog } from './log/log-schema.ts';
 import type { Report } from './report/report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report/report-version.ts';
@@ -66,7 +67,7 @@ export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, 
       const checks: Check[] = DETECTORS.flatMap((detect) => detect(ctx));
       const assertions = checks.map((c) => c.assertion);
       const heapSites = heapSiteGrowth(data.heapSites, ctx.warmupMs, ctx.thresholds.confidence);
-      const issues = attachLikelySources(checks.flatMap((c) => (c.issue ? [c.issue] : [])), heapSites).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+      const issues = attachSnapshotSources(attachLikelySources(checks.flatMap((c) => (c.issue ? [c.issue] : [])), heapSites), data.heapSnapshotDiff).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
       const notes = [...warnings];
       if (ctx.warmupMs < configured.warmupMs) notes.push(`warm-up shortened from ${Math.round(configured.warmupMs / 1000)} s to ${Math.round(ctx.warmupMs / 1000)} s (at most 25% of a ${Math.round(ctx.durationMs / 1000)} s run)`);
       if (ctx.adaptive && ctx.adaptive.ttfrP95Ms === null) notes.push(`adaptive thresholds: too few turns in the ${ctx.adaptive.baseline.source} baseline; static TTFR budget kept`);

@@ -55,6 +55,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     workerSockets: new Map(),
     blocked: { count: 0, first: null },
     heapSites: [],
+    heapSnapshotDiff: null,
     faults: emptyFaultEvidence(),
   };
 }
@@ -107,6 +108,9 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       break;
     case 'heap-sites':
       data.heapSites.push(record);
+      break;
+    case 'heap-snapshot-diff':
+      data.heapSnapshotDiff = record;
       break;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { CycleRecord, LogHeader, WorkerWsData } from '../log/log-schema.ts';
 import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
+import type { HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import type { TurnMatcher } from './turn-matcher.ts';
 
@@ -77,6 +78,8 @@ export interface CollectedData {
   faults: FaultEvidence;
   /** The sampling heap profile's checkpoints (heap-sites records, already capped per record), in log order. */
   heapSites: HeapSitesRecord[];
+  /** The heap snapshot diff (SOAK_HEAP_SNAPSHOTS=1), the last one in the log, or null. */
+  heapSnapshotDiff: HeapSnapshotDiffRecord | null;
 }
 
 export interface MisuseTally {
