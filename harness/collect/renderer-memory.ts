@@ -17,7 +17,9 @@ export interface RendererMemoryReader {
   read(): Promise<RendererMemory | undefined>;
 }
 
-const BURN_MS = [150, 300, 500];
+// Each try holds the sampler's lock (burn + two process reads), so the longest one must leave a 1 s cadence within
+// its 1.5 s gap budget.
+const BURN_MS = [150, 250, 400];
 const REIDENTIFY_AFTER_MS = 10_000;
 
 export function createRendererMemoryReader(options: {
@@ -27,7 +29,10 @@ export function createRendererMemoryReader(options: {
   timeoutMs?: number;
   readRss?: (pid: number) => Promise<number | undefined>;
   readCpu?: (pid: number) => Promise<number | undefined>;
+  /** Runs one try with the sampler paused (its lock), so a burn never lands inside a sample; default: no lock. */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }): RendererMemoryReader {
+  const exclusive = options.exclusive ?? (<T>(fn: () => Promise<T>) => fn());
   const timeoutMs = options.timeoutMs ?? 800;
   const readRss = options.readRss ?? readProcessRssBytes;
   let pid: number | null = null;
@@ -50,10 +55,12 @@ export function createRendererMemoryReader(options: {
     let reason = 'not tried';
     for (const burnMs of BURN_MS) {
       try {
-        const before = await processes();
-        const expression = `(() => { const t = performance.now(); while (performance.now() - t < ${burnMs}) {} return 1; })()`;
-        await withTimeout(options.pageSession.send('Runtime.evaluate', { expression, returnByValue: true }), timeoutMs + burnMs, 'Runtime.evaluate (CPU burn)');
-        const pick = pickRendererPid(before, await processes(), burnMs / 1000);
+        const pick = await exclusive(async () => {
+          const before = await processes();
+          const expression = `(() => { const t = performance.now(); while (performance.now() - t < ${burnMs}) {} return 1; })()`;
+          await withTimeout(options.pageSession.send('Runtime.evaluate', { expression, returnByValue: true }), timeoutMs + burnMs, 'Runtime.evaluate (CPU burn)');
+          return pickRendererPid(before, await processes(), burnMs / 1000);
+        });
         if ('pid' in pick) return pick.pid;
         reason = pick.reason;
       } catch (error) {

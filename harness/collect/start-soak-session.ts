@@ -166,7 +166,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     workerSession = await page.context().newCDPSession(page);
     workerSockets = await startCdpWorkerWebSocketWatch({ session: workerSession, ...(browserSession ? { browserSession } : {}), write: (record) => sink.write(record), nowMs: clock.nowMs });
     puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
-    rendererMemory = createRendererMemoryReader({ pageSession: pageSession!, browserSession, note: (detail) => note('note', detail), timeoutMs: options.cdpTimeoutMs });
+    rendererMemory = createRendererMemoryReader({ pageSession: pageSession!, browserSession, note: (detail) => note('note', detail), timeoutMs: options.cdpTimeoutMs, exclusive: (fn) => sampler!.exclusive(fn) });
     sampler = createCdpSampler({
       pageSession: pageSession!,
       browserSession,
@@ -191,7 +191,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);
     await openPage(page, pageUrl, carriesSecret(pageUrl, secrets));
     note('note', `opened ${redactSecrets(pageUrl, secrets)}`);
-    await sampler.exclusive(() => rendererMemory!.identify());
+    await rendererMemory.identify(); // each try under the sampler's lock, the lock let go between tries
     const env = options.env ?? process.env;
     if (setup) {
       await setup({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
@@ -229,7 +229,7 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       startSelector: options.startSelector,
       restartSteps: steps,
       afterReload: async () => {
-        await sampler!.exclusive(() => rendererMemory!.identify());
+        await rendererMemory!.identify();
         await setup?.({ page, settings: { targetUrl: options.targetUrl, realtimeUrl: realtime.wsUrl, realtimeHttpUrl: realtime.httpUrl, apiKey: options.apiKey, env } });
         await steps();
       },
