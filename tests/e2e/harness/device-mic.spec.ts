@@ -19,7 +19,9 @@ const DURATION_MS = 30_000;
 /** How far a heard speech start may sit from its planned offset (VAD onset, capture start jitter). */
 const ONSET_TOLERANCE_MS = 600;
 
-test.describe.configure({ timeout: 75_000 });
+// One retry: in CI this runs beside two user-run soaks on 2 cores, and a sample slot can slip past 1.5 s there (seen
+// once: 3.1 s; alone it keeps its cadence). A retry that passes shows as flaky in the output, not as a pass.
+test.describe.configure({ timeout: 75_000, retries: 1 });
 test.use({ micMode: 'device', soakDurationMs: DURATION_MS, faults: '' });
 
 test('device mode: the server VAD hears the rendered timeline, cdp samples keep their cadence', async ({ soak }) => {

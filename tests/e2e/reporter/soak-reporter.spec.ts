@@ -12,7 +12,7 @@ import { readHistoryFile } from '../../../harness/history/history-file.ts';
 import { SOAK_LOG, SOAK_REPORT_JSON } from '../../../harness/verdict/soak-attachment-names.ts';
 import { allureAttachments, FIXTURE_CONFIG, fixtureEnv, readAllureResults, readSoakSummary, runPlaywright, serveFolder, type PlaywrightRun } from './run-playwright.ts';
 
-const CHARTS = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg', 'chart-dom-nodes.svg', 'chart-event-listeners.svg'];
+const CHARTS = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg', 'chart-dom-nodes.svg', 'chart-event-listeners.svg', 'chart-array-buffers.svg', 'chart-renderer-rss.svg'];
 const REPORT_FILES = ['voice-soak-report.txt', SOAK_REPORT_JSON, 'voice-soak-report.html', 'voice-soak-summary.md', ...CHARTS];
 
 interface JsonReportSpec {
