@@ -1,7 +1,9 @@
 /**
  * Which renderer process is the page's? Several renderers run (one per site, extensions, a spare), and no CDP call
  * names the page's pid, so the page burns a known amount of main-thread CPU and the renderer whose CPU time
- * (SystemInfo.getProcessInfo) moved by about that much, and clearly more than any other, is the page's. Pure.
+ * (SystemInfo.getProcessInfo) moved by about that much, and clearly more than any other, is the page's. With an idle
+ * window of the same length measured just before (`idle`), each renderer's own background use is subtracted first,
+ * so another busy page (a second context, an animation) does not tie with the burning one. Pure.
  */
 import type { CdpProcessInfo } from './read-cdp-sample.ts';
 
@@ -11,12 +13,22 @@ export type RendererPick = { pid: number } | { reason: string };
 const MIN_SHARE_OF_BURN = 0.3;
 const MIN_LEAD_FACTOR = 3;
 
-export function pickRendererPid(before: readonly CdpProcessInfo[], after: readonly CdpProcessInfo[], burnS: number): RendererPick {
+function cpuDeltas(before: readonly CdpProcessInfo[], after: readonly CdpProcessInfo[]): Map<number, number> {
+  const cpuBefore = new Map(before.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+  return new Map(after.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime - (cpuBefore.get(p.id) ?? p.cpuTime)]));
+}
+
+export function pickRendererPid(
+  before: readonly CdpProcessInfo[],
+  after: readonly CdpProcessInfo[],
+  burnS: number,
+  idle?: { before: readonly CdpProcessInfo[]; after: readonly CdpProcessInfo[] },
+): RendererPick {
   const renderersAfter = after.filter((p) => p.type === 'renderer');
   if (renderersAfter.length === 0) return { reason: 'SystemInfo.getProcessInfo listed no renderer process' };
-  const cpuBefore = new Map(before.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
-  const moved = renderersAfter
-    .map((p) => ({ pid: p.id, deltaS: p.cpuTime - (cpuBefore.get(p.id) ?? p.cpuTime) }))
+  const background = idle ? cpuDeltas(idle.before, idle.after) : new Map<number, number>();
+  const moved = [...cpuDeltas(before, after)]
+    .map(([pid, deltaS]) => ({ pid, deltaS: deltaS - Math.max(0, background.get(pid) ?? 0) }))
     .sort((a, b) => b.deltaS - a.deltaS);
   const [best, second] = moved;
   if (!best || best.deltaS < burnS * MIN_SHARE_OF_BURN) {

@@ -55,11 +55,15 @@ export function createRendererMemoryReader(options: {
     let reason = 'not tried';
     for (const burnMs of BURN_MS) {
       try {
+        // The same length idle first (the sampler may run meanwhile): what each renderer uses anyway.
+        const idleBefore = await processes();
+        await new Promise((resolve) => setTimeout(resolve, burnMs));
+        const idle = { before: idleBefore, after: await processes() };
         const pick = await exclusive(async () => {
           const before = await processes();
           const expression = `(() => { const t = performance.now(); while (performance.now() - t < ${burnMs}) {} return 1; })()`;
           await withTimeout(options.pageSession.send('Runtime.evaluate', { expression, returnByValue: true }), timeoutMs + burnMs, 'Runtime.evaluate (CPU burn)');
-          return pickRendererPid(before, await processes(), burnMs / 1000);
+          return pickRendererPid(before, await processes(), burnMs / 1000, idle);
         });
         if ('pid' in pick) return pick.pid;
         reason = pick.reason;

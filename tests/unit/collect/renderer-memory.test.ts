@@ -11,6 +11,14 @@ test('the renderer whose CPU time moved by about the burn, far more than any oth
   expect(pickRendererPid(before, [{ type: 'browser', id: 1, cpuTime: 9 }, renderer(10, 1.01), renderer(11, 2.16), renderer(12, 0.52)], 0.15)).toEqual({ pid: 11 });
 });
 
+test('a renderer that is busy anyway is measured against its own idle window, so the burning page still wins', () => {
+  const idle = { before: [renderer(10, 1), renderer(11, 2)], after: [renderer(10, 1.1), renderer(11, 2.005)] };
+  const before = [renderer(10, 1.1), renderer(11, 2.005)];
+  const after = [renderer(10, 1.2), renderer(11, 2.185)]; // 10: 100 ms as always; 11: the 180 ms burn
+  expect(pickRendererPid(before, after, 0.2)).toEqual({ reason: expect.stringMatching(/^two renderers moved together/) });
+  expect(pickRendererPid(before, after, 0.2, idle)).toEqual({ pid: 11 });
+});
+
 test('no clear winner is a reason, not a guess', () => {
   const before = [renderer(10, 1), renderer(11, 2)];
   expect(pickRendererPid(before, [renderer(10, 1.02), renderer(11, 2.02)], 0.15)).toEqual({ reason: expect.stringMatching(/no renderer's CPU time moved with the page \(most: 20 ms of a 150 ms burn\)/) });
