@@ -118,7 +118,9 @@ test('8 connections x 12 MB against a 32 MB budget: memory_budget_exceeded for w
     expect(held.rss - start.rss).toBeLessThan(32 * MB + 40 * MB);
     // The stored item may hold about twice its text (V8 can keep the message string it was parsed from).
     expect(after.heapUsed - start.heapUsed).toBeLessThan(2 * 12 * MB + 10 * MB);
-    expect(after.rss - start.rss).toBeLessThan(32 * MB + 60 * MB);
+    // RSS after GC: the allocator may keep the pages of the garbage above (seen: +103 MB on a fresh CI run), so this
+    // bound is the budget plus the eight 12 MB messages read; without the budget, 8 stored items (x2) would exceed it.
+    expect(after.rss - start.rss).toBeLessThan(32 * MB + 8 * 12 * MB);
     for (const c of clients) c.close();
   } finally {
     await server.stop();
