@@ -77,10 +77,12 @@ test("a dedicated worker's socket is counted through its CDP target; page-level 
     write: (record) => void records.push(logRecordSchema.parse(record)),
     nowMs: () => performance.now() - origin,
   });
-  // The worker opens its socket 300 ms after it starts: a socket opened at once can beat the watch's Network.enable
+  // The worker opens its socket 1 s after it starts: a socket opened at once can beat the watch's Network.enable
   // (Playwright resumes the worker before the watch's commands arrive) and then has no URL; the second test shows that.
-  await page.goto(pageUrl('/echo', '&page=1&openDelayMs=300'));
-  await expect.poll(() => received.get('/echo') ?? 0, { timeout: 5_000 }).toBeGreaterThan(8);
+  await page.goto(pageUrl('/echo', '&page=1&openDelayMs=1000'));
+  await expect.poll(() => received.get('/echo') ?? 0, { timeout: 10_000 }).toBeGreaterThan(8);
+  // The watch attaches to the worker asynchronously; on a loaded machine that can come after the first frames.
+  await expect.poll(() => watch.counts().find((s) => s.url.includes('/echo?'))?.framesSent ?? 0, { timeout: 10_000 }).toBeGreaterThan(3);
   watch.snapshot();
   await page.waitForTimeout(1_000);
   watch.snapshot();
