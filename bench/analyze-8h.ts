@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LogHeader, LogRecord } from '../harness/core/log/log-schema.ts';
-import { createLogWriter } from '../harness/io/log-writer.ts';
+import type { LogHeader, LogRecord } from '../harness/log/log-schema.ts';
+import { createLogWriter } from '../harness/log/log-writer.ts';
 import { generateLog } from '../harness/synth/generate-log.ts';
 import { parseDurationMs } from '../harness/synth/write-log.ts';
 

@@ -9,7 +9,7 @@ const commands = {
   analyze: () => import('../harness/cli/analyze-command.ts'),
   compare: () => import('../harness/cli/compare-command.ts'),
   verdict: () => import('../harness/cli/verdict-command.ts'),
-  serve: () => import('../target/server/serve-command.ts'),
+  serve: () => import('../reference/server/serve-command.ts'),
 };
 
 const usage = `usage: voice-soak <command> [options]

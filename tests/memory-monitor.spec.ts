@@ -8,7 +8,7 @@
  *   npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
  */
 import { test } from '../fixtures/soak-fixtures.ts';
-import { expectSoakPassed } from '../harness/verdict/attach-soak-results.ts';
+import { expectSoakPassed } from '../harness/playwright/attach-soak-results.ts';
 
 test('a long conversation stays responsive and does not leak', async ({ soak }) => {
   await soak.runConversation();

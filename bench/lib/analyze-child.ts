@@ -2,8 +2,8 @@
  * Child process of bench/analyze-8h.ts: stream one log through readLog + createAnalyzer and print one JSON line
  * with the timings and memory peaks (so the parent's own memory does not count).
  */
-import { createAnalyzer, type Analyzer } from '../../harness/core/analyze.ts';
-import { readLog } from '../../harness/io/log-reader.ts';
+import { createAnalyzer, type Analyzer } from '../../harness/analyze/analyze.ts';
+import { readLog } from '../../harness/log/log-reader.ts';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: analyze-child.ts <log.jsonl>');

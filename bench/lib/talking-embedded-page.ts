@@ -5,11 +5,11 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { installPageFunctionShim } from '../../harness/collect/page-function-shim.ts';
 import { monitorBundlePath } from '../../harness/collect/monitor-bundle-path.ts';
-import type { LogRecord } from '../../harness/core/log/log-schema.ts';
-import { createControllableMic } from '../../harness/mic/controllable-mic.ts';
-import { loadUtteranceCatalog } from '../../harness/mic/utterance-catalog.ts';
+import type { LogRecord } from '../../harness/log/log-schema.ts';
+import { createControllableMic } from '../../harness/collect/mic/controllable-mic.ts';
+import { loadUtteranceCatalog } from '../../harness/collect/mic/utterance-catalog.ts';
 import { findChromium } from '../../harness/setup/find-chromium.ts';
-import { startRealtimeServer } from '../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../reference/server/start-realtime-server.ts';
 
 export interface TalkingPage {
   browser: Browser;

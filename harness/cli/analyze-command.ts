@@ -3,10 +3,10 @@
  * Exit 0 when no error-level assertion failed, 1 when one did, 2 on unusable input, 64 on bad usage.
  * The report goes to stdout or --out; warnings go to stderr.
  */
-import type { ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
-import { readThresholdsFile } from '../io/thresholds-file.ts';
+import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
+import { readThresholdsFile } from '../thresholds/thresholds-file.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from './render-report.ts';
-import { analyzeLogFile } from './analyze-log-file.ts';
+import { analyzeLogFile } from '../analyze/analyze-log-file.ts';
 import { fileError } from './cli-errors.ts';
 import { parseCommandArgs } from './parse-args.ts';
 import { terminalSafeErrors, writeWarning } from './terminal-safe-errors.ts';

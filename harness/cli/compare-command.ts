@@ -3,8 +3,8 @@
  * Each input is a JSONL log or a saved report JSON. Exit 1 when a metric regressed significantly, 0 otherwise,
  * 2 on unusable input, 64 on bad usage.
  */
-import { compareReports } from '../core/compare/compare-reports.ts';
-import type { Comparison } from '../core/compare/comparison-schema.ts';
+import { compareReports } from '../analyze/compare/compare-reports.ts';
+import type { Comparison } from '../analyze/compare/comparison-schema.ts';
 import { renderComparisonMarkdown } from '../render/render-comparison-markdown.ts';
 import { renderComparisonText } from '../render/render-comparison-text.ts';
 import { renderJson } from '../render/render-json.ts';

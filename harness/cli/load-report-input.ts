@@ -5,11 +5,11 @@
  * "no significant regression". A soak summary or comparison JSON is named, with the command that takes it.
  */
 import { open, readFile } from 'node:fs/promises';
-import { reportSchema, type Report } from '../core/report/report-schema.ts';
-import { formatZodIssue } from '../core/validation/format-zod-issue.ts';
-import { analyzeLogFile } from './analyze-log-file.ts';
+import { reportSchema, type Report } from '../analyze/report/report-schema.ts';
+import { formatZodIssue } from '../validation/format-zod-issue.ts';
+import { analyzeLogFile } from '../analyze/analyze-log-file.ts';
 import { fileError, InputError } from './cli-errors.ts';
-import { artifactKind, wrongArtifactMessage } from './identify-json-artifact.ts';
+import { artifactKind, wrongArtifactMessage } from '../analyze/identify-json-artifact.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 

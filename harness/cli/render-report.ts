@@ -1,5 +1,5 @@
 /** Picks the renderer for `--format` (the CLI's only link to harness/render for reports). */
-import type { Report } from '../core/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { renderJson } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';

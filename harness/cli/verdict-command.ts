@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
-import { renderSummaryTable } from '../verdict/render-summary-table.ts';
+import { renderSummaryTable } from '../render/render-summary-table.ts';
 import { InputError, fileError } from './cli-errors.ts';
 import { parseCommandArgs } from './parse-args.ts';
 import { stripControlChars } from '../render/strip-control-chars.ts';

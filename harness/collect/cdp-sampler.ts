@@ -19,7 +19,7 @@
 import type { HarnessClock } from './harness-clock.ts';
 import type { CdpSessionLike } from './cdp-session-like.ts';
 import type { RecordSink } from './record-sink.ts';
-import type { CdpSample } from '../core/log/log-schema.ts';
+import type { CdpSample } from '../log/log-schema.ts';
 import { readCdpSample, type CdpHeapUsage, type CdpMetric, type CdpProcessInfo, type RendererMemory } from './read-cdp-sample.ts';
 import { TimeoutError, withTimeout } from './with-timeout.ts';
 

@@ -25,7 +25,7 @@
  * socketId (one worker may hold several sockets to the same URL, or to unknown ones); stop() detaches from every worker.
  * Event handlers never throw; every CDP call has a timeout; failures become 'note' records, never silence.
  */
-import type { HarnessEvent } from '../core/log/log-schema.ts';
+import type { HarnessEvent } from '../log/log-schema.ts';
 import { cdpSessionNode, relayChildTargets, type CdpEventSource, type CdpNode, type ChildTarget } from './cdp-target-relay.ts';
 import { createWorkerSocketTally, type WorkerSocketCounts } from './worker-socket-tally.ts';
 

@@ -4,7 +4,7 @@
  * which tMs uses). A difference over toleranceMs is a jump, returned as a `clock-jump` harness record. The time axis
  * is unaffected (tMs is monotonic); the record explains a gap or an oddity in wall-clock stamps of other tools.
  */
-import type { HarnessEvent } from '../core/log/log-schema.ts';
+import type { HarnessEvent } from '../log/log-schema.ts';
 
 export interface ClockJumpWatch {
   /** Call once per sample; returns the record to write when the wall clock jumped since the last call. */

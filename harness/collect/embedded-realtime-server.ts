@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { faultEntries } from '../core/log/fault-entries.ts';
+import { faultEntries } from '../log/fault-entries.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/voice-soak.mjs', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;

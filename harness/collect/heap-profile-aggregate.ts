@@ -7,7 +7,7 @@
  * at most `callerDepth`. Equal paths are summed; the top `maxSites` by bytes are kept, the rest go to otherBytes.
  * Strings are capped and URLs lose their query and fragment (a key in a query never reaches the log). Pure.
  */
-import type { HeapFrame, HeapSiteEntry } from '../core/log/heap-sites-schema.ts';
+import type { HeapFrame, HeapSiteEntry } from '../log/heap-sites-schema.ts';
 import type { CdpCallFrame, SamplingHeapProfile, SamplingHeapProfileNode } from './heap-profile-types.ts';
 
 export interface AggregateOptions {

@@ -6,7 +6,7 @@
  * the lock, aggregated per call path (heap-profile-aggregate.ts), source-mapped where the page serves maps, and
  * written as a `heap-sites` record. Judges nothing. A failed or timed-out call is a note; the soak goes on.
  */
-import type { HeapSitesRecord } from '../core/log/heap-sites-schema.ts';
+import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
 import type { CdpSessionLike } from './cdp-session-like.ts';
 import type { HarnessClock } from './harness-clock.ts';
 import { aggregateSamplingProfile } from './heap-profile-aggregate.ts';

@@ -3,7 +3,7 @@
  * line/column to the original file, line and column (1-based) and name. Only what a site needs: no sections
  * (index maps return null), no reverse lookup. Pure; a malformed map is an Error naming what is wrong.
  */
-import type { HeapSourcePosition } from '../core/log/heap-sites-schema.ts';
+import type { HeapSourcePosition } from '../log/heap-sites-schema.ts';
 
 export interface SourceMapV3 {
   version: number;

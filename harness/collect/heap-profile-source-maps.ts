@@ -5,7 +5,7 @@
  * Optional and robust: a script without a map, a map that fails to load or parse, or a timeout leaves its sites
  * unmapped, with one note per script saying why. Scripts other than http(s) are not tried.
  */
-import type { HeapSourcePosition } from '../core/log/heap-sites-schema.ts';
+import type { HeapSourcePosition } from '../log/heap-sites-schema.ts';
 import { decodeSourceMap, originalPosition, type DecodedSourceMap } from './heap-profile-source-map.ts';
 
 /** Fetches a URL as text (e.g. through page.evaluate); an error message when it cannot. */

@@ -6,7 +6,7 @@
  * `heap-snapshot-diff` record. Only the first's summary is kept between them. Judges nothing; a failed or
  * timed-out snapshot is a note and the soak goes on.
  */
-import type { HeapSnapshotCheckpoint, HeapSnapshotDiffRecord } from '../core/log/heap-snapshot-diff-schema.ts';
+import type { HeapSnapshotCheckpoint, HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
 import type { HarnessClock } from './harness-clock.ts';
 import { growingCollections, growingConstructors, snapshotRetainer } from './heap-snapshot-diff.ts';
 import { takeHeapSnapshot, type CdpEventSessionLike, type TakenHeapSnapshot } from './heap-snapshot-take.ts';

@@ -5,8 +5,8 @@
  * retainer path, in the later snapshot, to the newest instance of the top growing class a program holds. Pure;
  * capped as the log schema caps.
  */
-import type { HeapCollectionGrowth, HeapConstructorGrowth, HeapSnapshotDiffRecord } from '../core/log/heap-snapshot-diff-schema.ts';
-import { INTERNAL_HEAP_CLASS as INTERNAL_CLASS } from '../core/log/internal-heap-class.ts';
+import type { HeapCollectionGrowth, HeapConstructorGrowth, HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
+import { INTERNAL_HEAP_CLASS as INTERNAL_CLASS } from '../log/internal-heap-class.ts';
 import type { HeapSnapshotGraph } from './heap-snapshot-graph.ts';
 import { buildRetainerTree } from './heap-snapshot-retainer-path.ts';
 import type { HeapSnapshotSummary } from './heap-snapshot-summary.ts';

@@ -4,7 +4,7 @@
  * as the analyzer shortens it). Undefined when off.
  */
 import { loadSettings } from '../config/settings.ts';
-import { DEFAULT_THRESHOLDS } from '../core/thresholds/thresholds-schema.ts';
+import { DEFAULT_THRESHOLDS } from '../thresholds/thresholds-schema.ts';
 import type { HarnessClock } from './harness-clock.ts';
 import { createHeapSnapshotCheckpoints, type HeapSnapshotCheckpoints } from './heap-snapshot-checkpoints.ts';
 import type { CdpEventSessionLike } from './heap-snapshot-take.ts';

@@ -4,15 +4,15 @@
  * (launchArgs); controllable mode needs no launch arguments.
  */
 import { join } from 'node:path';
-import type { ConversationMic } from '../mic/conversation-mic.ts';
-import { createControllableMic } from '../mic/controllable-mic.ts';
-import { createDeviceMic, deviceMicLaunchArgs } from '../mic/device-mic.ts';
-import { pickUtterance } from '../mic/pick-utterance.ts';
-import { loadUtteranceCatalog } from '../mic/utterance-catalog.ts';
-import type { ConversationScript } from '../script/conversation-script-schema.ts';
-import { DEFAULT_SCRIPT_PATH, loadConversationScript } from '../script/load-conversation-script.ts';
-import { scaleScript } from '../script/scale-script.ts';
-import { conversationCycles, type ConversationCycles } from '../script/conversation-cycles.ts';
+import type { ConversationMic } from './mic/conversation-mic.ts';
+import { createControllableMic } from './mic/controllable-mic.ts';
+import { createDeviceMic, deviceMicLaunchArgs } from './mic/device-mic.ts';
+import { pickUtterance } from './mic/pick-utterance.ts';
+import { loadUtteranceCatalog } from './mic/utterance-catalog.ts';
+import type { ConversationScript } from './script/conversation-script-schema.ts';
+import { DEFAULT_SCRIPT_PATH, loadConversationScript } from './script/load-conversation-script.ts';
+import { scaleScript } from './script/scale-script.ts';
+import { conversationCycles, type ConversationCycles } from './script/conversation-cycles.ts';
 import { runDirectory } from './run-directory.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';
 

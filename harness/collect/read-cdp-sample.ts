@@ -4,7 +4,7 @@
  * live counts. Each source but getMetrics is optional: a missing or malformed answer leaves its fields out.
  * Pure: the sampler does the calls.
  */
-import type { CdpSample, LiveCounts } from '../core/log/log-schema.ts';
+import type { CdpSample, LiveCounts } from '../log/log-schema.ts';
 
 export interface CdpMetric {
   name: string;

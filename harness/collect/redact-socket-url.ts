@@ -4,7 +4,7 @@
  * (`x-api-key`, `auth_token`, `X-Amz-Signature`) becomes `***` as well. The name stays, so a reader sees a secret was
  * passed in the URL.
  */
-import { REDACTED, redactSecrets } from '../redact/redact-secrets.ts';
+import { REDACTED, redactSecrets } from './redact/redact-secrets.ts';
 
 const SECRET_PARAM_NAME = /key|token|secret|auth|password|signature/i;
 

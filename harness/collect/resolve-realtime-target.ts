@@ -9,7 +9,7 @@
  *  - an external app and neither: none; the app talks to its own backend and no fault can be injected.
  * Fault outcomes come back as harness 'fault' record data, one per fault entry.
  */
-import { faultEntries, faultName } from '../core/log/fault-entries.ts';
+import { faultEntries, faultName } from '../log/fault-entries.ts';
 import { startEmbeddedRealtimeServer, type EmbeddedRealtimeServer } from './embedded-realtime-server.ts';
 import { probeRealtimeUrl } from './probe-realtime-url.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';

@@ -4,7 +4,7 @@
  * realtime server (server-side faults). Faults already on the URL are kept; the run's are appended. An external
  * target's URL is never changed (its faults, if any, are the caller's business).
  */
-import { faultEntries } from '../core/log/fault-entries.ts';
+import { faultEntries } from '../log/fault-entries.ts';
 
 export function targetUrlWithFaults(targetUrl: string, faults: string, embedded: boolean): string {
   const wanted = faultEntries(faults);

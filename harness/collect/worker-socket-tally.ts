@@ -7,7 +7,7 @@
  * only a path), else it is '?'; its counts start when the watch attached. `closed` means webSocketClosed arrived or the
  * worker itself went away (its sockets die with it).
  */
-import type { WorkerWsData } from '../core/log/log-schema.ts';
+import type { WorkerWsData } from '../log/log-schema.ts';
 import { payloadBytes } from './cdp-websocket-counter.ts';
 import { redactSocketUrl } from './redact-socket-url.ts';
 

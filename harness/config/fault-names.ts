@@ -1,10 +1,10 @@
 /**
  * The names SOAK_FAULTS accepts, so a typo is a settings error at start instead of a run that tested nothing. The
- * harness may not import target/ (target/faults/fault-catalog.ts owns the faults and their values); this copy of
+ * harness may not import target/ (reference/faults/fault-catalog.ts owns the faults and their values); this copy of
  * the names is checked against that catalog by tests/unit/config/fault-names.test.ts. Values are checked where the
  * fault is applied (the embedded server and app).
  */
-import { faultEntries, faultName } from '../core/log/fault-entries.ts';
+import { faultEntries, faultName } from '../log/fault-entries.ts';
 
 export const FAULT_NAMES: readonly string[] = [
   'heap-leak',

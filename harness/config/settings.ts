@@ -4,13 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
-import type { PushToTalk } from '../app-control/push-to-talk.ts';
-import type { StartStep } from '../app-control/start-steps.ts';
-import { resolveSetupPath } from '../app-control/setup-module.ts';
+import type { PushToTalk } from '../collect/app-control/push-to-talk.ts';
+import type { StartStep } from '../collect/app-control/start-steps.ts';
+import { resolveSetupPath } from '../collect/app-control/setup-module.ts';
 import { settingsEnvSchema, type SettingsEnv } from './settings-schema.ts';
 import { SettingsError } from './settings-error.ts';
-import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../core/thresholds/threshold-env-vars.ts';
-import { ThresholdsError } from '../core/thresholds/thresholds-error.ts';
+import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../thresholds/threshold-env-vars.ts';
+import { ThresholdsError } from '../thresholds/thresholds-error.ts';
 
 export interface Settings {
   durationMs: number;

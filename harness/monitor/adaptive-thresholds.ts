@@ -7,7 +7,7 @@
  *  - the heap warning never sits above 80% of the tab's heap limit.
  * Never lowers a timeout below its configured value. Pure: measurements in, limits out.
  */
-import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 
 export interface AdaptiveInputs {
   ttfrP95Ms: number | null;

@@ -1,7 +1,7 @@
 /**
  * Builds the in-page monitor into harness/monitor/dist/: voice-soak-monitor.mjs (ES module exporting
  * installMonitor) and voice-soak-monitor.js (classic script, auto-installs). Both minified, self-contained
- * (harness/core, the analyzer and the text renderer bundled in), with the metafile kept for size questions.
+ * (harness/analyze, the analyzer and the text renderer bundled in), with the metafile kept for size questions.
  * Run: npx tsx harness/monitor/build-monitor.ts
  */
 import { build, type Metafile } from 'esbuild';

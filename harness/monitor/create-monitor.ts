@@ -4,9 +4,9 @@
  * Collects and warns; judging is the analyzer's (passed in as deps so this file does not depend on it).
  */
 import { createInterruptionDedupe } from './interruption-dedupe.ts';
-import type { LogHeader, LogRecord, SoakLog } from '../core/log/log-schema.ts';
-import type { Report } from '../core/report/report-schema.ts';
-import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
+import type { LogHeader, LogRecord, SoakLog } from '../log/log-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { adaptiveLimits, baseLimits, type SafeguardLimits } from './adaptive-thresholds.ts';
 import { mergeThresholds } from './default-thresholds.ts';
 import { LiveStats } from './live-stats.ts';

@@ -1,10 +1,10 @@
 /**
- * The thresholds the page starts from (harness/core's zod-free literal of the schema's defaults, so the page bundle
+ * The thresholds the page starts from (harness/analyze's zod-free literal of the schema's defaults, so the page bundle
  * does not need zod just to know them) and the page-side merge of its options over them.
  * tests/unit/monitor/default-thresholds.test.ts proves this equals DEFAULT_THRESHOLDS from the schema.
  */
-import { PLAIN_DEFAULT_THRESHOLDS } from '../core/thresholds/default-thresholds.ts';
-import type { Thresholds, ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../thresholds/default-thresholds.ts';
+import type { Thresholds, ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 
 /** The analyzer's zod-free defaults: one literal for Node and page alike. */
 export const MONITOR_DEFAULT_THRESHOLDS: Thresholds = PLAIN_DEFAULT_THRESHOLDS;

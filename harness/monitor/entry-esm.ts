@@ -1,5 +1,5 @@
 /** The ES module build (voice-soak-monitor.mjs): `import { installMonitor } from '/monitor/voice-soak-monitor.mjs'`. */
-import { analyze } from '../core/analyze.ts';
+import { analyze } from '../analyze/analyze.ts';
 import { renderText } from '../render/render-text.ts';
 import { installMonitorWith, type InstalledMonitor } from './install-monitor.ts';
 import type { MonitorOptions } from './monitor-options.ts';

@@ -3,7 +3,7 @@
  * window.VOICE_SOAK_MONITOR_OPTIONS and the script tag's data-attributes, and exposes globalThis.voiceSoakMonitor.
  * Safe to inject with page.addInitScript({ path }) before any page script runs, and to load twice.
  */
-import { analyze } from '../core/analyze.ts';
+import { analyze } from '../analyze/analyze.ts';
 import { renderText } from '../render/render-text.ts';
 import { installMonitorWith } from './install-monitor.ts';
 import { readScriptOptions } from './read-script-options.ts';

@@ -7,7 +7,7 @@
  * Objects are held by WeakRef only (counting must never keep a leak alive, nor make one): counts() drops those
  * collected or closed, so it reads "created and not yet closed or ended". Without WeakRef nothing is counted.
  */
-import type { LiveCounts } from '../core/log/log-schema.ts';
+import type { LiveCounts } from '../log/log-schema.ts';
 
 type Kind = keyof LiveCounts;
 

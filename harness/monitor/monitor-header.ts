@@ -2,8 +2,8 @@
  * The header line of the monitor's log (source 'page'). schemaVersion is a literal so the page bundle does not
  * load zod; tests/unit/monitor/monitor-header.test.ts checks it against LOG_SCHEMA_VERSION and the header schema.
  */
-import type { LogHeader } from '../core/log/log-schema.ts';
-import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
+import type { LogHeader } from '../log/log-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 
 declare const __VOICE_SOAK_VERSION__: string | undefined;
 

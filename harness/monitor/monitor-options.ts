@@ -2,7 +2,7 @@
  * Options of installMonitor(); the classic script reads them from window.VOICE_SOAK_MONITOR_OPTIONS or its own
  * data-attributes (read-script-options.ts). Every field is optional.
  */
-import type { ThresholdsInput } from '../core/thresholds/thresholds-schema.ts';
+import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 import type { RecordCaps } from './record-caps.ts';
 
 export type PanelCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';

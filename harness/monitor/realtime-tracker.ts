@@ -3,7 +3,7 @@
  * when each response was requested/created, whether its first audio arrived (time to first response), the gap
  * between its audio deltas, and which responses are still open. Bounded: at most MAX_OPEN responses are tracked.
  */
-import type { RtEvent } from '../core/log/log-schema.ts';
+import type { RtEvent } from '../log/log-schema.ts';
 import type { DecodedFrame, RtDialect } from './frame-decoder.ts';
 import { RingBuffer } from './ring-buffer.ts';
 

@@ -2,7 +2,7 @@
  * Where the monitor keeps its records: one ring buffer per record family (caps in record-caps.ts), a bounded
  * queue for the harness's drain(), and listeners for onRecord. Serializes only when asked (drain, export).
  */
-import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
+import type { LogHeader, LogRecord } from '../log/log-schema.ts';
 import { DEFAULT_RECORD_CAPS, type RecordCaps } from './record-caps.ts';
 import { RingBuffer } from './ring-buffer.ts';
 

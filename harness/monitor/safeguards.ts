@@ -9,7 +9,7 @@
  *  - event-processing-timeout: a handler or a queued message over the limit -> a detailed state dump;
  *  - memory-warning: heap above the limit -> current usage (re-armed when it falls below 90% of the limit).
  */
-import type { MonitorRecord } from '../core/log/log-schema.ts';
+import type { MonitorRecord } from '../log/log-schema.ts';
 import type { SafeguardLimits } from './adaptive-thresholds.ts';
 import type { AppHooks } from './monitor-options.ts';
 import { jsonSafe, safeCall } from './state-dump.ts';

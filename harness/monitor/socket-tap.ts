@@ -5,7 +5,7 @@
  * handlers all finished (async handlers finish when their promise settles).
  */
 import { decodeRealtimeFrame, type DecodedFrame } from './frame-decoder.ts';
-import type { WsSample } from '../core/log/log-schema.ts';
+import type { WsSample } from '../log/log-schema.ts';
 
 export interface HandledMessage {
   tMs: number;

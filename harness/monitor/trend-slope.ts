@@ -1,10 +1,10 @@
 /**
- * Theil-Sen slope of [tMs, value] points, per minute: harness/core's theilSen over at most maxPoints points
+ * Theil-Sen slope of [tMs, value] points, per minute: harness/analyze's theilSen over at most maxPoints points
  * (evenSubsample), so one call costs at most maxPoints^2 / 2 divisions (7,200 for the default 120). Pure.
  * Null below 3 points or over zero time.
  */
-import { evenSubsample } from '../core/stats/even-subsample.ts';
-import { theilSen } from '../core/stats/theil-sen.ts';
+import { evenSubsample } from '../analyze/stats/even-subsample.ts';
+import { theilSen } from '../analyze/stats/theil-sen.ts';
 
 export type Point = readonly [tMs: number, value: number];
 

@@ -6,7 +6,7 @@
  * Points before warm-up are ignored; a trend needs at least 6 points spanning 60 s. Each warning id repeats at
  * most once per cooldown. Pure: time comes in as tMs.
  */
-import type { Thresholds } from '../core/thresholds/thresholds-schema.ts';
+import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { percentile } from './percentile.ts';
 import { RingBuffer } from './ring-buffer.ts';
 import { theilSenSlopePerMin, type Point } from './trend-slope.ts';

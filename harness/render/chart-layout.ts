@@ -2,7 +2,7 @@
  * Geometry of one chart: the data domain of a Series (points, highlights, trend ends, budget, warm-up), its ticks,
  * and the mapping from data to pixel coordinates. Pure module.
  */
-import type { Series } from '../core/report/report-schema.ts';
+import type { Series } from '../analyze/report/report-schema.ts';
 import { niceTicks, timeTicks, type TickScale } from './chart-ticks.ts';
 
 export interface ChartSize {

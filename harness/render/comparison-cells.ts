@@ -2,7 +2,7 @@
  * The formatted cells of one compared metric, shared by the comparison's text and Markdown renderers.
  * Formatting only. Pure module.
  */
-import type { MetricComparison } from '../core/compare/comparison-schema.ts';
+import type { MetricComparison } from '../analyze/compare/comparison-schema.ts';
 import { formatMegabytes, formatNumber, NOT_AVAILABLE } from './format-value.ts';
 
 export interface ComparisonCells {

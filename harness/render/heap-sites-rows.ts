@@ -2,9 +2,9 @@
  * What the renderers show of the sampling heap profile: the heap-sites section's heading line and rows (site,
  * growth, floor, whether it counts), and an issue's "Likely source" lines. Values formatted only. Pure module.
  */
-import type { HeapSitesSummary } from '../core/report/heap-sites-report-schema.ts';
-import type { Issue } from '../core/report/report-schema.ts';
-import { formatBytesPerMin } from '../core/analyze/heap-site-text.ts';
+import type { HeapSitesSummary } from '../analyze/report/heap-sites-report-schema.ts';
+import type { Issue } from '../analyze/report/report-schema.ts';
+import { formatBytesPerMin } from '../analyze/heap-site-text.ts';
 
 export function likelySourceLines(issue: Issue): string[] {
   return (issue.likelySources ?? []).map((text) => `Likely source: ${text}`);

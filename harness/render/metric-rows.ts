@@ -2,7 +2,7 @@
  * The metrics table shared by the Markdown and HTML renderers: label, formatted value and budget for each metric the
  * Report holds, in reading order. Formatting only. Pure module.
  */
-import type { Report } from '../core/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
 
 export interface MetricRow {

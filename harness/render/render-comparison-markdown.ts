@@ -1,7 +1,7 @@
 /**
  * A Comparison as Markdown: verdict heading, one table row per metric, notes. Log strings are escaped. Pure module.
  */
-import type { Comparison } from '../core/compare/comparison-schema.ts';
+import type { Comparison } from '../analyze/compare/comparison-schema.ts';
 import { COMPARISON_HEADERS, comparisonCells, type ComparisonCells } from './comparison-cells.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
 

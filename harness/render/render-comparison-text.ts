@@ -2,7 +2,7 @@
  * A Comparison as a plain-text table (columns padded to width), then the verdict line. Pure module. Text that came
  * from a log or a report (URLs, ids) is shown without escape sequences or control characters (strip-control-chars.ts).
  */
-import type { Comparison } from '../core/compare/comparison-schema.ts';
+import type { Comparison } from '../analyze/compare/comparison-schema.ts';
 import { COMPARISON_HEADERS, comparisonCells, type ComparisonCells } from './comparison-cells.ts';
 import { stripControlChars } from './strip-control-chars.ts';
 

@@ -4,7 +4,7 @@
  * inline styles and data: images only); every string from the log is escaped. Pure: Report in, string out.
  */
 import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
-import type { Assertion, Report } from '../core/report/report-schema.ts';
+import type { Assertion, Report } from '../analyze/report/report-schema.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { HTML_STYLES } from './html-styles.ts';
 import { metricRows } from './metric-rows.ts';

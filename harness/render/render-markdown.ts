@@ -2,7 +2,7 @@
  * A Markdown summary of a Report: verdict, metrics table, issues with recommendations, failed assertions.
  * Every string that came from the log is escaped (escapeMarkdown), so a log cannot inject HTML or links. Pure module.
  */
-import type { Assertion, Report } from '../core/report/report-schema.ts';
+import type { Assertion, Report } from '../analyze/report/report-schema.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
 import { metricRows } from './metric-rows.ts';
 import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';

@@ -4,7 +4,7 @@
  * highlighted points (post-GC lows). Deterministic (fixed decimals, no random ids); every text is escaped.
  * Pure: Series in, string out.
  */
-import type { Series } from '../core/report/report-schema.ts';
+import type { Series } from '../analyze/report/report-schema.ts';
 import { budgetOnScale, chartLayout, trendEnds, type ChartSize } from './chart-layout.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { formatMinSec, formatNumber } from './format-value.ts';

@@ -7,7 +7,7 @@
  *
  * Pure: Report in, string out. Values only formatted, never computed.
  */
-import type { Report } from '../core/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
 import { stripControlChars } from './strip-control-chars.ts';
 import { likelySourceLines } from './heap-sites-rows.ts';

@@ -3,7 +3,7 @@
  * `cycles` even shares of the run, with the counts a clean app leaves (nothing open, listeners and DOM nodes that
  * wobble; a transcript that grows a few nodes per turn), or AudioContexts piling up by leakedContextsPerCycle.
  */
-import type { CycleRecord } from '../core/log/log-schema.ts';
+import type { CycleRecord } from '../log/log-schema.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 const MIB = 1024 * 1024;

@@ -3,9 +3,9 @@
  * log-normal latencies with occasional spikes, a turn every ~12 s) plus any fault pattern at a chosen severity.
  * A generator, so an 8-hour log streams to disk without being held in memory. Deterministic for a given seed.
  */
-import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
-import { LOG_SCHEMA_VERSION } from '../core/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../core/thresholds/default-thresholds.ts';
+import type { LogHeader, LogRecord } from '../log/log-schema.ts';
+import { LOG_SCHEMA_VERSION } from '../log/log-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../thresholds/default-thresholds.ts';
 import { createHeapModel } from './heap-model.ts';
 import { createMemoryModel } from './memory-model.ts';
 import { cycleRecordsBetween } from './cycle-records.ts';

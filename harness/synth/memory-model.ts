@@ -4,7 +4,7 @@
  * (a base, a first-minute ramp as code caches and heap pages fill, what the heaps hold, an optional native leak,
  * noise), and the live object counts of one open conversation.
  */
-import type { LiveCounts } from '../core/log/log-schema.ts';
+import type { LiveCounts } from '../log/log-schema.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 const MIB = 1024 * 1024;

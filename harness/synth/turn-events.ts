@@ -2,7 +2,7 @@
  * The records of one synthetic conversation turn: the user speaks, the server answers with streamed audio.
  * rt events as the WebSocket tap derives them, monitor records as the in-page monitor logs them, harness marks.
  */
-import type { LogRecord } from '../core/log/log-schema.ts';
+import type { LogRecord } from '../log/log-schema.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import type { SynthFaults } from './synth-faults.ts';
 

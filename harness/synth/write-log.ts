@@ -6,8 +6,8 @@
  */
 import { statSync } from 'node:fs';
 import { parseDuration } from '../config/parse-duration.ts';
-import { createLogWriter } from '../io/log-writer.ts';
-import type { LogHeader, LogRecord } from '../core/log/log-schema.ts';
+import { createLogWriter } from '../log/log-writer.ts';
+import type { LogHeader, LogRecord } from '../log/log-schema.ts';
 import { generateLog } from './generate-log.ts';
 import { parseFaultArg, type SynthFaults } from './synth-faults.ts';
 

@@ -2,7 +2,7 @@
  * The handful of report metrics the run summary, the baseline check and the nightly history follow per test,
  * with labels and units for tables. Values are copied from Report.metrics, never computed here.
  */
-import type { Metrics } from '../core/report/report-schema.ts';
+import type { Metrics } from '../analyze/report/report-schema.ts';
 import { formatMegabytes, NOT_AVAILABLE } from '../render/format-value.ts';
 
 export interface KeyMetric {

@@ -1,9 +1,9 @@
 /**
- * Whether a report is of a run that was cut short, read from its run-complete finding (harness/core/analyze/
+ * Whether a report is of a run that was cut short, read from its run-complete finding (harness/analyze/
  * detect-run-complete.ts judges it; this only copies what it found): "<what happened> at <time> s", or null for a
  * run that finished its script (and for page logs, which have no run-end to judge).
  */
-import type { Report } from '../core/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 
 export function partialRunReason(report: Report | null): string | null {
   const issue = report?.issues.find((i) => i.id === 'run-complete');

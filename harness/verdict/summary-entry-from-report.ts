@@ -1,5 +1,5 @@
 /** One soak-summary entry from a test's report (or its absence). Copies values; judges nothing new. */
-import type { Report } from '../core/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 import { failedAssertionMessages } from './failed-assertion-messages.ts';
 import { KEY_METRICS, pickKeyMetrics } from './key-metrics.ts';
 import { partialRunReason } from './partial-run.ts';

@@ -3,9 +3,9 @@
  * crashes after streaming its log (attaches only the log, like a test killed before finishSoakRun).
  */
 import { test } from '@playwright/test';
-import { attachSoakResults, expectSoakPassed } from '../../harness/verdict/attach-soak-results.ts';
-import { finishSoakRun } from '../../harness/verdict/finish-soak-run.ts';
-import { CONTENT_TYPES, SOAK_LOG } from '../../harness/verdict/soak-attachment-names.ts';
+import { attachSoakResults, expectSoakPassed } from '../../harness/playwright/attach-soak-results.ts';
+import { finishSoakRun } from '../../harness/render/finish-soak-run.ts';
+import { CONTENT_TYPES, SOAK_LOG } from '../../harness/render/soak-attachment-names.ts';
 import { writeSyntheticLog } from './write-synthetic-log.ts';
 
 const DURATION_MS = 120_000;

@@ -3,9 +3,9 @@
  * conversation runner does), so reports and Allure show one step per turn.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
-import type { LogHeader, LogRecord } from '../../harness/core/log/log-schema.ts';
+import type { LogHeader, LogRecord } from '../../harness/log/log-schema.ts';
 import { generateLog, type GenerateLogOptions } from '../../harness/synth/generate-log.ts';
-import { turnStep } from '../../harness/verdict/turn-step.ts';
+import { turnStep } from '../../harness/playwright/turn-step.ts';
 
 export async function writeSyntheticLog(path: string, options: GenerateLogOptions): Promise<number> {
   const [header, ...records] = [...generateLog(options)] as [LogHeader, ...LogRecord[]];

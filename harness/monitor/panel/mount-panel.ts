@@ -3,7 +3,7 @@
  * sparklines. Collapsed by default; a corner of the viewport (drag the bar, or the move button, to dock it in
  * another corner); graphs redraw once a second only while expanded and the page is visible.
  */
-import type { LogRecord } from '../../core/log/log-schema.ts';
+import type { LogRecord } from '../../log/log-schema.ts';
 import type { LiveSeriesId, LiveStats } from '../live-stats.ts';
 import type { PanelCorner } from '../monitor-options.ts';
 import { downloadText, logFileName } from './download-log.ts';

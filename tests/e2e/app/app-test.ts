@@ -6,8 +6,8 @@
  */
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page, WebSocket as PwWebSocket } from '@playwright/test';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
-import type { RealtimeServer, RealtimeServerOptions } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
+import type { RealtimeServer, RealtimeServerOptions } from '../../../reference/server/start-realtime-server.ts';
 import { buildMicWav } from './mic-wav.ts';
 import type { MicPart } from './mic-wav.ts';
 

@@ -1,12 +1,12 @@
 /**
  * Builds a fake-microphone WAV for Chromium's --use-file-for-fake-audio-capture: committed utterances from
- * harness/mic/utterances (24 kHz mono pcm16) with silence between them, written where the test says (its outputPath).
+ * harness/collect/mic/utterances (24 kHz mono pcm16) with silence between them, written where the test says (its outputPath).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const UTTERANCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../harness/mic/utterances');
+const UTTERANCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../harness/collect/mic/utterances');
 const SAMPLE_RATE_HZ = 24000;
 
 /** An utterance id ("u01") or a silence length in ms. */

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { appState, expect, newMicPage, openAndStart, test } from './app-test.ts';
-import type { RealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import type { RealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { startWsRelay } from './ws-relay.ts';
 import type { WsRelay } from './ws-relay.ts';
 

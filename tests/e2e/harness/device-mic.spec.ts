@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadUtteranceCatalog } from '../../../harness/mic/utterance-catalog.ts';
-import { pickUtterance } from '../../../harness/mic/pick-utterance.ts';
-import { planMicTimeline } from '../../../harness/mic/plan-mic-timeline.ts';
-import { loadConversationScript } from '../../../harness/script/load-conversation-script.ts';
-import { scaleScript } from '../../../harness/script/scale-script.ts';
+import { loadUtteranceCatalog } from '../../../harness/collect/mic/utterance-catalog.ts';
+import { pickUtterance } from '../../../harness/collect/mic/pick-utterance.ts';
+import { planMicTimeline } from '../../../harness/collect/mic/plan-mic-timeline.ts';
+import { loadConversationScript } from '../../../harness/collect/script/load-conversation-script.ts';
+import { scaleScript } from '../../../harness/collect/script/scale-script.ts';
 import { expect, SHORT_RUN_SCRIPT, test } from '../soak/soak-fault-fixtures.ts';
 import { readRunLog } from './read-run-log.ts';
 

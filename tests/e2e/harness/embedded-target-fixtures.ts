@@ -1,5 +1,5 @@
 /** The soak fixtures pointed at an embedded realtime server started by the test worker (port 0; replies scaled by serverReplyScale). */
-import { startRealtimeServer, type RealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer, type RealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { test as soakTest } from '../../../fixtures/soak-fixtures.ts';
 
 export const test = soakTest.extend<object, { server: RealtimeServer; serverReplyScale: number }>({

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { E2E_RUNS_DIR, readRunLog } from './read-run-log.ts';
 
 test('a run killed half-way (SIGKILL) leaves a valid JSONL up to that point', async () => {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { guardPageTrace } from '../../../harness/redact/page-trace-guard.ts';
+import { guardPageTrace } from '../../../harness/collect/redact/page-trace-guard.ts';
 import { findSecretInArtifacts } from '../user-runs/find-secret-in-artifacts.ts';
 import { startSessionKeyBackend } from '../user-runs/session-key-backend.ts';
 

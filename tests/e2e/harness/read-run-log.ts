@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord } from '../../../harness/log/log-schema.ts';
 
 export function readRunLog(path: string): { header: LogHeader; records: LogRecord[] } {
   const text = readFileSync(path, 'utf8');

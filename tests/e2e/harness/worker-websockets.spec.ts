@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import { startCdpWebSocketCounter } from '../../../harness/collect/cdp-websocket-counter.ts';
 import { startCdpWorkerWebSocketWatch } from '../../../harness/collect/cdp-worker-websockets.ts';
-import { logRecordSchema, type HarnessEvent, type LogRecord, type WorkerWsData } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema, type HarnessEvent, type LogRecord, type WorkerWsData } from '../../../harness/log/log-schema.ts';
 import { buildMonitor } from '../../../harness/monitor/build-monitor.ts';
 import { serveStaticDir, type StaticServer } from '../soak/serve-static-dir.ts';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { logHeaderSchema, logRecordSchema, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logHeaderSchema, logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 import { buildMonitor } from '../../../harness/monitor/build-monitor.ts';
 import type { InstalledMonitor } from '../../../harness/monitor/install-monitor.ts';
 import type { MonitorOptions } from '../../../harness/monitor/monitor-options.ts';

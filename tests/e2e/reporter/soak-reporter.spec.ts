@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { readHistoryFile } from '../../../harness/history/history-file.ts';
-import { SOAK_LOG, SOAK_REPORT_JSON } from '../../../harness/verdict/soak-attachment-names.ts';
+import { readHistoryFile } from '../../../harness/verdict/history-file.ts';
+import { SOAK_LOG, SOAK_REPORT_JSON } from '../../../harness/render/soak-attachment-names.ts';
 import { allureAttachments, FIXTURE_CONFIG, fixtureEnv, readAllureResults, readSoakSummary, runPlaywright, serveFolder, type PlaywrightRun } from './run-playwright.ts';
 
 const CHARTS = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg', 'chart-dom-nodes.svg', 'chart-event-listeners.svg', 'chart-array-buffers.svg', 'chart-renderer-rss.svg'];

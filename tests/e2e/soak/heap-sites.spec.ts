@@ -11,7 +11,7 @@ import { describeFindings, expect, test } from './soak-fault-fixtures.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
-/** Each fault's leaking function (target/app/src) and the finding its growth fails. */
+/** Each fault's leaking function (reference/app/src) and the finding its growth fails. */
 const LEAKS = [
   { fault: 'heap-leak', fn: 'tick', file: 'src/heap-leak-fault.ts', finding: 'heap-growth' },
   { fault: 'detached-dom', fn: 'renderCaptions', file: 'src/detached-dom-fault.ts', finding: 'dom-growth' },

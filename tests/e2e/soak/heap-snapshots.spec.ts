@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describeFindings, expect, SHORT_RUN_SCRIPT, SHORT_RUN_THRESHOLDS, SOAK_E2E_RUNS_DIR, test } from './soak-fault-fixtures.ts';
-import type { HeapSnapshotDiffRecord } from '../../../harness/core/log/heap-snapshot-diff-schema.ts';
+import type { HeapSnapshotDiffRecord } from '../../../harness/log/heap-snapshot-diff-schema.ts';
 
 test.describe.configure({ timeout: 60_000 });
 

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { prepareSoakRun } from '../../../harness/collect/prepare-soak-run.ts';
 import type { SoakRunOptions } from '../../../harness/collect/soak-run-options.ts';
 import { startSoakSession } from '../../../harness/collect/start-soak-session.ts';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
 import { runCli } from '../../unit/cli/run-cli.ts';
 import { SHORT_RUN_SCRIPT, SHORT_RUN_THRESHOLDS, SOAK_E2E_RUNS_DIR } from './soak-fault-fixtures.ts';

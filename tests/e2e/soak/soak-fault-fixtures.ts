@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { test as embeddedTargetTest } from '../harness/embedded-target-fixtures.ts';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../harness/core/thresholds/thresholds-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
-import type { SoakRunResult } from '../../../harness/verdict/soak-run-result.ts';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../harness/thresholds/thresholds-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
+import type { SoakRunResult } from '../../../harness/render/soak-run-result.ts';
 
 /** Outside test-results/, which every `playwright test` start wipes. */
 export const SOAK_E2E_RUNS_DIR = join(tmpdir(), 'voice-soak-e2e-soak-runs');

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { CdpSample, CycleRecord } from '../../../harness/core/log/log-schema.ts';
+import type { CdpSample, CycleRecord } from '../../../harness/log/log-schema.ts';
 import { freePort } from './free-port.ts';
 import { failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
 

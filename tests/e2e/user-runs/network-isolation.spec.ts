@@ -16,7 +16,7 @@ import { checkNamespaceWorks, NETWORK_NAMESPACE_MARKER } from '../../../harness/
 import { ISOLATED_NETWORK } from '../../../harness/setup/network-interfaces.ts';
 import { REMOTE_ADDRESS, type NetworkProbe } from './network-probe-setup.ts';
 import { runUserSoak, turnCoverage } from './run-user-soak.ts';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 
 function namespaceUnavailable(): string | null {
   try {

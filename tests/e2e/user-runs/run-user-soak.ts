@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import type { SoakSummary } from '../../../harness/verdict/soak-summary-schema.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
 import { fixtureEnv, readSoakSummary, runPlaywright, type PlaywrightRun } from '../reporter/run-playwright.ts';

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { historySchema } from '../../../harness/history/history-schema.ts';
+import { historySchema } from '../../../harness/verdict/history-schema.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
 import { fixtureEnv, readSoakSummary } from '../reporter/run-playwright.ts';
 import { runCli } from '../../unit/cli/run-cli.ts';

@@ -2,7 +2,7 @@
  * A Report whose every string field (and record key) holds hostile text: markup, attribute breakouts, CDATA ends,
  * javascript: URLs, RTL overrides, control characters, very long strings. For escaping tests (unit and e2e).
  */
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { buildSampleReport } from './sample-report.ts';
 
 export const HOSTILE_STRINGS = [

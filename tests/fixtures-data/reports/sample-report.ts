@@ -2,8 +2,8 @@
  * A realistic hand-built Report (7-minute soak with a slow heap leak) for renderer, compare and CLI tests.
  * Deterministic: values come from a seeded generator. `buildSampleReport({ heapLeakMbPerMin, ttfrShiftMs, seed })`.
  */
-import { DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/thresholds-schema.ts';
-import type { Report, Series } from '../../../harness/core/report/report-schema.ts';
+import { DEFAULT_THRESHOLDS } from '../../../harness/thresholds/thresholds-schema.ts';
+import type { Report, Series } from '../../../harness/analyze/report/report-schema.ts';
 
 export interface SampleReportOptions {
   seed?: number;

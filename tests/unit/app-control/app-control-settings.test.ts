@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadSetupModule } from '../../../harness/app-control/setup-module.ts';
-import { parseStartSteps, resolveStepValue, stepVariables } from '../../../harness/app-control/start-steps.ts';
+import { loadSetupModule } from '../../../harness/collect/app-control/setup-module.ts';
+import { parseStartSteps, resolveStepValue, stepVariables } from '../../../harness/collect/app-control/start-steps.ts';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 
 test('a start sequence parses into steps, with escaped semicolons and ${NAME} values', () => {

@@ -1,7 +1,7 @@
 /** `voice-soak analyze` on synthetic logs: exit codes by verdict, every format, --out, --thresholds, truncated tail. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { reportSchema } from '../../../harness/core/report/report-schema.ts';
+import { reportSchema } from '../../../harness/analyze/report/report-schema.ts';
 import { runCli, synthLogText, writeSynthLog, withScratchDir } from './run-cli.ts';
 
 const SEVEN_MINUTES = 420_000;

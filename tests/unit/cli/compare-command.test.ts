@@ -1,7 +1,7 @@
 /** `voice-soak compare`: clean vs clean exits 0, clean vs heap leak exits 1; logs and report JSON both accepted. */
 import { writeFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { comparisonSchema } from '../../../harness/core/compare/comparison-schema.ts';
+import { comparisonSchema } from '../../../harness/analyze/compare/comparison-schema.ts';
 import { fixturePath, runCli, writeSynthLog, withScratchDir } from './run-cli.ts';
 
 const SEVEN_MINUTES = 420_000;

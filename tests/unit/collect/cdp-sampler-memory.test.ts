@@ -1,7 +1,7 @@
 /** The sampler's memory beyond the JS heap: getHeapUsage, the renderer's RSS and the monitor's live counts per sample. */
 import { expect, test } from '@playwright/test';
 import { createCdpSampler } from '../../../harness/collect/cdp-sampler.ts';
-import { logRecordSchema, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 
 const LIVE = { audioContexts: 1, mediaStreamTracks: 1, peerConnections: 0, webSockets: 1 };
 

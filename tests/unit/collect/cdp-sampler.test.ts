@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createCdpSampler } from '../../../harness/collect/cdp-sampler.ts';
-import { logRecordSchema, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 
 const METRICS = [
   { name: 'JSHeapUsedSize', value: 5_000_000 },

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startCdpWorkerWebSocketWatch } from '../../../harness/collect/cdp-worker-websockets.ts';
-import { logRecordSchema, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 
 type Listener = (params: any) => void;
 

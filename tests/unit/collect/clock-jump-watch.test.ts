@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { harnessEventSchema } from '../../../harness/core/log/log-schema.ts';
+import { harnessEventSchema } from '../../../harness/log/log-schema.ts';
 import { createClockJumpWatch } from '../../../harness/collect/clock-jump-watch.ts';
 
 test('a wall clock that jumps against the monotonic clock is one clock-jump record, forwards or back; drift within a second is not', () => {

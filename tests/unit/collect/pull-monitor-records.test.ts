@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createMonitorPuller } from '../../../harness/collect/pull-monitor-records.ts';
-import { logRecordSchema } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema } from '../../../harness/log/log-schema.ts';
 
 const HARNESS_START_EPOCH_MS = 1_700_000_000_000;
 /** The page's monitor started 1.5 s after the harness clock's zero. */

@@ -1,7 +1,7 @@
 /** The sample reader: Runtime.getHeapUsage, the renderer's RSS and the monitor's live counts land in the cdp record. */
 import { expect, test } from '@playwright/test';
 import { readCdpSample, readLiveCounts } from '../../../harness/collect/read-cdp-sample.ts';
-import { cdpSampleSchema } from '../../../harness/core/log/log-schema.ts';
+import { cdpSampleSchema } from '../../../harness/log/log-schema.ts';
 
 const METRICS = [
   { name: 'JSHeapUsedSize', value: 660_000 },

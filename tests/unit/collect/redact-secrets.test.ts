@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { redactHeaders } from '../../../harness/redact/redact-headers.ts';
-import { redactDeep, redactSecrets } from '../../../harness/redact/redact-secrets.ts';
+import { redactHeaders } from '../../../harness/collect/redact/redact-headers.ts';
+import { redactDeep, redactSecrets } from '../../../harness/collect/redact/redact-secrets.ts';
 
 const KEY = 'sk-proj-AbCdEf0123456789_xyzXYZ-987';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { targetUrlWithFaults } from '../../../harness/collect/target-url-with-faults.ts';
-import { readAppConfig } from '../../../target/app/src/app-config.ts';
+import { readAppConfig } from '../../../reference/app/src/app-config.ts';
 
 const APP = 'http://127.0.0.1:4173/';
 

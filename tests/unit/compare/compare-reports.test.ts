@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { compareReports } from '../../../harness/core/compare/compare-reports.ts';
-import { comparisonSchema } from '../../../harness/core/compare/comparison-schema.ts';
+import { compareReports } from '../../../harness/analyze/compare/compare-reports.ts';
+import { comparisonSchema } from '../../../harness/analyze/compare/comparison-schema.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
 
 const clean = (seed: number) => buildSampleReport({ seed, heapLeakMbPerMin: 0.1 });

@@ -1,10 +1,10 @@
 /** Known values from scipy 1.17 (mannwhitneyu method='asymptotic'; binom cdf/sf; norm) and by hand (Holm). */
 import { test, expect } from '@playwright/test';
-import { mannWhitneyU } from '../../../harness/core/compare/mann-whitney-u.ts';
-import { slopeZTest } from '../../../harness/core/compare/slope-z-test.ts';
-import { poissonRateTest } from '../../../harness/core/compare/poisson-rate-test.ts';
-import { holmAdjust } from '../../../harness/core/compare/holm-adjust.ts';
-import type { Trend } from '../../../harness/core/report/report-schema.ts';
+import { mannWhitneyU } from '../../../harness/analyze/compare/mann-whitney-u.ts';
+import { slopeZTest } from '../../../harness/analyze/compare/slope-z-test.ts';
+import { poissonRateTest } from '../../../harness/analyze/compare/poisson-rate-test.ts';
+import { holmAdjust } from '../../../harness/analyze/compare/holm-adjust.ts';
+import type { Trend } from '../../../harness/analyze/report/report-schema.ts';
 
 test('Mann-Whitney U matches scipy without ties', () => {
   const x = [1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3];

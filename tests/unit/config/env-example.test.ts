@@ -22,8 +22,8 @@ test('.env.example values are the defaults and parse as they are', () => {
 });
 
 test('.env.example shows every SOAK_THRESHOLD_* variable with its default, and each parses as it is', async () => {
-  const { THRESHOLD_ENV_VARS, thresholdsFromEnv } = await import('../../../harness/core/thresholds/threshold-env-vars.ts');
-  const { PLAIN_DEFAULT_THRESHOLDS } = await import('../../../harness/core/thresholds/default-thresholds.ts');
+  const { THRESHOLD_ENV_VARS, thresholdsFromEnv } = await import('../../../harness/thresholds/threshold-env-vars.ts');
+  const { PLAIN_DEFAULT_THRESHOLDS } = await import('../../../harness/thresholds/default-thresholds.ts');
   const shown = new Map(
     lines
       .map((l) => /^# (SOAK_THRESHOLD_[A-Z0-9_]+)=(\S+)/.exec(l))

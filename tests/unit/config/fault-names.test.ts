@@ -1,10 +1,10 @@
 /** harness/config's copy of the fault names (the harness may not import target/) agrees with the target's catalog. */
 import { test, expect } from '@playwright/test';
 import { FAULT_NAMES, unknownFaultNames } from '../../../harness/config/fault-names.ts';
-import { faultCatalog } from '../../../target/faults/fault-catalog.ts';
-import { parseFaultSpec } from '../../../target/faults/fault-spec.ts';
+import { faultCatalog } from '../../../reference/faults/fault-catalog.ts';
+import { parseFaultSpec } from '../../../reference/faults/fault-spec.ts';
 
-test('FAULT_NAMES lists exactly the faults of target/faults/fault-catalog.ts, in its order', () => {
+test('FAULT_NAMES lists exactly the faults of reference/faults/fault-catalog.ts, in its order', () => {
   expect(FAULT_NAMES).toEqual(faultCatalog.map((fault) => fault.name));
 });
 

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 test('analyze() bundles for the page: no zod, no Node built-ins, well under 40 KB gzipped', async () => {
   const result = await build({
-    entryPoints: [new URL('../../../harness/core/analyze.ts', import.meta.url).pathname],
+    entryPoints: [new URL('../../../harness/analyze/analyze.ts', import.meta.url).pathname],
     bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { analyze, createAnalyzer } from '../../../harness/core/analyze.ts';
-import { judgeGrowth } from '../../../harness/core/analyze/growth-check.ts';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
-import { reportSchema, type Report, type Trend } from '../../../harness/core/report/report-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
+import { analyze, createAnalyzer } from '../../../harness/analyze/analyze.ts';
+import { judgeGrowth } from '../../../harness/analyze/growth-check.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
+import { reportSchema, type Report, type Trend } from '../../../harness/analyze/report/report-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 
 const MIB = 1024 * 1024;

@@ -5,10 +5,10 @@
  * and session failures (a bad key, an expired session) still fail `errors`. Hand-built, schema-valid logs.
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import { isClientMisuse } from '../../../harness/core/analyze/client-misuse-codes.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import { isClientMisuse } from '../../../harness/analyze/client-misuse-codes.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { completeSoakLog, TURNS } from './complete-soak-log.ts';
 
 const assertion = (report: Report, id: string) => report.assertions.find((a) => a.id === id)!;

@@ -5,8 +5,8 @@
  * against the log schema, so the tests exercise logs a collector could really write.
  */
 import { expect } from '@playwright/test';
-import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/core/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
+import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 
 export const RUN_MS = 180_000;
 export const TURN_EVERY_MS = 20_000;

@@ -3,8 +3,8 @@
  * memory-limit counting ArrayBuffers, and missing numbers as no-data warnings.
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { renderText } from '../../../harness/render/render-text.ts';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 

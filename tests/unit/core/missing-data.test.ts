@@ -4,9 +4,9 @@
  * cause; the same gaps in a page log only warn. Hand-built, schema-valid logs through analyze().
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { completeSoakLog, TURNS } from './complete-soak-log.ts';
 
 const failedErrors = (report: Report) => report.assertions.filter((a) => !a.passed && a.level === 'error').map((a) => a.id);

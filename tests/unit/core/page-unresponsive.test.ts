@@ -4,8 +4,8 @@
  * logs get no assertion (they cannot see their own main thread stop).
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import { completeSoakLog, RUN_MS } from './complete-soak-log.ts';
 
 const unresponsive = (tMs: number, sinceMs: number, forMs: number, state: 'began' | 'ended'): LogRecord => ({ type: 'harness', kind: 'unresponsive', tMs, data: { sinceMs, forMs, state } });

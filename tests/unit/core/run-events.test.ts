@@ -4,8 +4,8 @@
  * is named with its size and time. Page logs get neither assertion.
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import { completeSoakLog, RUN_MS } from './complete-soak-log.ts';
 
 const URL = 'ws://127.0.0.1:8787/v1/realtime';

@@ -4,10 +4,10 @@
  * (each injected fault has evidence it reached its side). All warn. Hand-built, schema-valid logs through analyze().
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import { faultName, faultsInSocketUrl } from '../../../harness/core/analyze/fault-evidence.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import { faultName, faultsInSocketUrl } from '../../../harness/analyze/fault-evidence.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { completeSoakLog } from './complete-soak-log.ts';
 
 const assertion = (report: Report, id: string) => report.assertions.find((a) => a.id === id);

@@ -1,14 +1,14 @@
 import { test, expect } from '@playwright/test';
-import { bucketMedians } from '../../../harness/core/stats/bucket-medians.ts';
-import { downsampleMinMax, type Point } from '../../../harness/core/stats/downsample-min-max.ts';
-import { evenSubsample } from '../../../harness/core/stats/even-subsample.ts';
-import { fitTrend } from '../../../harness/core/stats/fit-trend.ts';
-import { mannKendall, mannKendallVariance } from '../../../harness/core/stats/mann-kendall.ts';
-import { normalCdf, normalQuantile } from '../../../harness/core/stats/normal-distribution.ts';
-import { postGcLows } from '../../../harness/core/stats/post-gc-lows.ts';
-import { median, quantile, quantileSorted } from '../../../harness/core/stats/quantile-sorted.ts';
-import { selectKth } from '../../../harness/core/stats/select-kth.ts';
-import { theilSen } from '../../../harness/core/stats/theil-sen.ts';
+import { bucketMedians } from '../../../harness/analyze/stats/bucket-medians.ts';
+import { downsampleMinMax, type Point } from '../../../harness/analyze/stats/downsample-min-max.ts';
+import { evenSubsample } from '../../../harness/analyze/stats/even-subsample.ts';
+import { fitTrend } from '../../../harness/analyze/stats/fit-trend.ts';
+import { mannKendall, mannKendallVariance } from '../../../harness/analyze/stats/mann-kendall.ts';
+import { normalCdf, normalQuantile } from '../../../harness/analyze/stats/normal-distribution.ts';
+import { postGcLows } from '../../../harness/analyze/stats/post-gc-lows.ts';
+import { median, quantile, quantileSorted } from '../../../harness/analyze/stats/quantile-sorted.ts';
+import { selectKth } from '../../../harness/analyze/stats/select-kth.ts';
+import { theilSen } from '../../../harness/analyze/stats/theil-sen.ts';
 import { seededRandom } from '../../../harness/synth/seeded-random.ts';
 
 test('normal CDF and quantile match tabulated values and invert each other', () => {

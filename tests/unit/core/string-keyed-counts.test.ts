@@ -1,7 +1,7 @@
 /** Counts keyed by strings from the log are Maps: reasons and codes named like Object.prototype members count right. */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import { completeSoakLog } from './complete-soak-log.ts';
 
 const interruption = (tMs: number, reason: string): LogRecord => ({ type: 'monitor', kind: 'interruption', tMs, reason });

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { adaptiveBudgets, baselineFromReport, baselineFromWarmup } from '../../../harness/core/thresholds/adaptive-thresholds.ts';
-import { PLAIN_DEFAULT_THRESHOLDS, mergeThresholds } from '../../../harness/core/thresholds/default-thresholds.ts';
-import { resolveThresholds } from '../../../harness/core/thresholds/resolve-thresholds.ts';
-import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../../../harness/core/thresholds/threshold-env-vars.ts';
-import { DEFAULT_THRESHOLDS, thresholdsSchema } from '../../../harness/core/thresholds/thresholds-schema.ts';
+import { adaptiveBudgets, baselineFromReport, baselineFromWarmup } from '../../../harness/analyze/adaptive-thresholds.ts';
+import { PLAIN_DEFAULT_THRESHOLDS, mergeThresholds } from '../../../harness/thresholds/default-thresholds.ts';
+import { resolveThresholds } from '../../../harness/thresholds/resolve-thresholds.ts';
+import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../../../harness/thresholds/threshold-env-vars.ts';
+import { DEFAULT_THRESHOLDS, thresholdsSchema } from '../../../harness/thresholds/thresholds-schema.ts';
 
 const MIB = 1024 * 1024;
 

@@ -1,14 +1,14 @@
 /**
- * ws-backpressure from the other side (harness/core/analyze/unanswered-sends.ts via detect-backlogs.ts): an open
+ * ws-backpressure from the other side (harness/analyze/unanswered-sends.ts via detect-backlogs.ts): an open
  * socket that keeps sending after a turn started, with no message back for longer than the response timeout, fails
  * even while bufferedAmount stays at 0. Logs are built by hand and validated against the log schema.
  */
 import { expect, test } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import { unansweredSends } from '../../../harness/core/analyze/unanswered-sends.ts';
-import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/core/log/log-schema.ts';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import { unansweredSends } from '../../../harness/analyze/unanswered-sends.ts';
+import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 
 const RUN_MS = 60_000;
 const MIC_BYTES_PER_S = 64_000;

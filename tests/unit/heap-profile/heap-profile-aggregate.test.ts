@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { aggregateSamplingProfile } from '../../../harness/collect/heap-profile-aggregate.ts';
-import { heapSitesRecordSchema } from '../../../harness/core/log/heap-sites-schema.ts';
+import { heapSitesRecordSchema } from '../../../harness/log/heap-sites-schema.ts';
 import { buildProfile, leakProfile } from './sampling-profile-fixture.ts';
 
 test('a builtin frame is the kind, its caller the site; callers are the next positioned frames; positions 1-based; URL without query', () => {

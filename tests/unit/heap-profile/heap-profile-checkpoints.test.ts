@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { createHeapProfileCheckpoints } from '../../../harness/collect/heap-profile-checkpoints.ts';
-import type { LogRecord } from '../../../harness/core/log/log-schema.ts';
+import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import { APP_URL, leakProfile } from './sampling-profile-fixture.ts';
 
 function rig(options: { failProfile?: boolean } = {}) {

@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregateSamplingProfile } from '../../../harness/collect/heap-profile-aggregate.ts';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
-import { readLog } from '../../../harness/io/log-reader.ts';
-import { createLogWriter } from '../../../harness/io/log-writer.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
+import { readLog } from '../../../harness/log/log-reader.ts';
+import { createLogWriter } from '../../../harness/log/log-writer.ts';
 import { leakProfile } from './sampling-profile-fixture.ts';
 
 const HEADER: LogHeader = {

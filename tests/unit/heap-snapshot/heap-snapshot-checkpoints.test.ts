@@ -6,7 +6,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { createHeapSnapshotCheckpoints } from '../../../harness/collect/heap-snapshot-checkpoints.ts';
-import { logRecordSchema, type LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 import { buildSnapshot, leakingPage } from './snapshot-fixture.ts';
 
 function rig(options: { failSecond?: boolean } = {}) {

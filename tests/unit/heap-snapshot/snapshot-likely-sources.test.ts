@@ -5,13 +5,13 @@
  * Detected), Markdown and HTML show them; a log that passes the log schema carries the record through readLog.
  */
 import { test, expect } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import { attachSnapshotSources, snapshotSourceLines } from '../../../harness/core/analyze/snapshot-likely-sources.ts';
-import type { HeapSnapshotDiffRecord } from '../../../harness/core/log/heap-snapshot-diff-schema.ts';
-import { logRecordSchema, type LogHeader, type LogRecord } from '../../../harness/core/log/log-schema.ts';
-import type { Issue } from '../../../harness/core/report/report-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
-import { validateRecord } from '../../../harness/io/validate-log-record.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import { attachSnapshotSources, snapshotSourceLines } from '../../../harness/analyze/snapshot-likely-sources.ts';
+import type { HeapSnapshotDiffRecord } from '../../../harness/log/heap-snapshot-diff-schema.ts';
+import { logRecordSchema, type LogHeader, type LogRecord } from '../../../harness/log/log-schema.ts';
+import type { Issue } from '../../../harness/analyze/report/report-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
+import { validateRecord } from '../../../harness/log/validate-log-record.ts';
 import { renderHtml } from '../../../harness/render/render-html.ts';
 import { renderMarkdown } from '../../../harness/render/render-markdown.ts';
 import { renderText } from '../../../harness/render/render-text.ts';

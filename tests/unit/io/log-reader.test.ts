@@ -2,12 +2,12 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
-import { LogInputError, MAX_LINE_BYTES, readLog } from '../../../harness/io/log-reader.ts';
-import { createLogWriter } from '../../../harness/io/log-writer.ts';
-import { RECORD_TYPES } from '../../../harness/io/validate-log-record.ts';
-import { readThresholdsFile } from '../../../harness/io/thresholds-file.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
+import { LogInputError, MAX_LINE_BYTES, readLog } from '../../../harness/log/log-reader.ts';
+import { createLogWriter } from '../../../harness/log/log-writer.ts';
+import { RECORD_TYPES } from '../../../harness/log/validate-log-record.ts';
+import { readThresholdsFile } from '../../../harness/thresholds/thresholds-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-reader-'));
 const HEADER: LogHeader = {

@@ -3,9 +3,9 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogHeader } from '../../../harness/core/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/default-thresholds.ts';
-import { LogInputError, readLog } from '../../../harness/io/log-reader.ts';
+import type { LogHeader } from '../../../harness/log/log-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
+import { LogInputError, readLog } from '../../../harness/log/log-reader.ts';
 import { synthLogText } from '../cli/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-order-'));

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { LEAD_IN_MS, planMicTimeline } from '../../../harness/mic/plan-mic-timeline.ts';
-import { renderMicTimeline } from '../../../harness/mic/render-mic-timeline.ts';
-import { loadUtteranceCatalog, MIC_SAMPLE_RATE } from '../../../harness/mic/utterance-catalog.ts';
-import { parseConversationScript } from '../../../harness/script/load-conversation-script.ts';
+import { LEAD_IN_MS, planMicTimeline } from '../../../harness/collect/mic/plan-mic-timeline.ts';
+import { renderMicTimeline } from '../../../harness/collect/mic/render-mic-timeline.ts';
+import { loadUtteranceCatalog, MIC_SAMPLE_RATE } from '../../../harness/collect/mic/utterance-catalog.ts';
+import { parseConversationScript } from '../../../harness/collect/script/load-conversation-script.ts';
 
 test('device timeline puts each utterance at its planned offset with silence between', async () => {
   const catalog = await loadUtteranceCatalog();

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { encodeWav } from '../../../harness/mic/encode-wav.ts';
-import { readWav } from '../../../harness/mic/read-wav.ts';
-import { resamplePcm16 } from '../../../harness/mic/resample-pcm16.ts';
-import { DEFAULT_UTTERANCE_DIR, loadUtteranceCatalog } from '../../../harness/mic/utterance-catalog.ts';
-import { pickUtterance } from '../../../harness/mic/pick-utterance.ts';
+import { encodeWav } from '../../../harness/collect/mic/encode-wav.ts';
+import { readWav } from '../../../harness/collect/mic/read-wav.ts';
+import { resamplePcm16 } from '../../../harness/collect/mic/resample-pcm16.ts';
+import { DEFAULT_UTTERANCE_DIR, loadUtteranceCatalog } from '../../../harness/collect/mic/utterance-catalog.ts';
+import { pickUtterance } from '../../../harness/collect/mic/pick-utterance.ts';
 
 test('pcm16 mono round-trips through encodeWav/readWav', () => {
   const samples = Int16Array.from([0, 1, -1, 32767, -32768, 1234, -4321]);

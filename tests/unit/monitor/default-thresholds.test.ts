@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { logHeaderSchema, LOG_SCHEMA_VERSION } from '../../../harness/core/log/log-schema.ts';
-import { DEFAULT_THRESHOLDS } from '../../../harness/core/thresholds/thresholds-schema.ts';
+import { logHeaderSchema, LOG_SCHEMA_VERSION } from '../../../harness/log/log-schema.ts';
+import { DEFAULT_THRESHOLDS } from '../../../harness/thresholds/thresholds-schema.ts';
 import { MONITOR_DEFAULT_THRESHOLDS, mergeThresholds } from '../../../harness/monitor/default-thresholds.ts';
 import { MONITOR_LOG_SCHEMA_VERSION, monitorHeader } from '../../../harness/monitor/monitor-header.ts';
 

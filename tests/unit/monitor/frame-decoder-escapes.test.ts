@@ -1,6 +1,6 @@
 /** Ids with escapes (\", \uXXXX, \\) are read exactly, so audio deltas still match their response.created. */
 import { expect, test } from '@playwright/test';
-import type { RtEvent } from '../../../harness/core/log/log-schema.ts';
+import type { RtEvent } from '../../../harness/log/log-schema.ts';
 import { decodeRealtimeFrame } from '../../../harness/monitor/frame-decoder.ts';
 import { RealtimeTracker } from '../../../harness/monitor/realtime-tracker.ts';
 

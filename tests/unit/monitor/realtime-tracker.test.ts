@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { rtEventSchema, type RtEvent } from '../../../harness/core/log/log-schema.ts';
+import { rtEventSchema, type RtEvent } from '../../../harness/log/log-schema.ts';
 import { decodeRealtimeFrame } from '../../../harness/monitor/frame-decoder.ts';
 import { RealtimeTracker } from '../../../harness/monitor/realtime-tracker.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { monitorRecordSchema, type MonitorRecord } from '../../../harness/core/log/log-schema.ts';
+import { monitorRecordSchema, type MonitorRecord } from '../../../harness/log/log-schema.ts';
 import { BACKLOG_ESCALATION_MS, Safeguards } from '../../../harness/monitor/safeguards.ts';
 
 const LIMIT = 100;

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { expect, test } from '@playwright/test';
-import { watchPageSecretExposure } from '../../../harness/redact/page-secret-exposure.ts';
+import { watchPageSecretExposure } from '../../../harness/collect/redact/page-secret-exposure.ts';
 
 function fakeSession(bodies: Record<string, { body: string; base64Encoded: boolean }> = {}) {
   const events = new EventEmitter();

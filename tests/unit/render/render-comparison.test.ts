@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { compareReports } from '../../../harness/core/compare/compare-reports.ts';
-import { comparisonSchema } from '../../../harness/core/compare/comparison-schema.ts';
+import { compareReports } from '../../../harness/analyze/compare/compare-reports.ts';
+import { comparisonSchema } from '../../../harness/analyze/compare/comparison-schema.ts';
 import { renderComparisonText } from '../../../harness/render/render-comparison-text.ts';
 import { renderComparisonMarkdown } from '../../../harness/render/render-comparison-markdown.ts';
 import { renderJson } from '../../../harness/render/render-json.ts';

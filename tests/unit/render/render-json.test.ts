@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { renderJson } from '../../../harness/render/render-json.ts';
-import { reportSchema } from '../../../harness/core/report/report-schema.ts';
+import { reportSchema } from '../../../harness/analyze/report/report-schema.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
 
 test('JSON output is pretty, key-sorted, and reads back as the same Report', () => {

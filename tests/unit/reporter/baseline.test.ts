@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { renderJson } from '../../../harness/render/render-json.ts';
-import { checkAgainstBaseline } from '../../../harness/history/check-against-baseline.ts';
-import { loadBaseline } from '../../../harness/history/load-baseline.ts';
+import { checkAgainstBaseline } from '../../../harness/verdict/check-against-baseline.ts';
+import { loadBaseline } from '../../../harness/verdict/load-baseline.ts';
 import { buildSoakSummary } from '../../../harness/verdict/build-soak-summary.ts';
 import { summaryEntryFromReport } from '../../../harness/verdict/summary-entry-from-report.ts';
-import { copyReportIntoRun, writeSoakSummary } from '../../../harness/verdict/write-soak-summary.ts';
+import { copyReportIntoRun, writeSoakSummary } from '../../../harness/render/write-soak-summary.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
 
 const TITLE = 'memory-monitor.spec.ts > seven minute conversation';

@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
-import type { Report } from '../../../harness/core/report/report-schema.ts';
+import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { buildSoakSummary } from '../../../harness/verdict/build-soak-summary.ts';
-import { renderSummaryMarkdown } from '../../../harness/verdict/render-summary-markdown.ts';
-import { renderSummaryTable } from '../../../harness/verdict/render-summary-table.ts';
+import { renderSummaryMarkdown } from '../../../harness/render/render-summary-markdown.ts';
+import { renderSummaryTable } from '../../../harness/render/render-summary-table.ts';
 import { soakSummarySchema } from '../../../harness/verdict/soak-summary-schema.ts';
 import { entryFailsRun, summaryEntryFromReport } from '../../../harness/verdict/summary-entry-from-report.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';

@@ -1,10 +1,10 @@
 /** How many conversations a run holds, the cycle record, and SOAK_CYCLES / the script's `cycles` validated. */
 import { expect, test } from '@playwright/test';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
-import { conversationCycles } from '../../../harness/script/conversation-cycles.ts';
-import { cycleRecordFromSample } from '../../../harness/script/cycle-record.ts';
-import { loadConversationScript, parseConversationScript } from '../../../harness/script/load-conversation-script.ts';
-import { cycleRecordSchema } from '../../../harness/core/log/log-schema.ts';
+import { conversationCycles } from '../../../harness/collect/script/conversation-cycles.ts';
+import { cycleRecordFromSample } from '../../../harness/collect/script/cycle-record.ts';
+import { loadConversationScript, parseConversationScript } from '../../../harness/collect/script/load-conversation-script.ts';
+import { cycleRecordSchema } from '../../../harness/log/log-schema.ts';
 
 const MIN = 60_000;
 

@@ -2,11 +2,11 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadUtteranceCatalog } from '../../../harness/mic/utterance-catalog.ts';
-import type { ConversationScript } from '../../../harness/script/conversation-script-schema.ts';
-import { estimateEntryMs } from '../../../harness/script/estimate-entry-ms.ts';
-import { loadConversationScript, parseConversationScript } from '../../../harness/script/load-conversation-script.ts';
-import { scaleScript } from '../../../harness/script/scale-script.ts';
+import { loadUtteranceCatalog } from '../../../harness/collect/mic/utterance-catalog.ts';
+import type { ConversationScript } from '../../../harness/collect/script/conversation-script-schema.ts';
+import { estimateEntryMs } from '../../../harness/collect/script/estimate-entry-ms.ts';
+import { loadConversationScript, parseConversationScript } from '../../../harness/collect/script/load-conversation-script.ts';
+import { scaleScript } from '../../../harness/collect/script/scale-script.ts';
 
 const turns = (s: ConversationScript) => s.entries.filter((e) => e.kind === 'turn');
 const totalMs = (s: ConversationScript, utteranceMs?: (id: string) => number) => s.entries.reduce((sum, e) => sum + estimateEntryMs(e, s, utteranceMs), 0);

@@ -1,7 +1,7 @@
 /** Hanging up: the stop control when there is one, else a reload that runs the setup and start steps again. */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { createHangUpControl } from '../../../harness/script/hang-up-control.ts';
+import { createHangUpControl } from '../../../harness/collect/script/hang-up-control.ts';
 
 function fakePage(calls: string[]): Page {
   return {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { faultCatalog, formatFaultSpec, mergeFaultSpecs, parseFaultSpec } from '../../../target/faults/fault-spec.ts';
+import { faultCatalog, formatFaultSpec, mergeFaultSpecs, parseFaultSpec } from '../../../reference/faults/fault-spec.ts';
 
 test('parses names with defaults, values with : or =, and round-trips through formatFaultSpec', () => {
   const all = parseFaultSpec(faultCatalog.map((f) => f.name).join(','));

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
-import type { RealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
+import type { RealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { concatPcm, decodeDelta, readWavPcm16, RealtimeTestClient, silence, utterancePath } from './realtime-test-client.ts';
 import type { ServerEvent } from './realtime-test-client.ts';
 

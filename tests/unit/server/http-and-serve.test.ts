@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOOL_VERSION } from '../../../harness/config/tool-identity.ts';
-import { parseServeArgs } from '../../../target/server/parse-serve-args.ts';
-import { run } from '../../../target/server/serve-command.ts';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { parseServeArgs } from '../../../reference/server/parse-serve-args.ts';
+import { run } from '../../../reference/server/serve-command.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { RealtimeTestClient } from './realtime-test-client.ts';
 
 function get(url: string, rawPath?: string): Promise<{ status: number; type: string; body: string }> {

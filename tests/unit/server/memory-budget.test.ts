@@ -4,10 +4,10 @@
  * The server runs in a child process (server-child.ts) so its rss is measured apart from the clients'.
  */
 import { test, expect } from '@playwright/test';
-import { parseServeArgs } from '../../../target/server/parse-serve-args.ts';
-import { memoryBudgetLimits } from '../../../target/server/realtime/memory-budget.ts';
-import { WsFrameFilter } from '../../../target/server/realtime/ws-frame-filter.ts';
-import type { DataFrame } from '../../../target/server/realtime/ws-frame-filter.ts';
+import { parseServeArgs } from '../../../reference/server/parse-serve-args.ts';
+import { memoryBudgetLimits } from '../../../reference/server/realtime/memory-budget.ts';
+import { WsFrameFilter } from '../../../reference/server/realtime/ws-frame-filter.ts';
+import type { DataFrame } from '../../../reference/server/realtime/ws-frame-filter.ts';
 import { RealtimeTestClient } from './realtime-test-client.ts';
 import { ServerChild } from './server-child.ts';
 

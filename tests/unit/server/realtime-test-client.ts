@@ -124,7 +124,7 @@ export function readWavPcm16(path: string): Int16Array {
   throw new Error(`${path}: no data chunk`);
 }
 
-export const utterancePath = (id: string): string => new URL(`../../../harness/mic/utterances/${id}.wav`, import.meta.url).pathname;
+export const utterancePath = (id: string): string => new URL(`../../../harness/collect/mic/utterances/${id}.wav`, import.meta.url).pathname;
 
 export function silence(ms: number): Int16Array {
   return new Int16Array((24000 * ms) / 1000);

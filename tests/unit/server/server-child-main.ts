@@ -3,7 +3,7 @@
  * VOICE_SOAK_CHILD_SERVER_OPTIONS (JSON) and answers 'memory' requests over IPC, so a test measures the server's own
  * memory (rss, peak rss, heap after a gc) apart from its clients'.
  */
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 
 const options = JSON.parse(process.env.VOICE_SOAK_CHILD_SERVER_OPTIONS ?? '{}') as Record<string, unknown>;
 const logs: string[] = [];

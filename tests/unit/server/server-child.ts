@@ -1,7 +1,7 @@
 /** The embedded server in a child process (tests measure its memory without the clients' and see whether it is still up). */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import type { RealtimeServerOptions } from '../../../target/server/start-realtime-server.ts';
+import type { RealtimeServerOptions } from '../../../reference/server/start-realtime-server.ts';
 
 export interface ChildMemory {
   rss: number;

@@ -5,8 +5,8 @@
  * a normal client completes a full turn, no event was answered with server_error, and memory is back near its start.
  */
 import { test, expect } from '@playwright/test';
-import { seededRandom } from '../../../target/server/realtime/seeded-random.ts';
-import type { Random } from '../../../target/server/realtime/seeded-random.ts';
+import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
+import type { Random } from '../../../reference/server/realtime/seeded-random.ts';
 import { concatPcm, readWavPcm16, RealtimeTestClient, silence, utterancePath } from './realtime-test-client.ts';
 import { ServerChild } from './server-child.ts';
 

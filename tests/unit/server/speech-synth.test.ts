@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { planReply } from '../../../target/server/realtime/reply-plan.ts';
-import { seededRandom } from '../../../target/server/realtime/seeded-random.ts';
-import { synthesizeSpeech } from '../../../target/server/realtime/speech-synth.ts';
+import { planReply } from '../../../reference/server/realtime/reply-plan.ts';
+import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
+import { synthesizeSpeech } from '../../../reference/server/realtime/speech-synth.ts';
 
 const RATE = 24000;
 

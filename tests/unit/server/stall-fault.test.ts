@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
-import type { RealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
+import type { RealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { RealtimeTestClient } from './realtime-test-client.ts';
 
 let server: RealtimeServer;

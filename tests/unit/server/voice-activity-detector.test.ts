@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { thresholdToDbfs, VoiceActivityDetector } from '../../../target/server/realtime/voice-activity-detector.ts';
-import { seededRandom } from '../../../target/server/realtime/seeded-random.ts';
+import { thresholdToDbfs, VoiceActivityDetector } from '../../../reference/server/realtime/voice-activity-detector.ts';
+import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
 import { concatPcm, readWavPcm16, silence, utterancePath } from './realtime-test-client.ts';
 
 const defaults = { threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500 };

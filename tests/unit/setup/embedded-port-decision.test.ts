@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { TOOL_VERSION } from '../../../harness/config/tool-identity.ts';
 import { decideEmbeddedPort, type PortProbe } from '../../../harness/setup/embedded-port-decision.ts';
-import { startRealtimeServer } from '../../../target/server/start-realtime-server.ts';
+import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 
 const wanted = { port: 8787, name: 'voice-soak', version: TOOL_VERSION, replyScale: 1, allowReuse: true };
 const health = (body: object, status = 200): PortProbe => ({ state: 'http', status, body: JSON.stringify(body) });

@@ -3,8 +3,8 @@
  * its issue id, and 50 clean logs (different seeds) raise no issue at all.
  */
 import { test, expect } from '@playwright/test';
-import { analyze } from '../../../harness/core/analyze.ts';
-import type { LogHeader, LogRecord } from '../../../harness/core/log/log-schema.ts';
+import { analyze } from '../../../harness/analyze/analyze.ts';
+import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 import { FAULT_SPECS } from '../../../harness/synth/synth-faults.ts';
 

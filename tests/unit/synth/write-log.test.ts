@@ -2,8 +2,8 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzer, type Analyzer } from '../../../harness/core/analyze.ts';
-import { readLog } from '../../../harness/io/log-reader.ts';
+import { createAnalyzer, type Analyzer } from '../../../harness/analyze/analyze.ts';
+import { readLog } from '../../../harness/log/log-reader.ts';
 import { parseFaultArg } from '../../../harness/synth/synth-faults.ts';
 import { main, parseDurationMs } from '../../../harness/synth/write-log.ts';
 

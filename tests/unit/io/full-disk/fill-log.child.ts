@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logHeaderSchema, logRecordSchema } from '../../../../harness/core/log/log-schema.ts';
-import { DEFAULT_THRESHOLDS } from '../../../../harness/core/thresholds/thresholds-schema.ts';
-import { createLogWriter } from '../../../../harness/io/log-writer.ts';
+import { logHeaderSchema, logRecordSchema } from '../../../../harness/log/log-schema.ts';
+import { DEFAULT_THRESHOLDS } from '../../../../harness/thresholds/thresholds-schema.ts';
+import { createLogWriter } from '../../../../harness/log/log-writer.ts';
 
 const path = join(process.argv[2]!, 'run.jsonl');
 const failures: { reason: string; afterRecords: number }[] = [];

@@ -1,0 +1,148 @@
+/**
+ * Playwright fixtures for a soak run: a thin adapter over harness/collect (no statistics here).
+ *
+ *   import { test } from './soak-fixtures.ts';
+ *   test('soak', async ({ soak }) => { await soak.runConversation(); });
+ *
+ * Options (test.use or config `use`), defaults from loadSettings() (.env / SOAK_*): soakDurationMs, targetUrl,
+ * startSelector, micMode, faults, redirectWs, sampleIntervalMs, plus the rest of SoakRunOptions as soakRunOptions.
+ * `soak` yields {page, logPath, runDir, runConversation(), finish()}: runConversation shows each turn as a step;
+ * finish() stops collecting, analyzes the log once (harness/verdict) and attaches the reports. A test that ends
+ * without finish() (crash, timeout) still gets its log attached on teardown; the soak reporter then analyzes it. Device mode launches its own Chromium (the fake-capture WAV is a
+ * launch argument) with the config's launchOptions; controllable mode uses the worker's browser.
+ */
+import { test as base, type Page } from '@playwright/test';
+import { loadSettings } from '../config/settings.ts';
+import { prepareSoakRun } from '../collect/prepare-soak-run.ts';
+import type { SoakRunOptions } from '../collect/soak-run-options.ts';
+import { startSoakSession } from '../collect/start-soak-session.ts';
+import { resolveThresholds } from '../thresholds/resolve-thresholds.ts';
+import { readThresholdsFile } from '../thresholds/thresholds-file.ts';
+import { attachSoakResults } from './attach-soak-results.ts';
+import { finishSoakRun } from '../render/finish-soak-run.ts';
+import { isFileSystemError, soakFinishError } from './soak-finish-error.ts';
+import type { SoakRunResult } from '../render/soak-run-result.ts';
+import { SOAK_LOG, SOAK_LOG_FAILED, CONTENT_TYPES } from '../render/soak-attachment-names.ts';
+import { turnStep } from './turn-step.ts';
+
+export interface SoakFixtureOptions {
+  soakDurationMs: number;
+  targetUrl: string;
+  startSelector: string | undefined;
+  micMode: 'controllable' | 'device';
+  faults: string;
+  redirectWs: string[];
+  sampleIntervalMs: number;
+  /** Everything else a run needs (embedded, realtimeUrl, micDir, scriptPath, outputDir, apiKey, ...). */
+  soakRunOptions: Partial<SoakRunOptions>;
+}
+
+export interface Soak {
+  page: Page;
+  logPath: string;
+  runDir: string;
+  runConversation(): Promise<void>;
+  /** Stops collecting, analyzes the log once, writes and attaches the reports; the spec then judges the result. */
+  finish(): Promise<SoakRunResult>;
+}
+
+const settings = loadSettings();
+const FAKE_AUDIO_FILE_ARG = /^--use-file-for-fake-audio-capture=/;
+
+export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
+  soakDurationMs: [settings.durationMs, { option: true }],
+  targetUrl: [settings.targetUrl, { option: true }],
+  startSelector: [settings.startSelector, { option: true }],
+  micMode: [settings.micMode, { option: true }],
+  faults: [settings.faults, { option: true }],
+  redirectWs: [settings.redirectWs, { option: true }],
+  sampleIntervalMs: [settings.sampleIntervalMs, { option: true }],
+  soakRunOptions: [{}, { option: true }],
+
+  soak: async ({ browser, playwright, launchOptions, headless, contextOptions, soakDurationMs, targetUrl, startSelector, micMode, faults, redirectWs, sampleIntervalMs, soakRunOptions }, use, testInfo) => {
+    const thresholds = resolveThresholds({
+      file: settings.thresholdsFile ? await readThresholdsFile(settings.thresholdsFile) : undefined,
+      fileName: settings.thresholdsFile,
+      env: settings.thresholdEnv,
+    });
+    const options: SoakRunOptions = {
+      thresholds,
+      embedded: settings.embedded && targetUrl === settings.targetUrl,
+      realtimeUrl: settings.realtimeUrl,
+      realtimePort: settings.realtimePort,
+      replyScale: settings.replyScale,
+      setupPath: settings.setupPath,
+      pushToTalk: settings.pushToTalk,
+      startSteps: settings.startSteps,
+      stopSelector: settings.stopSelector,
+      cycles: settings.cycles,
+      dialect: settings.dialect,
+      loopbackOnly: settings.loopbackOnly,
+      micDir: settings.micDir,
+      scriptPath: settings.scriptPath,
+      outputDir: settings.outputDir,
+      apiKey: settings.apiKey,
+      ...soakRunOptions,
+      durationMs: soakDurationMs,
+      targetUrl,
+      startSelector,
+      micMode,
+      faults,
+      redirectWs,
+      sampleIntervalMs,
+    };
+    const run = await prepareSoakRun(options, testInfo.title);
+    const ownBrowser = run.launchArgs.length
+      ? await playwright.chromium.launch({
+          ...launchOptions,
+          headless,
+          args: [...(launchOptions.args ?? []).filter((arg) => !FAKE_AUDIO_FILE_ARG.test(arg)), ...run.launchArgs],
+        })
+      : undefined;
+    // A page's Content-Security-Policy (connect-src) would block the loopback URL its socket is redirected to.
+    const bypassCSP = contextOptions.bypassCSP ?? (redirectWs.length > 0 || undefined);
+    const context = await (ownBrowser ?? browser).newContext({ ...contextOptions, ...(bypassCSP ? { bypassCSP } : {}), permissions: ['microphone'] });
+    const page = await context.newPage();
+    const session = await startSoakSession(run, ownBrowser ?? browser, page).catch(async (error: unknown) => {
+      await context.close().catch(() => undefined);
+      await ownBrowser?.close();
+      throw error;
+    });
+    let outcome = 'completed';
+    let finished = false;
+    const finish = async () => {
+      await session.stop('completed');
+      // The disk that refused the log holds the report folder too: say so at once instead of failing on each file.
+      const logFailure = session.logFailure();
+      if (logFailure) throw soakFinishError(session.logPath, new Error('the log could not be written to its end'), logFailure);
+      const result = await finishSoakRun(session.logPath, { title: testInfo.title, ...(settings.baseline ? { baseline: settings.baseline } : {}) }).catch((error: unknown) => {
+        throw isFileSystemError(error) ? soakFinishError(session.logPath, error, session.logFailure()) : error;
+      });
+      await attachSoakResults(testInfo, result);
+      finished = true;
+      return result;
+    };
+    try {
+      await use({ page, logPath: session.logPath, runDir: session.runDir, runConversation: () => session.runConversation(turnStep), finish });
+    } catch (error) {
+      outcome = `failed: ${(error as Error).message}`;
+      throw error;
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus && outcome === 'completed') outcome = `test ${testInfo.status}`;
+      await session.stop(outcome);
+      const traceOff = session.traceOffNote();
+      if (traceOff) {
+        testInfo.annotations.push({ type: 'trace', description: traceOff });
+        console.warn(`voice-soak: ${traceOff}`);
+      }
+      const logFailure = session.logFailure();
+      if (logFailure) testInfo.annotations.push({ type: SOAK_LOG_FAILED, description: logFailure });
+      if (!finished) await testInfo.attach(SOAK_LOG, { path: session.logPath, contentType: CONTENT_TYPES.jsonl });
+      await context.close().catch(() => undefined);
+      await ownBrowser?.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
+export type { SoakSetup, SoakSetupContext } from '../collect/app-control/setup-module.ts';
