@@ -1,7 +1,7 @@
 /**
  * Regenerate harness/log/log.schema.json from log-schema.ts:
  *   npx tsx harness/log/generate-json-schema.ts
- * A unit test (tests/unit/core/log-json-schema.test.ts) fails when the committed file is stale.
+ * A unit test (tests/unit/analyze/log-json-schema.test.ts) fails when the committed file is stale.
  * The only file in harness/analyze that touches fs; it is a script, never imported by the analyzer.
  */
 import { logJsonSchemaText } from './log-json-schema.ts';

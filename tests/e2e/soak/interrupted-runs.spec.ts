@@ -10,7 +10,7 @@ import type { SoakRunOptions } from '../../../harness/collect/soak-run-options.t
 import { startSoakSession } from '../../../harness/collect/start-soak-session.ts';
 import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
-import { runCli } from '../../unit/cli/run-cli.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { SHORT_RUN_SCRIPT, SHORT_RUN_THRESHOLDS, SOAK_E2E_RUNS_DIR } from './soak-fault-fixtures.ts';
 
 const analyzeCli = (logPath: string) => runCli(['analyze', logPath, '--format', 'json']);

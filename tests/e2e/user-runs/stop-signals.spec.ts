@@ -15,7 +15,7 @@ import { expect, test } from '@playwright/test';
 import { historySchema } from '../../../harness/verdict/history-schema.ts';
 import { readRunLog } from '../harness/read-run-log.ts';
 import { fixtureEnv, readSoakSummary } from '../reporter/run-playwright.ts';
-import { runCli } from '../../unit/cli/run-cli.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { freePort } from './free-port.ts';
 import { MARK_VAR, processesWithMark } from './processes-with-mark.ts';
 import { SHORT_RUN_SETTINGS } from './run-user-soak.ts';

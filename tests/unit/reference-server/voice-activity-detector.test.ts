@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { thresholdToDbfs, VoiceActivityDetector } from '../../../reference/server/realtime/voice-activity-detector.ts';
 import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
-import { concatPcm, readWavPcm16, silence, utterancePath } from './realtime-test-client.ts';
+import { concatPcm, readWavPcm16, silence, utterancePath } from '../../e2e/reference-server/realtime-test-client.ts';
 
 const defaults = { threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500 };
 const ids = Array.from({ length: 20 }, (_, i) => `u${String(i + 1).padStart(2, '0')}`);

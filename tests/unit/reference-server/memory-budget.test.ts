@@ -8,8 +8,8 @@ import { parseServeArgs } from '../../../reference/server/parse-serve-args.ts';
 import { memoryBudgetLimits } from '../../../reference/server/realtime/memory-budget.ts';
 import { WsFrameFilter } from '../../../reference/server/realtime/ws-frame-filter.ts';
 import type { DataFrame } from '../../../reference/server/realtime/ws-frame-filter.ts';
-import { RealtimeTestClient } from './realtime-test-client.ts';
-import { ServerChild } from './server-child.ts';
+import { RealtimeTestClient } from '../../e2e/reference-server/realtime-test-client.ts';
+import { ServerChild } from '../../e2e/reference-server/server-child.ts';
 
 const MB = 1024 * 1024;
 

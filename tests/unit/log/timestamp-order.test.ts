@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { LogHeader } from '../../../harness/log/log-schema.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { LogInputError, readLog } from '../../../harness/log/log-reader.ts';
-import { synthLogText } from '../cli/run-cli.ts';
+import { synthLogText } from '../../e2e/cli/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-order-'));
 const HEADER: LogHeader = {
