@@ -1,4 +1,7 @@
-/** Numbers in finding messages: 3.4, 0.04, 1234, with no trailing noise. */
+/**
+ * Numbers in finding messages, to about two significant figures: 3.4, 0.04, 1234, with no trailing noise.
+ * (The renderers' fixed-decimal formatter is formatDecimals in harness/render/format-value.ts.)
+ */
 export function formatNumber(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return 'n/a';
   const abs = Math.abs(value);

@@ -3,7 +3,7 @@
  * Formatting only. Pure module.
  */
 import type { MetricComparison } from '../analyze/compare/comparison-schema.ts';
-import { formatMegabytes, formatNumber, NOT_AVAILABLE } from './format-value.ts';
+import { formatMegabytes, formatDecimals, NOT_AVAILABLE } from './format-value.ts';
 
 export interface ComparisonCells {
   metric: string;
@@ -22,7 +22,7 @@ export const COMPARISON_HEADERS: ComparisonCells = {
 
 function formatValue(value: number | null, unit: string, signed = false): string {
   if (value == null) return NOT_AVAILABLE;
-  const text = unit === 'bytes' ? formatMegabytes(value) : unit === 'count' ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
+  const text = unit === 'bytes' ? formatMegabytes(value) : unit === 'count' ? formatDecimals(value) : `${formatDecimals(value)} ${unit}`;
   return signed && value > 0 ? `+${text}` : text;
 }
 

@@ -16,7 +16,7 @@ export function formatCount(value: number | null | undefined): string {
 }
 
 /** A value with up to `decimals` decimals, trailing zeros trimmed ("3.4", "12", "-0.25"), or "n/a". */
-export function formatNumber(value: number | null | undefined, decimals = 2): string {
+export function formatDecimals(value: number | null | undefined, decimals = 2): string {
   if (value == null || !Number.isFinite(value)) return NOT_AVAILABLE;
   const fixed = value.toFixed(decimals);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;

@@ -3,7 +3,7 @@
  * Report holds, in reading order. Formatting only. Pure module.
  */
 import type { Report } from '../analyze/report/report-schema.ts';
-import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
+import { formatCount, formatMegabytes, formatMs, formatDecimals, NOT_AVAILABLE } from './format-value.ts';
 
 export interface MetricRow {
   label: string;
@@ -13,7 +13,7 @@ export interface MetricRow {
 }
 
 const ms = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)} ms`);
-const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : `${formatNumber(value)} ${unit}/min`);
+const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : `${formatDecimals(value)} ${unit}/min`);
 
 /** ArrayBuffers, renderer RSS and conversation cycles: rows only for reports that measured them. */
 function memoryRows(report: Report): MetricRow[] {
@@ -40,7 +40,7 @@ export function metricRows(report: Report): MetricRow[] {
   const m = report.metrics;
   const t = report.thresholds;
   return [
-    { label: 'Duration', value: `${formatNumber(m.durationMs / 60_000, 1)} min`, budget: '' },
+    { label: 'Duration', value: `${formatDecimals(m.durationMs / 60_000, 1)} min`, budget: '' },
     { label: 'Turns', value: formatCount(m.turns), budget: '' },
     { label: 'Average processing time', value: ms(m.avgProcessingMs), budget: '' },
     { label: 'Maximum processing time', value: ms(m.maxProcessingMs), budget: `${t.eventProcessingTimeoutMs} ms` },

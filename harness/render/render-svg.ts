@@ -7,7 +7,7 @@
 import type { Series } from '../analyze/report/report-schema.ts';
 import { budgetOnScale, chartLayout, trendEnds, type ChartSize } from './chart-layout.ts';
 import { escapeHtml as esc } from './escape-html.ts';
-import { formatMinSec, formatNumber } from './format-value.ts';
+import { formatMinSec, formatDecimals } from './format-value.ts';
 
 export interface ChartOptions extends Partial<ChartSize> {
   /** Start of the run excluded from trend fits, shaded on time axes. */
@@ -17,7 +17,7 @@ export interface ChartOptions extends Partial<ChartSize> {
 }
 
 const COLORS = { line: '#2563eb', trend: '#d97706', budget: '#dc2626', highlight: '#7c3aed', warmup: '#e5e7eb', axis: '#374151', grid: '#e5e7eb' };
-const px = (value: number) => formatNumber(value, 1);
+const px = (value: number) => formatDecimals(value, 1);
 
 /** Bytes are drawn as MB or KB by magnitude (ticks on whole MB, not whole bytes); every other unit as it is. */
 function inDisplayUnit(series: Series): Series {
@@ -79,12 +79,12 @@ export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): s
     const [, ty] = toPx(x.min, tick);
     out.push(
       `<line x1="${px(plot.left)}" y1="${px(ty)}" x2="${px(plot.right)}" y2="${px(ty)}" stroke="${COLORS.grid}" stroke-width="1"/>`,
-      `<text x="${px(plot.left - 6)}" y="${px(ty + 4)}" text-anchor="end" fill="${COLORS.axis}">${esc(formatNumber(tick, yDecimals))}</text>`,
+      `<text x="${px(plot.left - 6)}" y="${px(ty + 4)}" text-anchor="end" fill="${COLORS.axis}">${esc(formatDecimals(tick, yDecimals))}</text>`,
     );
   }
   for (const tick of x.ticks) {
     const [tx] = toPx(tick, y.min);
-    const label = isTime ? formatMinSec(tick) : formatNumber(tick, 0);
+    const label = isTime ? formatMinSec(tick) : formatDecimals(tick, 0);
     out.push(
       `<line x1="${px(tx)}" y1="${px(plot.bottom)}" x2="${px(tx)}" y2="${px(plot.bottom + 4)}" stroke="${COLORS.axis}"/>`,
       `<text x="${px(tx)}" y="${px(plot.bottom + 16)}" text-anchor="middle" fill="${COLORS.axis}">${esc(label)}</text>`,
@@ -130,12 +130,12 @@ function legend(series: Series, right: number): string {
   const items: string[] = [];
   const trend = series.trend;
   if (trend) {
-    const ci = `[${formatNumber(trend.ciLowPerMin)}, ${formatNumber(trend.ciHighPerMin)}]`;
-    items.push(`<tspan fill="${COLORS.trend}">trend ${esc(`${formatNumber(trend.slopePerMin)} ${trend.unit} ${ci}`)}</tspan>`);
+    const ci = `[${formatDecimals(trend.ciLowPerMin)}, ${formatDecimals(trend.ciHighPerMin)}]`;
+    items.push(`<tspan fill="${COLORS.trend}">trend ${esc(`${formatDecimals(trend.slopePerMin)} ${trend.unit} ${ci}`)}</tspan>`);
   }
   if (series.budget !== undefined) {
     const where = budgetOnScale(series) ? '' : ' (above chart)';
-    items.push(`<tspan fill="${COLORS.budget}"> budget ${esc(`${formatNumber(series.budget)} ${series.unit}`)}${where}</tspan>`);
+    items.push(`<tspan fill="${COLORS.budget}"> budget ${esc(`${formatDecimals(series.budget)} ${series.unit}`)}${where}</tspan>`);
   }
   const highlightLabel = /heap/i.test(series.id) ? 'post-GC lows' : 'highlighted';
   if ((series.highlight?.length ?? 0) > 0) items.push(`<tspan fill="${COLORS.highlight}"> \u25CF ${esc(highlightLabel)}</tspan>`);

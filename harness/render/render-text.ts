@@ -8,7 +8,7 @@
  * Pure: Report in, string out. Values only formatted, never computed.
  */
 import type { Report } from '../analyze/report/report-schema.ts';
-import { formatCount, formatMegabytes, formatMs, formatNumber, NOT_AVAILABLE } from './format-value.ts';
+import { formatCount, formatMegabytes, formatMs, formatDecimals, NOT_AVAILABLE } from './format-value.ts';
 import { stripControlChars } from './strip-control-chars.ts';
 import { likelySourceLines } from './heap-sites-rows.ts';
 
@@ -18,7 +18,7 @@ const recentValues = (values: number[]) => (values.length === 0 ? NOT_AVAILABLE 
 const oneLine = (text: string) => stripControlChars(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 const bullets = (lines: string[]) => (lines.length === 0 ? ['- None'] : lines.map((line) => `- ${oneLine(line)}`));
 
-const mbPerMin = (value: number | null | undefined) => (value == null ? NOT_AVAILABLE : `${value >= 0 ? '+' : ''}${formatNumber(value, 2)} MB/min`);
+const mbPerMin = (value: number | null | undefined) => (value == null ? NOT_AVAILABLE : `${value >= 0 ? '+' : ''}${formatDecimals(value, 2)} MB/min`);
 
 /** JS heap, ArrayBuffers, renderer RSS and live objects per cycle: present only in reports that measured them. */
 function memoryLines(report: Report): string[] {
