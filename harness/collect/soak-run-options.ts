@@ -2,8 +2,8 @@
  * What one soak run needs (a plain object: fixtures fill it from Settings or test.use(), tests pass it directly).
  * Field meanings follow harness/config/settings.ts.
  */
-import type { PushToTalk } from './app-control/push-to-talk.ts';
-import type { StartStep } from './app-control/start-steps.ts';
+import type { PushToTalk } from '../config/push-to-talk.ts';
+import type { StartStep } from '../config/start-steps.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 
 export interface SoakRunOptions {

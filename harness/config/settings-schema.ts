@@ -6,11 +6,11 @@
  * (tests/unit/config/env-example.test.ts checks it).
  */
 import { z } from 'zod';
-import { parsePushToTalk } from '../collect/app-control/push-to-talk.ts';
-import { parseStartSteps } from '../collect/app-control/start-steps.ts';
 import { FAULT_NAMES, unknownFaultNames } from './fault-names.ts';
+import { MAX_CYCLES } from './max-cycles.ts';
 import { parseDuration } from './parse-duration.ts';
-import { MAX_CYCLES } from '../collect/script/conversation-script-schema.ts';
+import { parsePushToTalk } from './push-to-talk.ts';
+import { parseStartSteps } from './start-steps.ts';
 
 const formatMs = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 

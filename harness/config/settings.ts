@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
-import type { PushToTalk } from '../collect/app-control/push-to-talk.ts';
-import type { StartStep } from '../collect/app-control/start-steps.ts';
-import { resolveSetupPath } from '../collect/app-control/setup-module.ts';
+import type { PushToTalk } from './push-to-talk.ts';
+import { resolveSetupPath } from './resolve-setup-path.ts';
+import type { StartStep } from './start-steps.ts';
 import { settingsEnvSchema, type SettingsEnv } from './settings-schema.ts';
 import { SettingsError } from './settings-error.ts';
 import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../thresholds/threshold-env-vars.ts';

@@ -6,9 +6,10 @@
  *   goto URL                  sleep DURATION (e.g. 500ms)
  * VALUE (and URL) may use ${NAME}: a variable of the environment (.env included), or ${SOAK_REALTIME_URL} /
  * ${SOAK_REALTIME_HTTP_URL}, which name the realtime server this run uses (the one the harness started, if any).
- * Pure: parsing never reads the environment; resolveStepValue() does the substitution at run time.
+ * Pure: parsing never reads the environment; harness/collect/app-control/resolve-step-value.ts does the substitution
+ * at run time.
  */
-import { parseDuration } from '../../config/parse-duration.ts';
+import { parseDuration } from './parse-duration.ts';
 
 export type StartStep =
   | { action: 'click' | 'check' | 'wait'; selector: string }
@@ -69,18 +70,4 @@ function parseStep(text: string, index: number): StartStep {
 /** Parses the setting; throws StartStepError naming the step and the rule. */
 export function parseStartSteps(text: string): StartStep[] {
   return splitSteps(text).map(parseStep);
-}
-
-/** The ${NAME} references of a value, in order. */
-export function stepVariables(value: string): string[] {
-  return [...value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
-}
-
-/** Substitutes ${NAME} from vars; an unknown name throws, naming it. */
-export function resolveStepValue(value: string, vars: Readonly<Record<string, string | undefined>>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const v = vars[name];
-    if (v === undefined) throw new StartStepError(`\${${name}} is not set`);
-    return v;
-  });
 }

@@ -1,9 +1,9 @@
 /**
- * Holds and releases the push-to-talk control (push-to-talk.ts) around each utterance. press() waits for the
+ * Holds and releases the push-to-talk control (harness/config/push-to-talk.ts) around each utterance. press() waits for the
  * control to be visible; release() is safe to call when not pressed.
  */
 import type { Page } from '@playwright/test';
-import type { PushToTalk } from './push-to-talk.ts';
+import type { PushToTalk } from '../../config/push-to-talk.ts';
 
 export interface PushToTalkControl {
   press(page: Page): Promise<void>;

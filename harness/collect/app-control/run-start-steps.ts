@@ -7,7 +7,8 @@
 import type { Page } from '@playwright/test';
 import { openPage } from '../redact/open-page.ts';
 import { carriesSecret } from '../redact/redact-secrets.ts';
-import { resolveStepValue, stepVariables, StartStepError, type StartStep } from './start-steps.ts';
+import { StartStepError, type StartStep } from '../../config/start-steps.ts';
+import { resolveStepValue, stepVariables } from './resolve-step-value.ts';
 
 const STEP_TIMEOUT_MS = 15_000;
 const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD/i;

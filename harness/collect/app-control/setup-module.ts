@@ -9,9 +9,9 @@
  *   export default setup;
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import { resolveSetupPath } from '../../config/resolve-setup-path.ts';
 
 /** What a setup module is handed: the page, and the run's resolved settings. */
 export interface SoakSetupContext {
@@ -32,10 +32,6 @@ export type SoakSetup = (context: SoakSetupContext) => Promise<void> | void;
 
 export class SetupModuleError extends Error {
   readonly exitCode = 78;
-}
-
-export function resolveSetupPath(path: string, cwd = process.cwd()): string {
-  return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
 export async function loadSetupModule(path: string, cwd = process.cwd()): Promise<SoakSetup> {

@@ -14,9 +14,9 @@
  * device-mode WAV, where the harness cannot react to the app.
  */
 import { z } from 'zod';
+import { MAX_CYCLES } from '../../config/max-cycles.ts';
 
 const ms = z.number().finite().nonnegative();
-export const MAX_CYCLES = 100;
 
 export const scriptTurnSchema = z.strictObject({
   kind: z.literal('turn'),

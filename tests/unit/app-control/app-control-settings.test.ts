@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadSetupModule } from '../../../harness/collect/app-control/setup-module.ts';
-import { parseStartSteps, resolveStepValue, stepVariables } from '../../../harness/collect/app-control/start-steps.ts';
+import { resolveStepValue, stepVariables } from '../../../harness/collect/app-control/resolve-step-value.ts';
+import { parseStartSteps } from '../../../harness/config/start-steps.ts';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 
 test('a start sequence parses into steps, with escaped semicolons and ${NAME} values', () => {
