@@ -16,12 +16,12 @@
  * - onTick: extra collection per tick (the in-page monitor drain), run after the sample under the same lock.
  * Never asks for the leak-detection DOM counters (that CDP call hangs, then crashes the renderer: PLATFORM.md).
  */
-import type { HarnessClock } from './harness-clock.ts';
-import type { CdpSessionLike } from './cdp-session-like.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 import type { CdpSample } from '../log/log-schema.ts';
 import { readCdpSample, type CdpHeapUsage, type CdpMetric, type CdpProcessInfo, type RendererMemory } from './read-cdp-sample.ts';
-import { TimeoutError, withTimeout } from './with-timeout.ts';
+import { TimeoutError, withTimeout } from './browser-calls/with-timeout.ts';
 
 export interface CdpSamplerOptions {
   pageSession: CdpSessionLike;

@@ -8,8 +8,8 @@
  * Nodes nest, so a worker started by a worker is reached through its parent worker's node.
  * Every command has a timeout; listeners run in try/catch, so a bad event never throws into the CDP connection.
  */
-import type { CdpSessionLike } from './cdp-session-like.ts';
-import { withTimeout } from './with-timeout.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CdpListener = (method: string, params: any) => void;

@@ -6,7 +6,7 @@
  * Sockets inside Web Workers are missing here (the page's Network domain does not see them; cdp-worker-websockets.ts
  * counts those). Redirected sockets are the app's real sockets and are counted like any other.
  */
-import type { CdpSessionLike } from './cdp-session-like.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
 
 export interface WebSocketCounts {
   url: string;

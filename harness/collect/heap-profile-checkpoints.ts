@@ -7,13 +7,13 @@
  * written as a `heap-sites` record. Judges nothing. A failed or timed-out call is a note; the soak goes on.
  */
 import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
-import type { CdpSessionLike } from './cdp-session-like.ts';
-import type { HarnessClock } from './harness-clock.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
 import { aggregateSamplingProfile } from './heap-profile-aggregate.ts';
 import { createSourceMapResolver, type FetchText } from './heap-profile-source-maps.ts';
 import type { SamplingHeapProfile } from './heap-profile-types.ts';
-import type { RecordSink } from './record-sink.ts';
-import { withTimeout } from './with-timeout.ts';
+import type { RecordSink } from './recording/record-sink.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 export interface HeapProfileOptions {
   session: CdpSessionLike;

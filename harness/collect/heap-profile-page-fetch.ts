@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { FetchText } from './heap-profile-source-maps.ts';
-import { withTimeout } from './with-timeout.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 const MAX_CHARS = 20 * 1024 * 1024;
 

@@ -4,12 +4,12 @@
  */
 import type { Page } from '@playwright/test';
 import { loadSettings } from '../config/settings.ts';
-import type { CdpSessionLike } from './cdp-session-like.ts';
-import type { HarnessClock } from './harness-clock.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
 import { createHeapProfileCheckpoints, type HeapProfileCheckpoints } from './heap-profile-checkpoints.ts';
 import { pageFetchText } from './heap-profile-page-fetch.ts';
 import { DEFAULT_HEAP_SAMPLING_INTERVAL_BYTES, heapCheckpointEveryMs } from './heap-profile-settings.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';
 
 export interface HeapProfileSessionInput {

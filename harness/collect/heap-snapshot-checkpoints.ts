@@ -7,11 +7,11 @@
  * timed-out snapshot is a note and the soak goes on.
  */
 import type { HeapSnapshotCheckpoint, HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
-import type { HarnessClock } from './harness-clock.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
 import { growingCollections, growingConstructors, snapshotRetainer } from './heap-snapshot-diff.ts';
 import { takeHeapSnapshot, type CdpEventSessionLike, type TakenHeapSnapshot } from './heap-snapshot-take.ts';
-import type { RecordSink } from './record-sink.ts';
-import { withTimeout } from './with-timeout.ts';
+import type { RecordSink } from './recording/record-sink.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 export interface HeapSnapshotOptions {
   session: CdpEventSessionLike;

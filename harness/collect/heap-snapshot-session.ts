@@ -5,10 +5,10 @@
  */
 import { loadSettings } from '../config/settings.ts';
 import { DEFAULT_THRESHOLDS } from '../thresholds/thresholds-schema.ts';
-import type { HarnessClock } from './harness-clock.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
 import { createHeapSnapshotCheckpoints, type HeapSnapshotCheckpoints } from './heap-snapshot-checkpoints.ts';
 import type { CdpEventSessionLike } from './heap-snapshot-take.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';
 
 export interface HeapSnapshotSessionInput {

@@ -8,7 +8,7 @@ import type { CdpEventSource } from './cdp-target-relay.ts';
 import { createHeapSnapshotGraph, type HeapSnapshotGraph } from './heap-snapshot-graph.ts';
 import { createHeapSnapshotParser } from './heap-snapshot-parser.ts';
 import { summarizeHeapSnapshot, type HeapSnapshotSummary } from './heap-snapshot-summary.ts';
-import { withTimeout } from './with-timeout.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 /** A CDP session that also delivers events (Playwright's CDPSession). */
 export type CdpEventSessionLike = CdpEventSource;

@@ -4,8 +4,8 @@
  * 'note' `redirect-ws FROM -> TO` (credentials dropped, URLs redacted) and 'blocked' {url, channel: 'ws'}.
  */
 import type { Page } from '@playwright/test';
-import type { HarnessClock } from './harness-clock.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 import { installWebSocketRedirectInPage, type WebSocketRedirectReport } from './websocket-redirect-page.ts';
 import type { WebSocketRedirectConfig } from './websocket-redirect-rules.ts';
 

@@ -5,8 +5,8 @@
  * WebSocket in front of the monitor.) data:, blob: and about: URLs never leave the machine and pass.
  */
 import type { Page } from '@playwright/test';
-import type { HarnessClock } from './harness-clock.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -11,10 +11,10 @@
  * are written when it returns, never dropped (they carry their own tMs). flush() waits for such a late drain.
  */
 import type { Page } from '@playwright/test';
-import type { HarnessClock } from './harness-clock.ts';
-import type { RecordSink } from './record-sink.ts';
+import type { HarnessClock } from './recording/harness-clock.ts';
+import type { RecordSink } from './recording/record-sink.ts';
 import { rebaseMonitorRecord } from './rebase-monitor-record.ts';
-import { TimeoutError, withTimeout } from './with-timeout.ts';
+import { TimeoutError, withTimeout } from './browser-calls/with-timeout.ts';
 
 export interface MonitorPuller {
   /** Pulls once; returns how many records were written (0 when skipped, missing or timed out). */

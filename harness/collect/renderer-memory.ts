@@ -5,11 +5,11 @@
  * VmRSS. Call identify() again after a navigation that may change the process (a reload); a pid that vanished is
  * looked up again on a later read, at most every REIDENTIFY_AFTER_MS. Every CDP call has a timeout.
  */
-import type { CdpSessionLike } from './cdp-session-like.ts';
+import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
 import { pickRendererPid } from './pick-renderer-pid.ts';
 import type { CdpProcessInfo, RendererMemory } from './read-cdp-sample.ts';
 import { readProcessCpuSeconds, readProcessRssBytes } from './read-process-rss.ts';
-import { withTimeout } from './with-timeout.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 export interface RendererMemoryReader {
   /** Finds the page's renderer pid; resolves with it, or with why not (also written through note). */

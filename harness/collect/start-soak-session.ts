@@ -25,12 +25,12 @@ import { startCdpWebSocketCounter } from './cdp-websocket-counter.ts';
 import { startCdpWorkerWebSocketWatch } from './cdp-worker-websockets.ts';
 import { createClockJumpWatch } from './clock-jump-watch.ts';
 import { createEarlyStop } from './early-stop.ts';
-import { createHarnessClock } from './harness-clock.ts';
+import { createHarnessClock } from './recording/harness-clock.ts';
 import { monitorBundlePath } from './monitor-bundle-path.ts';
 import { installPageFunctionShim } from './page-function-shim.ts';
 import type { PreparedSoakRun } from './prepare-soak-run.ts';
 import { createMonitorPuller } from './pull-monitor-records.ts';
-import { createRecordSink, type RecordSink } from './record-sink.ts';
+import { createRecordSink, type RecordSink } from './recording/record-sink.ts';
 import { installWebSocketRedirect } from './install-websocket-redirect.ts';
 import { guardLoopbackRequests } from './loopback-requests.ts';
 import { resolveRealtimeTarget } from './resolve-realtime-target.ts';
@@ -43,7 +43,7 @@ import { describeNetwork } from '../setup/network-interfaces.ts';
 import { createHangUpControl } from './script/hang-up-control.ts';
 import { createRendererMemoryReader, type RendererMemoryReader } from './renderer-memory.ts';
 import { targetUrlWithFaults } from './target-url-with-faults.ts';
-import { withTimeout } from './with-timeout.ts';
+import { withTimeout } from './browser-calls/with-timeout.ts';
 
 export type TurnWrapper = <T>(turn: number, utterance: string, body: () => Promise<T>) => Promise<T>;
 

@@ -8,7 +8,7 @@
  * secret are kept here ("an Authorization header"), never values. add() takes kinds the harness knows of itself
  * (a typed secret, a key in the page URL).
  */
-import type { CdpSessionLike } from '../cdp-session-like.ts';
+import type { CdpSessionLike } from '../browser-calls/cdp-session-like.ts';
 import { carriesSecret } from './redact-secrets.ts';
 
 interface CdpEventSource extends CdpSessionLike {

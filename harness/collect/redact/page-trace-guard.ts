@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { textHoldsKey, watchPageSecretExposure } from './page-secret-exposure.ts';
 import { turnPageTraceOff } from './turn-page-trace-off.ts';
-import { withTimeout } from '../with-timeout.ts';
+import { withTimeout } from '../browser-calls/with-timeout.ts';
 
 export interface PageTraceGuard {
   add(kind: string): void;

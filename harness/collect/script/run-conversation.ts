@@ -14,8 +14,8 @@
  */
 import type { Page } from '@playwright/test';
 import type { CdpSample, CycleRecord, LogRecord } from '../../log/log-schema.ts';
-import type { HarnessClock } from '../harness-clock.ts';
-import type { RecordSink } from '../record-sink.ts';
+import type { HarnessClock } from '../recording/harness-clock.ts';
+import type { RecordSink } from '../recording/record-sink.ts';
 import type { ConversationMic } from '../mic/conversation-mic.ts';
 import type { PushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';

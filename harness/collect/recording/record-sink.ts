@@ -4,8 +4,8 @@
  * watches rt records through here). A record that fails validation is not dropped silently: it becomes a harness
  * 'note' naming the field, so the log stays valid and the problem stays visible.
  */
-import { logRecordSchema, type LogRecord } from '../log/log-schema.ts';
-import { redactDeep } from './redact/redact-secrets.ts';
+import { logRecordSchema, type LogRecord } from '../../log/log-schema.ts';
+import { redactDeep } from '../redact/redact-secrets.ts';
 
 export interface LogWriterLike {
   write(record: LogRecord): void;
