@@ -5,7 +5,8 @@
  * against the log schema, so the tests exercise logs a collector could really write.
  */
 import { expect } from '@playwright/test';
-import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import { logHeaderSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import { expectValidRecords } from '../log/expect-valid-records.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 
 export const RUN_MS = 180_000;
@@ -67,6 +68,6 @@ export function completeSoakLog(options: CompleteLogOptions = {}): SoakLog {
   records.push(...(options.extra ?? []), { type: 'harness', kind: 'run-end', tMs: RUN_MS, detail: 'completed' });
   records.sort((a, b) => a.tMs - b.tMs);
   expect(logHeaderSchema.parse(header)).toEqual(header);
-  for (const record of records) expect(logRecordSchema.safeParse(record).error, JSON.stringify(record)).toBeUndefined();
+  expectValidRecords(records);
   return { header, records };
 }

@@ -6,7 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { analyze } from '../../../harness/analyze/analyze.ts';
 import { unansweredSends } from '../../../harness/analyze/unanswered-sends.ts';
-import { logHeaderSchema, logRecordSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import { logHeaderSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
+import { expectValidRecords } from '../log/expect-valid-records.ts';
 import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 
@@ -61,7 +62,7 @@ function buildLog(turnStartsMs: number[], ...sockets: SocketPlan[]): SoakLog {
   const records = [...frame(turnStartsMs), ...sockets.flatMap(wsSamples)].sort((a, b) => a.tMs - b.tMs);
   // The log is valid as written: every line passes the one log schema.
   expect(logHeaderSchema.parse(header)).toEqual(header);
-  for (const record of records) expect(logRecordSchema.safeParse(record).error).toBeUndefined();
+  expectValidRecords(records);
   return { header, records };
 }
 
