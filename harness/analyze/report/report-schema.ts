@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { thresholdsSchema } from '../../thresholds/thresholds-schema.ts';
+import type { FittedTrend } from '../stats/fit-trend.ts';
 
 import { heapSitesSummarySchema } from './heap-sites-report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report-version.ts';
@@ -27,7 +28,7 @@ export const trendSchema = z.object({
   /** Mann-Kendall two-sided p-value for a monotonic trend. */
   pValue: num,
   unit: z.string(),
-});
+}) satisfies z.ZodType<FittedTrend>;
 
 export const seriesPointSchema = z.tuple([num, num]); // [tMs, value]
 export const seriesSchema = z.object({
@@ -136,7 +137,8 @@ export const reportSchema = z.object({
   input: z.object({ records: z.record(z.string(), z.number().int()), warnings: z.array(z.string()) }),
 });
 
-export type Trend = z.infer<typeof trendSchema>;
+/** The stats' fit, as the report carries it (trendSchema is checked against it). */
+export type Trend = FittedTrend;
 export type Series = z.infer<typeof seriesSchema>;
 export type Assertion = z.infer<typeof assertionSchema>;
 export type Issue = z.infer<typeof issueSchema>;

@@ -2,7 +2,6 @@
  * A robust trend of one series over a window: Theil-Sen slope with Sen's confidence interval and the Mann-Kendall
  * p-value, x in minutes. Long series are first reduced to bucket medians (deterministic) to bound the O(n^2) cost.
  */
-import type { Trend } from '../report/report-schema.ts';
 import { bucketMedians } from './bucket-medians.ts';
 import { mannKendall } from './mann-kendall.ts';
 import { theilSen } from './theil-sen.ts';
@@ -10,6 +9,25 @@ import { theilSen } from './theil-sen.ts';
 export const MAX_TREND_POINTS = 400;
 const MIN_TREND_POINTS = 5;
 const MS_PER_MIN = 60_000;
+
+/**
+ * The fitted line. Declared here so that stats imports nothing; the report's trend schema is checked against it.
+ */
+export interface FittedTrend {
+  slopePerMin: number;
+  /** Confidence interval of the slope (per minute) at options.confidence. */
+  ciLowPerMin: number;
+  ciHighPerMin: number;
+  /** Value of the fitted line at fromMs (for drawing). */
+  interceptAtFrom: number;
+  fromMs: number;
+  toMs: number;
+  /** Points after warm-up, before the bucket-median reduction. */
+  points: number;
+  /** Mann-Kendall two-sided p-value for a monotonic trend. */
+  pValue: number;
+  unit: string;
+}
 
 export interface FitTrendOptions {
   /** Points before fromMs (warm-up) are excluded. */
@@ -21,7 +39,7 @@ export interface FitTrendOptions {
 }
 
 /** null when fewer than 5 points (or fewer than 2 distinct times) remain after warm-up. */
-export function fitTrend(tMs: ArrayLike<number>, values: ArrayLike<number>, options: FitTrendOptions): Trend | null {
+export function fitTrend(tMs: ArrayLike<number>, values: ArrayLike<number>, options: FitTrendOptions): FittedTrend | null {
   const yScale = options.yScale ?? 1;
   const xs: number[] = [];
   const ys: number[] = [];

@@ -7,7 +7,6 @@ import { mannKendall, mannKendallVariance } from '../../../harness/analyze/stats
 import { normalCdf, normalQuantile } from '../../../harness/analyze/stats/normal-distribution.ts';
 import { postGcLows } from '../../../harness/analyze/stats/post-gc-lows.ts';
 import { median, quantile, quantileSorted } from '../../../harness/analyze/stats/quantile-sorted.ts';
-import { selectKth } from '../../../harness/analyze/stats/select-kth.ts';
 import { theilSen } from '../../../harness/analyze/stats/theil-sen.ts';
 import { seededRandom } from '../../../harness/synth/seeded-random.ts';
 
@@ -117,10 +116,32 @@ test('downsampling keeps min and max of each bucket; bucket medians and subsampl
   expect(picked[picked.length - 1]).toBe(10_000);
 });
 
-test('selectKth returns the same order statistics as a full sort', () => {
+test('Theil-Sen slope and CI are the order statistics a full sort of the pairwise slopes gives (odd and even counts)', () => {
   const random = seededRandom(3);
-  const values = Float64Array.from({ length: 1001 }, () => Math.round(random.normal(0, 10)));
+  for (const n of [40, 41]) {
+    const xs = Array.from({ length: n }, (_, i) => i + (i % 7 === 0 ? 0.5 : 0));
+    const ys = xs.map((x) => 2 * x + Math.round(random.normal(0, 10)));
+    const slopes: number[] = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (xs[j] !== xs[i]) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
+    slopes.sort((a, b) => a - b);
+    const m = slopes.length;
+    const sortedMedian = m % 2 ? slopes[m >> 1]! : (slopes[(m >> 1) - 1]! + slopes[m >> 1]!) / 2;
+    const fit = theilSen(xs, ys);
+    expect(fit.slope).toBe(sortedMedian);
+    expect(slopes).toContain(fit.ciLow);
+    expect(slopes).toContain(fit.ciHigh);
+    expect(fit.ciLow).toBeLessThan(fit.slope);
+    expect(fit.ciHigh).toBeGreaterThan(fit.slope);
+  }
+});
+
+test('quantiles: selection on unsorted input equals interpolation on the sorted copy; whole indices are exact', () => {
+  const random = seededRandom(5);
+  const values = Array.from({ length: 101 }, () => Math.round(random.normal(0, 50)));
   const sorted = Float64Array.from(values).sort();
-  for (const k of [0, 1, 500, 999, 1000]) expect(selectKth(Float64Array.from(values), k)).toBe(sorted[k]);
-  expect(() => selectKth(values, 2000)).toThrow('selectKth requires');
+  for (const q of [0, 0.013, 0.25, 0.5, 0.9, 0.95, 1]) expect(quantile(values, q)).toBe(quantileSorted(sorted, q));
+  expect(values).not.toEqual([...sorted]); // quantile() left its input alone
+  // At a whole index the order statistic itself, not a + 0 * (b - a) (which is NaN next to an infinity).
+  expect(quantileSorted([1, 2, Infinity], 0.5)).toBe(2);
+  expect(() => quantile([1, 2], Number.NaN)).toThrow('quantile requires 0 <= q <= 1, got NaN');
 });
