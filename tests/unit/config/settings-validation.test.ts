@@ -1,9 +1,8 @@
 /**
  * Every setting is validated at start (exit 78, one line naming the setting and what is allowed): bounded durations,
- * SOAK_THRESHOLD_* values and names, SOAK_FAULTS names.
+ * SOAK_THRESHOLD_* values and names, SOAK_FAULTS names. That the Playwright config exits with them is an e2e test
+ * (tests/e2e/config/playwright-config-bad-setting.spec.ts: it spawns the config).
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 import { SettingsError } from '../../../harness/config/settings-error.ts';
@@ -46,13 +45,4 @@ test('unknown SOAK_FAULTS names are a settings error naming the allowed ones; kn
   );
   expect(settingsError({ SOAK_FAULTS: 'constructor, =3' }).message).toMatch(/^SOAK_FAULTS: unknown fault "constructor", "" /);
   expect(settingsFromEnv({ SOAK_FAULTS: ' heap-leak=2 , stall:3,audio-backlog,' }).faults).toBe(' heap-leak=2 , stall:3,audio-backlog,');
-});
-
-test('the Playwright config exits 78 with one "voice-soak: <message>" line on a bad setting', () => {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list', '--project=unit', 'tests/unit/config/env-example.test.ts'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, SOAK_FAULTS: 'no-such-fault', SOAK_DEBUG: '' }, timeout: 60_000,
-  });
-  expect(result.status, result.stdout + result.stderr).toBe(78);
-  expect(result.stderr).toMatch(/^voice-soak: SOAK_FAULTS: unknown fault "no-such-fault" \(expected NAME\[=VALUE\],\.\.\. with NAME one of: heap-leak, .*\), got "no-such-fault"$/m);
 });
