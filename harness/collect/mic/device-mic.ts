@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ConversationScript } from '../script/conversation-script-schema.ts';
+import type { MicScript } from './mic-script.ts';
 import type { ConversationMic } from './conversation-mic.ts';
 import { encodeWav } from './encode-wav.ts';
 import { planMicTimeline, type MicTimelinePlan } from './plan-mic-timeline.ts';
@@ -30,7 +30,7 @@ function recordCaptureStart(): void {
 }
 
 /** Render the script's timeline to wavPath and return the mic that follows it. */
-export async function createDeviceMic(script: ConversationScript, catalog: UtteranceCatalog, wavPath: string): Promise<ConversationMic & { plan: MicTimelinePlan }> {
+export async function createDeviceMic(script: MicScript, catalog: UtteranceCatalog, wavPath: string): Promise<ConversationMic & { plan: MicTimelinePlan }> {
   const plan = planMicTimeline(script, catalog);
   await mkdir(dirname(resolve(wavPath)), { recursive: true });
   await writeFile(wavPath, encodeWav(renderMicTimeline(plan, catalog), MIC_SAMPLE_RATE));

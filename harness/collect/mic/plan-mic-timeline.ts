@@ -4,8 +4,8 @@
  * barge-ins their first-audio estimate + bargeInAfterMs. A reconnect cannot be followed (a new capture restarts the
  * file), so it is only marked. LEAD_IN_MS of silence lets the app's capture settle first.
  */
-import type { ConversationScript } from '../script/conversation-script-schema.ts';
-import { estimateEntryMs } from '../script/estimate-entry-ms.ts';
+import type { MicScript } from './mic-script.ts';
+import { estimateEntryMs } from './estimate-entry-ms.ts';
 import { pickUtterance } from './pick-utterance.ts';
 import type { UtteranceCatalog } from './utterance-catalog.ts';
 
@@ -23,7 +23,7 @@ export interface MicTimelinePlan {
   totalMs: number;
 }
 
-export function planMicTimeline(script: ConversationScript, catalog: UtteranceCatalog): MicTimelinePlan {
+export function planMicTimeline(script: MicScript, catalog: UtteranceCatalog): MicTimelinePlan {
   const utteranceMs = (id: string) => pickUtterance(catalog, id).durationMs;
   const utterances: PlannedUtterance[] = [];
   let atMs = LEAD_IN_MS;
