@@ -1,13 +1,14 @@
 /**
  * The sampling heap profiler over a soak: HeapProfiler.startSampling at start (live objects only: the profile
  * answers "what is still held", not "what churns"), then checkpoints: after a forced GC (the sampler's turn-boundary
- * `gc` records) at most every checkpointEveryMs, and a last one with its own GC at finish(). Each checkpoint is one
+ * `gc` records) at most every checkpointEveryMs, and a last one with its own GC at finish() (gc-checkpoint-schedule.ts). Each checkpoint is one
  * HeapProfiler.getSamplingProfile under the sampler's lock (so no sample overlaps it; about 10 ms), then, outside
  * the lock, aggregated per call path (heap-profile-aggregate.ts), source-mapped where the page serves maps, and
  * written as a `heap-sites` record. Judges nothing. A failed or timed-out call is a note; the soak goes on.
  */
 import type { HeapSitesRecord } from '../log/heap-sites-schema.ts';
 import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
+import { createGcCheckpointSchedule, type SamplerLock } from './gc-checkpoint-schedule.ts';
 import type { HarnessClock } from './recording/harness-clock.ts';
 import { aggregateSamplingProfile } from './heap-profile-aggregate.ts';
 import { createSourceMapResolver, type FetchText } from './heap-profile-source-maps.ts';
@@ -20,7 +21,7 @@ export interface HeapProfileOptions {
   sink: Pick<RecordSink, 'write' | 'onRecord'>;
   clock: Pick<HarnessClock, 'nowMs'>;
   /** The sampler's lock: a checkpoint never overlaps a sample. */
-  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  exclusive: SamplerLock;
   samplingIntervalBytes: number;
   checkpointEveryMs: number;
   /** Fetches scripts and source maps (through the page); without it sites stay unmapped. */
@@ -43,9 +44,7 @@ export function createHeapProfileCheckpoints(options: HeapProfileOptions): HeapP
   const maps = options.fetchText ? createSourceMapResolver(options.fetchText, note) : null;
   const send = <T>(method: string, params?: object) => withTimeout(Promise.resolve(session.send(method, params) as Promise<T>), timeoutMs, method);
   let running = false;
-  let lastCheckpointMs = Number.NEGATIVE_INFINITY;
   let writing: Promise<void> = Promise.resolve();
-  let unsubscribe: () => void = () => undefined;
   const stats = { checkpoints: 0, maxProfileMs: 0 };
 
   async function write(profile: SamplingHeapProfile, tMs: number, profileMs: number, reason: string): Promise<void> {
@@ -65,7 +64,6 @@ export function createHeapProfileCheckpoints(options: HeapProfileOptions): HeapP
   /** Under the sampler's lock: (GC,) profile; the rest is queued outside it, in checkpoint order. */
   async function checkpoint(reason: string, collectGarbage: boolean): Promise<void> {
     if (!running) return;
-    lastCheckpointMs = clock.nowMs();
     try {
       if (collectGarbage) await send('HeapProfiler.collectGarbage');
       const startedMs = clock.nowMs();
@@ -79,6 +77,8 @@ export function createHeapProfileCheckpoints(options: HeapProfileOptions): HeapP
     }
   }
 
+  const schedule = createGcCheckpointSchedule({ sink, clock, exclusive: options.exclusive, firstAfterMs: 0, everyMs: options.checkpointEveryMs, checkpoint: (gcDetail) => checkpoint(gcDetail, false) });
+
   return {
     async start() {
       try {
@@ -90,17 +90,12 @@ export function createHeapProfileCheckpoints(options: HeapProfileOptions): HeapP
       }
       running = true;
       note(`heap profile: sampling live allocations every ${samplingIntervalBytes} bytes (mean), checkpoints after forced GC at most every ${Math.round(options.checkpointEveryMs / 1000)} s`);
-      unsubscribe = sink.onRecord((record) => {
-        if (record.type !== 'harness' || record.kind !== 'gc' || !running) return;
-        if (record.tMs - lastCheckpointMs < options.checkpointEveryMs) return;
-        lastCheckpointMs = record.tMs;
-        void options.exclusive(() => checkpoint(record.detail ?? 'gc', false));
-      });
+      schedule.start();
     },
     async finish() {
       if (!running) return;
-      unsubscribe();
-      await options.exclusive(() => checkpoint('end', true));
+      await schedule.stop();
+      await schedule.last(() => checkpoint('end', true));
       running = false;
       await send('HeapProfiler.stopSampling').catch(() => undefined);
       await writing;

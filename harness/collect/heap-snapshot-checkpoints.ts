@@ -1,13 +1,15 @@
 /**
  * Heap snapshots over a soak (SOAK_HEAP_SNAPSHOTS=1): two full snapshots under the sampler's lock, so no CDP
  * sample overlaps one, and each is parsed while it streams (heap-snapshot-take.ts): the first right after the first
- * turn-boundary forced GC (the sampler's `gc` record) past warm-up, the last at finish() after its own forced GC.
+ * turn-boundary forced GC (the sampler's `gc` record) past warm-up, the last at finish() after its own forced GC
+ * (gc-checkpoint-schedule.ts).
  * Each writes a harness note with its size and how long the sampler waited; finish() diffs the two into one
  * `heap-snapshot-diff` record. Only the first's summary is kept between them. Judges nothing; a failed or
  * timed-out snapshot is a note and the soak goes on.
  */
 import type { HeapSnapshotCheckpoint, HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
 import type { HarnessClock } from './recording/harness-clock.ts';
+import { createGcCheckpointSchedule, type SamplerLock } from './gc-checkpoint-schedule.ts';
 import { growingCollections, growingConstructors, snapshotRetainer } from './heap-snapshot-diff.ts';
 import { takeHeapSnapshot, type CdpEventSessionLike, type TakenHeapSnapshot } from './heap-snapshot-take.ts';
 import type { RecordSink } from './recording/record-sink.ts';
@@ -18,7 +20,7 @@ export interface HeapSnapshotOptions {
   sink: Pick<RecordSink, 'write' | 'onRecord'>;
   clock: Pick<HarnessClock, 'nowMs'>;
   /** The sampler's lock: a snapshot never overlaps a sample. */
-  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  exclusive: SamplerLock;
   /** The first snapshot follows the first turn-boundary GC at or after this time (warm-up). */
   firstAfterMs: number;
   timeoutMs?: number;
@@ -41,8 +43,6 @@ export function createHeapSnapshotCheckpoints(options: HeapSnapshotOptions): Hea
   const timeoutMs = options.timeoutMs ?? 60_000;
   const note = (detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail });
   let first: Pick<Taken, 'summary' | 'checkpoint'> | null = null;
-  let firstTaking: Promise<void> | null = null;
-  let unsubscribe: () => void = () => undefined;
 
   async function take(reason: string, collectGarbage: boolean): Promise<Taken | null> {
     try {
@@ -60,27 +60,30 @@ export function createHeapSnapshotCheckpoints(options: HeapSnapshotOptions): Hea
     }
   }
 
+  const schedule = createGcCheckpointSchedule({
+    sink,
+    clock,
+    exclusive: options.exclusive,
+    firstAfterMs: options.firstAfterMs,
+    checkpoint: async (gcDetail) => {
+      const taken = await take(`after warm-up (${gcDetail})`, false);
+      if (taken) first = { summary: taken.summary, checkpoint: taken.checkpoint };
+    },
+  });
+
   return {
     start() {
       note(`heap snapshots: on (SOAK_HEAP_SNAPSHOTS=1): one after the first turn-boundary GC past ${Math.round(options.firstAfterMs / 1000)} s, one at the end; each pauses the sampler while it is taken`);
-      unsubscribe = sink.onRecord((record) => {
-        if (record.type !== 'harness' || record.kind !== 'gc' || record.tMs < options.firstAfterMs || firstTaking) return;
-        unsubscribe();
-        firstTaking = options.exclusive(async () => {
-          const taken = await take(`after warm-up (${record.detail ?? 'gc'})`, false);
-          if (taken) first = { summary: taken.summary, checkpoint: taken.checkpoint };
-        });
-      });
+      schedule.start();
     },
     async finish() {
-      unsubscribe();
-      await firstTaking;
+      await schedule.stop();
       const before = first;
       if (!before) {
         note('heap snapshots: no snapshot after warm-up (no turn-boundary GC past it, or it failed): no diff');
         return;
       }
-      const after = await options.exclusive(() => take('end', true));
+      const after = await schedule.last(() => take('end', true));
       if (!after) return;
       const constructors = growingConstructors(before.summary, after.summary);
       const record: HeapSnapshotDiffRecord = {
