@@ -8,8 +8,8 @@ import { createAnalyzer } from './analyze.ts';
 import type { Report } from './report/report-schema.ts';
 import type { LogHeader, LogRecord } from '../log/log-schema.ts';
 import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
-import { LogInputError, readLog } from '../log/log-reader.ts';
-import { fileError, InputError } from '../cli/cli-errors.ts';
+import { readLog } from '../log/log-reader.ts';
+import { fileError, InputError, LogInputError } from '../log/log-input-error.ts';
 import { identifyJsonArtifact, wrongArtifactMessage } from './identify-json-artifact.ts';
 
 export interface AnalyzedLog {

@@ -7,7 +7,7 @@ import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 import { readThresholdsFile } from '../thresholds/thresholds-file.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from './render-report.ts';
 import { analyzeLogFile } from '../analyze/analyze-log-file.ts';
-import { fileError } from './cli-errors.ts';
+import { fileError } from '../log/log-input-error.ts';
 import { parseCommandArgs } from './parse-args.ts';
 import { terminalSafeErrors, writeWarning } from './terminal-safe-errors.ts';
 import { writeOutput } from './write-output.ts';

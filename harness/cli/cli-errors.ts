@@ -1,6 +1,7 @@
 /**
  * Errors the commands throw; the dispatcher (bin/voice-soak.mjs) prints the one-line message and exits with
- * `exitCode`: 64 for bad usage (sysexits EX_USAGE), 2 for an input file that cannot be used.
+ * `exitCode`: 64 for bad usage (sysexits EX_USAGE). An input file that cannot be used is an InputError (exit 2),
+ * raised by every stage that reads files: harness/log/log-input-error.ts.
  */
 export class UsageError extends Error {
   readonly exitCode = 64;
@@ -8,25 +9,4 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
-}
-
-export class InputError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-/** An fs error (missing file, directory, no permission) as an InputError naming the file. Others pass through. */
-export function fileError(error: unknown, path: string): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'is a directory, not a file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOTDIR: 'a part of the path is not a directory',
-  };
-  return code && reasons[code] ? new InputError(`${path}: ${reasons[code]}`) : error;
 }

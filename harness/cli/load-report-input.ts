@@ -8,7 +8,7 @@ import { open, readFile } from 'node:fs/promises';
 import { reportSchema, type Report } from '../analyze/report/report-schema.ts';
 import { formatZodIssue } from '../validation/format-zod-issue.ts';
 import { analyzeLogFile } from '../analyze/analyze-log-file.ts';
-import { fileError, InputError } from './cli-errors.ts';
+import { fileError, InputError } from '../log/log-input-error.ts';
 import { artifactKind, wrongArtifactMessage } from '../analyze/identify-json-artifact.ts';
 
 const SNIFF_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { soakSummarySchema } from '../verdict/soak-summary-schema.ts';
 import { renderSummaryTable } from '../render/render-summary-table.ts';
-import { InputError, fileError } from './cli-errors.ts';
+import { InputError, fileError } from '../log/log-input-error.ts';
 import { parseCommandArgs } from './parse-args.ts';
 import { stripControlChars } from '../render/strip-control-chars.ts';
 import { terminalSafeErrors } from './terminal-safe-errors.ts';

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { stripControlChars } from '../render/strip-control-chars.ts';
-import { fileError } from './cli-errors.ts';
+import { fileError } from '../log/log-input-error.ts';
 
 export async function writeOutput(text: string, outPath: string | undefined): Promise<void> {
   if (outPath === undefined) {

@@ -4,7 +4,8 @@
  * A partial run's values (the run was cut short) are shown with a `*` and left out of the sparkline.
  */
 import { escapeMarkdown as md } from './escape-markdown.ts';
-import { formatKeyMetric, KEY_METRICS } from '../verdict/key-metrics.ts';
+import { formatKeyMetric } from './format-key-metric.ts';
+import { KEY_METRICS } from '../verdict/key-metrics.ts';
 import type { History } from '../verdict/history-schema.ts';
 import { sparklineText } from './sparkline-text.ts';
 

@@ -4,7 +4,7 @@
  * The caller may append the history trends (harness/render/render-history-trends.ts).
  */
 import { escapeMarkdown as md } from './escape-markdown.ts';
-import { formatKeyMetric } from '../verdict/key-metrics.ts';
+import { formatKeyMetric } from './format-key-metric.ts';
 import { entryFailsRun } from '../verdict/summary-entry-from-report.ts';
 import type { SoakSummary } from '../verdict/soak-summary-schema.ts';
 

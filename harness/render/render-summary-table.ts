@@ -6,7 +6,7 @@
  *   clean conversation   PASS     0.05 MB/min   812 ms    0       0
  *   ...then one line per failed assertion (error), warning and regression.
  */
-import { formatKeyMetric } from '../verdict/key-metrics.ts';
+import { formatKeyMetric } from './format-key-metric.ts';
 import { entryFailsRun } from '../verdict/summary-entry-from-report.ts';
 import type { SoakSummary } from '../verdict/soak-summary-schema.ts';
 import { stripControlChars } from './strip-control-chars.ts';

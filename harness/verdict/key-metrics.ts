@@ -1,9 +1,9 @@
 /**
  * The handful of report metrics the run summary, the baseline check and the nightly history follow per test,
- * with labels and units for tables. Values are copied from Report.metrics, never computed here.
+ * with labels and units for tables. Values are copied from Report.metrics, never computed here; the renderers format
+ * them (harness/render/format-key-metric.ts).
  */
 import type { Metrics } from '../analyze/report/report-schema.ts';
-import { formatMegabytes, NOT_AVAILABLE } from '../render/format-value.ts';
 
 export interface KeyMetric {
   key: keyof Metrics & string;
@@ -36,13 +36,4 @@ export function pickKeyMetrics(metrics: Metrics): KeyMetricValues {
     values[key] = typeof value === 'number' && Number.isFinite(value) ? value : null;
   }
   return values;
-}
-
-/** "3.40 MB/min", "512.0 MB", "1234 ms", "n/a". */
-export function formatKeyMetric(value: number | null | undefined, unit: string): string {
-  if (value == null) return NOT_AVAILABLE;
-  if (unit === 'bytes') return formatMegabytes(value);
-  if (unit.endsWith('/min')) return `${value.toFixed(2)} ${unit}`;
-  if (Number.isInteger(value)) return `${value} ${unit}`;
-  return `${value.toFixed(0)} ${unit}`;
 }
