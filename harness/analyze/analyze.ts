@@ -37,7 +37,7 @@ import type { LogHeader, LogRecord, SoakLog } from '../log/log-schema.ts';
 import type { Report } from './report/report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report/report-version.ts';
 import type { AdaptiveBaseline } from './adaptive-thresholds.ts';
-import { mergeThresholds } from '../thresholds/default-thresholds.ts';
+import { mergeThresholds } from '../thresholds/merge-thresholds.ts';
 import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 
 export interface AnalyzeOptions {

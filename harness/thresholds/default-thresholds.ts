@@ -1,20 +1,39 @@
 /**
- * The thresholds' defaults as a plain object, with no zod import, so analyze() bundles small for the page.
- * A unit test keeps it equal to thresholdsSchema.parse({}) (the source of truth).
+ * The thresholds' defaults: the one place their values are stated. A plain literal with no zod import, so the page
+ * bundle (the monitor and analyze()) can read it; thresholds-schema.ts takes every `.default()` from it, and
+ * tests/unit/analyze/thresholds.test.ts checks that parsing `{}` gives back exactly this object.
+ * What each field means is documented on the schema; why a default has its value is said here. No type import
+ * from the schema (its type is inferred from these values); thresholds-schema.ts checks this object is a Thresholds.
  */
-import type { Thresholds } from './thresholds-schema.ts';
-
 const MIB = 1024 * 1024;
 
-export const PLAIN_DEFAULT_THRESHOLDS: Thresholds = {
+export const PLAIN_DEFAULT_THRESHOLDS = {
+  /** Seed: "Audio Chunk Cleanup - Threshold: 100 chunks". */
   maxPendingAudioChunks: 100,
+  /** Seed: "Response Timeout - Threshold: 10 seconds". */
   responseTimeoutMs: 10_000,
+  /** Seed: "Event Processing Timeout - Threshold: 5 seconds". */
   eventProcessingTimeoutMs: 5_000,
+  /** Seed: "Memory Usage Warning - Threshold: 500MB". */
   maxHeapBytes: 500 * MIB,
   heapSlopeMbPerMin: 1,
+  /**
+   * 0.25: a clean voice app's decoded audio is released after playback (the reference app measured about 0 MB/min),
+   * while one minute of 24 kHz reply audio decoded to Float32 is 5.5 MB, so keeping even 5% of it shows.
+   */
   bufferSlopeMbPerMin: 0.25,
+  /**
+   * 10: RSS also moves with code caches, heap pages the allocator keeps and media buffers (the clean reference app
+   * measured about 8 MB/min in its first minute, while they fill), so it is the loose net for native memory the heaps
+   * do not show (70 MB over the 7-minute soak); buffer-growth and heap-growth are the tight ones.
+   */
   processMemorySlopeMbPerMin: 10,
+  /** 10: a start/stop that forgets its handlers leaves several per cycle; a clean app none. */
   cycleListenerGrowth: 10,
+  /**
+   * 100: a transcript kept on screen adds a few nodes per turn (the reference app: about 4); a conversation's worth
+   * of detached or duplicated UI adds hundreds.
+   */
   cycleDomNodeGrowth: 100,
   ttfrSlopeMsPerMin: 100,
   messageLatencySlopeMsPerMin: 2,
@@ -26,6 +45,10 @@ export const PLAIN_DEFAULT_THRESHOLDS: Thresholds = {
   audioGapMs: 250,
   maxAudioGapsPerMin: 2,
   maxErrors: 0,
+  /**
+   * A rate, not a total: an app that misuses the protocol does it on every turn (~1), while a cancel racing a reply's
+   * end happens now and then; 0.25 (one turn in four) tolerates those races in a short run and flags the habit.
+   */
   maxClientProtocolErrorsPerTurn: 0.25,
   maxUnplannedInterruptions: 0,
   maxSampleGapMs: 1_500,
@@ -34,14 +57,3 @@ export const PLAIN_DEFAULT_THRESHOLDS: Thresholds = {
   confidence: 0.95,
   adaptive: { enabled: false, factor: 1.5 },
 };
-
-/** Shallow merge of already-validated layers over the defaults (adaptive merged one level deeper). No validation. */
-export function mergeThresholds(...layers: ReadonlyArray<Partial<Thresholds> | Record<string, unknown> | undefined>): Thresholds {
-  let merged: Thresholds = { ...PLAIN_DEFAULT_THRESHOLDS, adaptive: { ...PLAIN_DEFAULT_THRESHOLDS.adaptive } };
-  for (const layer of layers) {
-    if (!layer) continue;
-    const defined = Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as Partial<Thresholds>;
-    merged = { ...merged, ...defined, adaptive: { ...merged.adaptive, ...(defined.adaptive ?? {}) } };
-  }
-  return merged;
-}

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { formatZodIssue } from '../validation/format-zod-issue.ts';
+import { mergeThresholds } from './merge-thresholds.ts';
 import { thresholdsFromEnv } from './threshold-env-vars.ts';
 import { ThresholdsError } from './thresholds-error.ts';
 import { thresholdsSchema, type Thresholds } from './thresholds-schema.ts';
@@ -34,13 +35,7 @@ export function resolveThresholds(layers: ThresholdLayers = {}): Thresholds {
   const file = layers.file === undefined ? {} : validateLayer(layers.file, layers.fileName ?? 'thresholds file');
   const env = layers.env ? thresholdsFromEnv(layers.env) : {};
   const options = layers.options === undefined ? {} : validateLayer(layers.options, layers.optionsName ?? 'thresholds option');
-  const merged = {
-    ...file,
-    ...env,
-    ...options,
-    adaptive: { ...(file.adaptive ?? {}), ...(env.adaptive ?? {}), ...(options.adaptive ?? {}) },
-  };
-  const result = thresholdsSchema.safeParse(merged, { reportInput: true });
+  const result = thresholdsSchema.safeParse(mergeThresholds(file, env, options), { reportInput: true });
   if (!result.success) throw new ThresholdsError(`thresholds: ${formatZodIssue(result.error.issues[0]!)}`);
   return result.data;
 }

@@ -1,14 +1,29 @@
 import { test, expect } from '@playwright/test';
 import { adaptiveBudgets, baselineFromReport, baselineFromWarmup } from '../../../harness/analyze/adaptive-thresholds.ts';
-import { PLAIN_DEFAULT_THRESHOLDS, mergeThresholds } from '../../../harness/thresholds/default-thresholds.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
+import { mergeThresholds } from '../../../harness/thresholds/merge-thresholds.ts';
 import { resolveThresholds } from '../../../harness/thresholds/resolve-thresholds.ts';
 import { THRESHOLD_ENV_VARS, thresholdsFromEnv } from '../../../harness/thresholds/threshold-env-vars.ts';
 import { DEFAULT_THRESHOLDS, thresholdsSchema } from '../../../harness/thresholds/thresholds-schema.ts';
 
 const MIB = 1024 * 1024;
 
-test('the zod-free defaults equal the schema defaults', () => {
-  expect(PLAIN_DEFAULT_THRESHOLDS).toEqual(DEFAULT_THRESHOLDS);
+test('the schema takes every default from the one plain literal', () => {
+  // A field without .default(), or with a value of its own, makes parse({}) differ from the literal.
+  expect(thresholdsSchema.parse({})).toEqual(PLAIN_DEFAULT_THRESHOLDS);
+  expect(DEFAULT_THRESHOLDS).toBe(PLAIN_DEFAULT_THRESHOLDS);
+  // Each parse gets its own adaptive object: changing one result never changes the defaults.
+  const parsed = thresholdsSchema.parse({});
+  parsed.adaptive.enabled = true;
+  expect(thresholdsSchema.parse({}).adaptive.enabled).toBe(false);
+  expect(PLAIN_DEFAULT_THRESHOLDS.adaptive.enabled).toBe(false);
+});
+
+test('mergeThresholds: later layers win, undefined never masks a lower layer, the defaults stay untouched', () => {
+  const merged = mergeThresholds({ ttfrP95Ms: 2000, adaptive: { factor: 2 } }, { ttfrP95Ms: undefined, warmupMs: 0, adaptive: { enabled: true, factor: undefined } });
+  expect(merged).toEqual({ ...PLAIN_DEFAULT_THRESHOLDS, ttfrP95Ms: 2000, warmupMs: 0, adaptive: { enabled: true, factor: 2 } });
+  merged.adaptive.factor = 9;
+  expect(mergeThresholds().adaptive).toEqual({ enabled: false, factor: 1.5 });
 });
 
 test('layers merge defaults < file < env < options, adaptive one level deep', () => {
