@@ -7,8 +7,10 @@
  * Options (test.use or config `use`), defaults from loadSettings() (.env / SOAK_*): soakDurationMs, targetUrl,
  * startSelector, micMode, faults, redirectWs, sampleIntervalMs, plus the rest of SoakRunOptions as soakRunOptions.
  * `soak` yields {page, logPath, runDir, runConversation(), finish()}: runConversation shows each turn as a step;
- * finish() stops collecting, analyzes the log once (harness/verdict) and attaches the reports. A test that ends
- * without finish() (crash, timeout) still gets its log attached on teardown; the soak reporter then analyzes it. Device mode launches its own Chromium (the fake-capture WAV is a
+ * finish() stops collecting, analyzes the log once and attaches the reports (soak-attempt.ts). A test that ends
+ * without finish() (a failure, a timeout, an interruption, or a spec that never calls it) is analyzed on teardown,
+ * with the same files attached; a passing one then fails on its breached budgets. Each attempt writes into its own
+ * run folder, so retries keep separate files. Device mode launches its own Chromium (the fake-capture WAV is a
  * launch argument) with the config's launchOptions; controllable mode uses the worker's browser.
  */
 import { test as base, type Page } from '@playwright/test';
@@ -18,11 +20,9 @@ import type { SoakRunOptions } from '../collect/soak-run-options.ts';
 import { startSoakSession } from '../collect/start-soak-session.ts';
 import { resolveThresholds } from '../thresholds/resolve-thresholds.ts';
 import { readThresholdsFile } from '../thresholds/thresholds-file.ts';
-import { attachSoakResults } from './attach-soak-results.ts';
-import { finishSoakRun } from '../render/finish-soak-run.ts';
-import { isFileSystemError, soakFinishError } from './soak-finish-error.ts';
 import type { SoakRunResult } from '../render/soak-run-result.ts';
-import { SOAK_LOG, SOAK_LOG_FAILED, CONTENT_TYPES } from '../render/soak-attachment-names.ts';
+import { SOAK_LOG_FAILED } from '../render/soak-attachment-names.ts';
+import { createSoakAttempt } from './soak-attempt.ts';
 import { turnStep } from './turn-step.ts';
 
 export interface SoakFixtureOptions {
@@ -109,18 +109,17 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
       throw error;
     });
     let outcome = 'completed';
-    let finished = false;
+    // The run folder is this attempt's own (prepareSoakRun makes a new one per attempt): the reports go next to the log.
+    const attempt = createSoakAttempt(testInfo, {
+      logPath: session.logPath,
+      outDir: session.runDir,
+      logFailure: () => session.logFailure(),
+      title: testInfo.title,
+      ...(settings.baseline ? { baseline: settings.baseline } : {}),
+    });
     const finish = async () => {
       await session.stop('completed');
-      // The disk that refused the log holds the report folder too: say so at once instead of failing on each file.
-      const logFailure = session.logFailure();
-      if (logFailure) throw soakFinishError(session.logPath, new Error('the log could not be written to its end'), logFailure);
-      const result = await finishSoakRun(session.logPath, { title: testInfo.title, ...(settings.baseline ? { baseline: settings.baseline } : {}) }).catch((error: unknown) => {
-        throw isFileSystemError(error) ? soakFinishError(session.logPath, error, session.logFailure()) : error;
-      });
-      await attachSoakResults(testInfo, result);
-      finished = true;
-      return result;
+      return attempt.finish();
     };
     try {
       await use({ page, logPath: session.logPath, runDir: session.runDir, runConversation: () => session.runConversation(turnStep), finish });
@@ -137,9 +136,9 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
       }
       const logFailure = session.logFailure();
       if (logFailure) testInfo.annotations.push({ type: SOAK_LOG_FAILED, description: logFailure });
-      if (!finished) await testInfo.attach(SOAK_LOG, { path: session.logPath, contentType: CONTENT_TYPES.jsonl });
       await context.close().catch(() => undefined);
       await ownBrowser?.close();
+      await attempt.teardown();
     }
   },
 });

@@ -1,6 +1,6 @@
 /**
- * Names and content types of the attachments a soak test carries. The soak spec attaches them, the soak reporter
- * finds a test's report and log by these names (also in merged shard results, where only the name survives).
+ * Names and content types of the attachments a soak test carries. The soak fixture attaches them, the soak reporter
+ * finds a test's report by these names (also in merged shard results, where only the name survives).
  */
 
 export const SOAK_REPORT_JSON = 'voice-soak-report.json';
@@ -10,6 +10,8 @@ export const SOAK_REPORT_MARKDOWN = 'voice-soak-summary.md';
 export const SOAK_LOG = 'voice-soak-log.jsonl';
 /** Annotation of a test whose log could not be written to the end (a full disk): no report can be written there. */
 export const SOAK_LOG_FAILED = 'voice-soak-log-failed';
+/** Annotation of a test whose log was analyzed on the fixture's teardown: it ended before soak.finish(). */
+export const SOAK_RECOVERED = 'voice-soak-recovered';
 
 export const CONTENT_TYPES = {
   json: 'application/json',

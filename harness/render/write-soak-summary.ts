@@ -17,8 +17,10 @@ export function reportCopyName(title: string): string {
 /** Copy a test's report JSON into the run folder; returns its path relative to outputDir. */
 export function copyReportIntoRun(outputDir: string, title: string, reportPath: string): string {
   const relative = reportCopyName(title);
+  const target = join(resolve(outputDir), relative);
   mkdirSync(join(resolve(outputDir), 'reports'), { recursive: true });
-  copyFileSync(reportPath, join(resolve(outputDir), relative));
+  // Summarizing a summary folder again (voice-soak summarize) finds its reports already in place.
+  if (resolve(reportPath) !== target) copyFileSync(reportPath, target);
   return relative;
 }
 

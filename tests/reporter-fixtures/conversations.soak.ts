@@ -1,34 +1,46 @@
 /**
- * Three "soak tests" over synthetic logs (2 minutes of conversation each): clean, leaking heap, and one that
- * crashes after streaming its log (attaches only the log, like a test killed before finishSoakRun).
+ * Five "soak tests" over synthetic logs (2 minutes of conversation each), ended by the soak fixture's own code:
+ * clean and leaking heap (soak.finish(), then the spec judges), one that crashes after streaming its log and one
+ * that times out (both analyzed on teardown), and one retried: it leaks on its first attempt and not on the retry.
  */
-import { test } from '@playwright/test';
-import { attachSoakResults, expectSoakPassed } from '../../harness/playwright/attach-soak-results.ts';
-import { finishSoakRun } from '../../harness/render/finish-soak-run.ts';
-import { CONTENT_TYPES, SOAK_LOG } from '../../harness/render/soak-attachment-names.ts';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expectSoakPassed } from '../../harness/playwright/attach-soak-results.ts';
+import { test } from './synthetic-soak-fixture.ts';
 import { writeSyntheticLog } from './write-synthetic-log.ts';
 
 const DURATION_MS = 120_000;
 
-test('clean conversation', async ({}, testInfo) => {
-  const logPath = testInfo.outputPath('voice-soak.jsonl');
-  await writeSyntheticLog(logPath, { durationMs: DURATION_MS, seed: 11 });
-  const result = await finishSoakRun(logPath);
-  await attachSoakResults(testInfo, result);
-  expectSoakPassed(result);
+function writeLog(logPath: string, options: Omit<Parameters<typeof writeSyntheticLog>[1], 'durationMs'>) {
+  mkdirSync(dirname(logPath), { recursive: true });
+  return writeSyntheticLog(logPath, { durationMs: DURATION_MS, ...options });
+}
+
+test('clean conversation', async ({ soak }) => {
+  await writeLog(soak.logPath, { seed: 11 });
+  expectSoakPassed(await soak.finish());
 });
 
-test('leaking conversation', async ({}, testInfo) => {
-  const logPath = testInfo.outputPath('voice-soak.jsonl');
-  await writeSyntheticLog(logPath, { durationMs: DURATION_MS, seed: 11, faults: { heapLeakMbPerMin: 8 } });
-  const result = await finishSoakRun(logPath);
-  await attachSoakResults(testInfo, result);
-  expectSoakPassed(result);
+test('leaking conversation', async ({ soak }) => {
+  await writeLog(soak.logPath, { seed: 11, faults: { heapLeakMbPerMin: 8 } });
+  expectSoakPassed(await soak.finish());
 });
 
-test('crashed conversation', async ({}, testInfo) => {
-  const logPath = testInfo.outputPath('voice-soak.jsonl');
-  await writeSyntheticLog(logPath, { durationMs: DURATION_MS, seed: 12, faults: { crashAtMs: 90_000 } });
-  await testInfo.attach(SOAK_LOG, { path: logPath, contentType: CONTENT_TYPES.jsonl });
+test('crashed conversation', async ({ soak }) => {
+  await writeLog(soak.logPath, { seed: 12, faults: { crashAtMs: 90_000 } });
   throw new Error('renderer crashed before the soak run could finish');
+});
+
+test('timed out conversation', async ({ soak }) => {
+  test.setTimeout(3_000);
+  await writeLog(soak.logPath, { seed: 13 });
+  await new Promise(() => undefined); // a conversation that never returns
+});
+
+test.describe(() => {
+  test.describe.configure({ retries: 1 });
+  test('retried conversation', async ({ soak }, testInfo) => {
+    await writeLog(soak.logPath, { seed: 11, ...(testInfo.retry === 0 ? { faults: { heapLeakMbPerMin: 8 } } : {}) });
+    expectSoakPassed(await soak.finish());
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * A tiny Playwright project for the soak reporter's end-to-end tests (tests/e2e/reporter/): its tests write
- * synthetic soak logs and finish them like the real soak spec. Every output goes under $REPORTER_FIXTURE_OUT
- * (set by the test that spawns this run): test-results, playwright-report, allure-results, report.json; the soak reporter
- * writes to $SOAK_OUTPUT_DIR and $SOAK_HISTORY_FILE.
+ * synthetic soak logs and end them with the soak fixture's own code (synthetic-soak-fixture.ts). Every output goes
+ * under $REPORTER_FIXTURE_OUT (set by the test that spawns this run): test-results, playwright-report,
+ * allure-results, report.json; the soak reporter writes to $SOAK_OUTPUT_DIR and $SOAK_HISTORY_FILE.
  */
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
