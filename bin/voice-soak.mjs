@@ -9,6 +9,7 @@ const commands = {
   analyze: () => import('../harness/cli/analyze-command.ts'),
   compare: () => import('../harness/cli/compare-command.ts'),
   verdict: () => import('../harness/cli/verdict-command.ts'),
+  summarize: () => import('../harness/cli/summarize-command.ts'),
   serve: () => import('../reference/server/serve-command.ts'),
 };
 
@@ -18,6 +19,8 @@ commands:
   analyze <log.jsonl> [--format text|json|html|md] [--out FILE] [--thresholds FILE]
   compare <before> <after> [--format text|json|md]
   verdict <soak-summary.json>            exit 1 when a (merged) soak summary failed
+  summarize <report.json|soak-summary.json...> [--out-dir DIR] [--baseline FILE] [--history FILE] [--trend-runs N]
+                                         the soak summary from reports or shards' summaries; exit 1 when it failed
   serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]...
 
 Add --debug to any command to see stack traces.`;

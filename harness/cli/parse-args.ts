@@ -9,6 +9,8 @@ export interface CommandSpec<Name extends string> {
   command: string;
   /** Names of the required positional arguments, in order (used in messages). */
   positionals: readonly string[];
+  /** The last positional takes one or more values (`<reports...>`). */
+  variadic?: boolean;
   /** String-valued options (`--format text`); no short aliases. */
   options: readonly Name[];
   /** Allowed values per option, when restricted. */
@@ -23,7 +25,7 @@ export interface ParsedCommand<Name extends string> {
 }
 
 export function parseCommandArgs<Name extends string>(args: string[], spec: CommandSpec<Name>): ParsedCommand<Name> {
-  const usage = `usage: voice-soak ${spec.command} ${spec.positionals.map((p) => `<${p}>`).join(' ')} ${spec.options.map((o) => `[--${o} ${spec.choices?.[o]?.join('|') ?? spec.metavars?.[o] ?? 'VALUE'}]`).join(' ')}`;
+  const usage = `usage: voice-soak ${spec.command} ${spec.positionals.map((p, i) => `<${p}${spec.variadic && i === spec.positionals.length - 1 ? '...' : ''}>`).join(' ')} ${spec.options.map((o) => `[--${o} ${spec.choices?.[o]?.join('|') ?? spec.metavars?.[o] ?? 'VALUE'}]`).join(' ')}`;
   let parsed: ReturnType<typeof parseArgs>;
   try {
     const options = Object.fromEntries(spec.options.map((name) => [name, { type: 'string' as const }]));
@@ -45,7 +47,7 @@ export function parseCommandArgs<Name extends string>(args: string[], spec: Comm
   if (parsed.positionals.length < spec.positionals.length) {
     throw new UsageError(`missing <${spec.positionals[parsed.positionals.length]}> (${usage})`);
   }
-  if (parsed.positionals.length > spec.positionals.length) {
+  if (!spec.variadic && parsed.positionals.length > spec.positionals.length) {
     throw new UsageError(`unexpected argument "${parsed.positionals[spec.positionals.length]}" (${usage})`);
   }
   return { positionals: parsed.positionals, values };
