@@ -74,6 +74,10 @@ test('serve arguments: defaults, faults, bad values, loopback only unless --allo
   expect(() => parseServeArgs(['--port'])).toThrow(/--port needs a value/);
   expect(() => parseServeArgs(['--fault', 'bogus'])).toThrow(/unknown fault "bogus"/);
   expect(() => parseServeArgs(['--verbose'])).toThrow(/unknown argument "--verbose"/);
+  expect(() => parseServeArgs(['stray'])).toThrow(/unknown argument "stray"/);
+  // Strict: a flag is not taken as the previous option's value, and a switch takes none.
+  expect(() => parseServeArgs(['--port', '--host', 'localhost'])).toThrow(/--port needs a value/);
+  expect(() => parseServeArgs(['--allow-remote=yes'])).toThrow(/'--allow-remote' does not take an argument/);
   expect(() => parseServeArgs(['--host', '0.0.0.0'])).toThrow(/--allow-remote/);
   expect(parseServeArgs(['--host', '0.0.0.0', '--allow-remote']).host).toBe('0.0.0.0');
 });
