@@ -6,14 +6,15 @@
 import { createInterruptionDedupe } from './interruption-dedupe.ts';
 import type { LogHeader, LogRecord, SoakLog } from '../log/log-schema.ts';
 import type { Report } from '../analyze/report/report-schema.ts';
+import { mergeThresholds } from '../thresholds/merge-thresholds.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
+import { quantile } from '../analyze/stats/quantile-sorted.ts';
 import { adaptiveLimits, baseLimits, type SafeguardLimits } from './adaptive-thresholds.ts';
-import { mergeThresholds } from './default-thresholds.ts';
 import { LiveStats } from './live-stats.ts';
 import { installLiveObjects } from './live-objects.ts';
 import { readMemory } from './memory-reader.ts';
+import { readThresholdOptions } from './read-threshold-options.ts';
 import type { AppHooks, MonitorOptions } from './monitor-options.ts';
-import { percentile } from './percentile.ts';
 import { RealtimeTracker } from './realtime-tracker.ts';
 import { RecordStore } from './record-store.ts';
 import { RingBuffer } from './ring-buffer.ts';
@@ -44,7 +45,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   const warn = (message: string) => {
     if (options.console !== false) console.warn(message);
   };
-  const thresholds = mergeThresholds(options.thresholds, warn);
+  const thresholds = mergeThresholds(readThresholdOptions(options.thresholds, warn));
   const adaptive = options.adaptive ?? thresholds.adaptive.enabled;
   const sampleIntervalMs = options.sampleIntervalMs ?? 1000;
   const trendCheckIntervalMs = options.trendCheckIntervalMs ?? 30_000;
@@ -66,6 +67,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   const emit = (record: LogRecord) => {
     if (record.type === 'monitor' && record.kind === 'interruption' && isDuplicateInterruption(record)) return;
     store.add(record);
+    trend.add(record);
   };
   const hooks = (): Partial<AppHooks> => {
     const fromApp = ((globalThis as { voiceSoakAppHooks?: Partial<AppHooks> }).voiceSoakAppHooks ?? {}) as Partial<AppHooks>;
@@ -88,10 +90,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     emit(record);
     if (record.kind === 'first-audio') {
       const sample = tracker.ttfr.last();
-      if (sample) {
-        live.ttfrMs = sample.ttfrMs;
-        trend.addTtfr(sample.tMs, sample.ttfrMs);
-      }
+      if (sample) live.ttfrMs = sample.ttfrMs;
     }
     if (record.kind === 'response-requested' || record.kind === 'response-created') scheduleResponseCheck();
   });
@@ -105,7 +104,6 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     const { tMs, socketId, eventType, gapMs, handlerMs, queueSize } = message;
     emit({ type: 'monitor', tMs, kind: 'message', socketId, ...(eventType ? { eventType } : {}), ...(gapMs === undefined ? {} : { gapMs }), handlerMs: MS(handlerMs), queueSize });
     handlerTimes.push(handlerMs);
-    trend.addHandler(tMs, handlerMs);
     live.noteHandler(handlerMs);
     if (handlerMs > limits.eventProcessingTimeoutMs) safeguards.slowEvent(now(), 'handler', handlerMs, eventType);
     if (queueSize > thresholds.maxEventQueueSize && trend.due('event-queue', tMs))
@@ -136,7 +134,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     const handlers = handlerTimes.toArray();
     const deviceMemoryGb = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
     limits = adaptiveLimits(thresholds, {
-      ttfrP95Ms: percentile(ttfr, 0.95), ttfrSamples: ttfr.length, handlerP95Ms: percentile(handlers, 0.95), handlerSamples: handlers.length,
+      ttfrP95Ms: quantile(ttfr, 0.95), ttfrSamples: ttfr.length, handlerP95Ms: quantile(handlers, 0.95), handlerSamples: handlers.length,
       heapLimitBytes: lastMemory?.limitBytes, deviceMemoryGb,
     });
   }
@@ -160,7 +158,6 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     if (lastMemory) {
       const { usedBytes, totalBytes, limitBytes, precise } = lastMemory;
       emit({ type: 'monitor', tMs, kind: 'memory', usedBytes, totalBytes, ...(limitBytes === undefined ? {} : { limitBytes }), precise });
-      trend.addHeap(tMs, usedBytes);
       safeguards.heap(tMs, usedBytes, totalBytes, limitBytes);
     }
     updateLimits();

@@ -185,6 +185,21 @@ test('injected with addInitScript into a plain page: WebSocket state and time to
   expect(same).toBe(true);
 });
 
+test('early warning: the page warns with the id and level its own Analyze report gives the same records', async ({ page }) => {
+  // A TTFR budget every reply misses, no warm-up and a check every sample: the first reply already crosses it.
+  await openApp(page, { thresholds: { ttfrP95Ms: 1, warmupMs: 0 }, trendCheckIntervalMs: 1000 });
+  for (let turn = 1; turn <= 3; turn += 1) {
+    await page.evaluate(() => win().turn());
+    await page.waitForFunction((n) => win().appState.done >= n, turn);
+  }
+  const warningOf = (records: LogRecord[]) => records.find((r) => r.type === 'monitor' && r.kind === 'warning' && r.id === 'slow-first-response');
+  await expect.poll(async () => warningOf(await recordsOf(page)) !== undefined, { timeout: 10_000 }).toBe(true);
+  const warning = warningOf(await recordsOf(page)) as Extract<LogRecord, { kind: 'warning' }>;
+  expect(warning.message).toMatch(/^slow-first-response: early warning \(error\): TTFR p95 \d+ ms > 1\.0 ms \([1-3] turns\)$/);
+  const assertion = await page.evaluate(() => win().voiceSoakMonitor.analyze().assertions.find((a) => a.id === 'slow-first-response'));
+  expect(assertion).toMatchObject({ passed: false, level: 'error' });
+});
+
 test('panel: collapsed by default, draws only while expanded, corner option and move button', async ({ page }) => {
   await openApp(page, { corner: 'top-left' });
   const host = page.locator('[data-voice-soak-panel]');

@@ -1,43 +1,49 @@
 import { expect, test } from '@playwright/test';
-import { MONITOR_DEFAULT_THRESHOLDS } from '../../../harness/monitor/default-thresholds.ts';
-import { theilSenSlopePerMin } from '../../../harness/monitor/trend-slope.ts';
 import { TrendWatch } from '../../../harness/monitor/trend-watch.ts';
+import { SeriesRing } from '../../../harness/monitor/series-ring.ts';
+import { mergeThresholds } from '../../../harness/thresholds/merge-thresholds.ts';
+import { heapRecords, turnRecords } from './page-records.ts';
 
-const MB = 1024 * 1024;
-const thresholds = { ...MONITOR_DEFAULT_THRESHOLDS, warmupMs: 0 };
+const thresholds = mergeThresholds();
 
-test('Theil-Sen ignores a single spike', () => {
-  const points: [number, number][] = Array.from({ length: 30 }, (_, i) => [i * 1000, i * 2]);
-  points[10] = [10_000, 1e6];
-  expect(theilSenSlopePerMin(points)).toBeCloseTo(120, 6); // 2 per second
-  expect(theilSenSlopePerMin(points.slice(0, 2))).toBeNull();
-});
-
-test('warns on heap growth above budget, once per cooldown', () => {
+test('a heap leak is an early warning with the report\'s message, once per cooldown', () => {
   const watch = new TrendWatch(300_000);
-  for (let t = 0; t <= 180_000; t += 1000) watch.addHeap(t, 50 * MB + (t / 60_000) * 3 * MB + (t % 7000 === 0 ? 20 * MB : 0));
-  const first = watch.check(180_000, thresholds);
-  expect(first.map((w) => w.id)).toEqual(['heap-growth']);
-  expect(first[0]!.message).toMatch(/^heap-growth: 3\.\d\d MB\/min > 1 MB\/min/);
-  expect(watch.check(190_000, thresholds)).toEqual([]);
-  expect(watch.check(490_000, thresholds).map((w) => w.id)).toEqual(['heap-growth']);
+  for (const record of heapRecords({ minutes: 8, leakMbPerMin: 4 })) watch.add(record);
+  const first = watch.check(480_000, thresholds);
+  expect(first.map((w) => [w.id, w.level])).toEqual([['heap-growth', 'error']]);
+  expect(first[0]!.message).toMatch(/^heap-growth: early warning \(error\): 4\.\d MB\/min > 1\.0 MB\/min \(Theil-Sen slope of post-GC heap \(window minima\), performance\.memory, minutes \d-8\)$/);
+  expect(watch.check(490_000, thresholds)).toEqual([]);
+  expect(watch.check(780_000, thresholds).map((w) => w.id)).toEqual(['heap-growth']);
 });
 
-test('stays silent for a flat heap, flat latency and fast turns', () => {
-  const watch = new TrendWatch();
-  for (let t = 0; t <= 300_000; t += 1000) {
-    watch.addHeap(t, 80 * MB + ((t * 7919) % 13) * 100_000);
-    watch.addHandler(t, 2 + ((t / 1000) % 3));
-  }
-  for (let turn = 0; turn < 20; turn += 1) watch.addTtfr(turn * 15_000, 700 + (turn % 4) * 50);
-  expect(watch.check(300_000, thresholds)).toEqual([]);
+test('warm-up is excluded, clamped to a quarter of the run so far as the analyzer does', () => {
+  const records = turnRecords(Array.from({ length: 24 }, (_, i) => 800 + 150 * i));
+  const long = new TrendWatch();
+  for (const record of records) long.add(record);
+  // Warm-up of 10 minutes, clamped to 2 of the 8 minutes: the turns after it still show the rise.
+  expect(long.check(480_000, { ...thresholds, warmupMs: 600_000 }).map((w) => w.id)).toEqual(['ttfr-growth', 'slow-first-response']);
+  const early = new TrendWatch();
+  for (const record of records.filter((r) => r.tMs < 100_000)) early.add(record);
+  // 100 s in: a 25 s warm-up leaves 4 turns, too few for a trend; their p95 is under budget.
+  expect(early.check(100_000, { ...thresholds, warmupMs: 600_000 })).toEqual([]);
 });
 
-test('warns when TTFR grows and its p95 crosses the budget; respects warm-up', () => {
+test('clear forgets the window and the cooldowns', () => {
   const watch = new TrendWatch();
-  for (let turn = 0; turn < 20; turn += 1) watch.addTtfr(turn * 15_000, 800 + turn * 200);
-  expect(watch.check(300_000, thresholds).map((w) => w.id).sort()).toEqual(['ttfr-growth', 'ttfr-p95']);
-  const warm = new TrendWatch();
-  for (let turn = 0; turn < 20; turn += 1) warm.addTtfr(turn * 15_000, 800 + turn * 200);
-  expect(warm.check(300_000, { ...thresholds, warmupMs: 600_000 }).map((w) => w.id)).toEqual(['ttfr-p95']);
+  for (const record of heapRecords({ minutes: 8, leakMbPerMin: 4 })) watch.add(record);
+  expect(watch.check(480_000, thresholds)).toHaveLength(1);
+  watch.clear();
+  expect(watch.check(480_000, thresholds)).toEqual([]);
+  expect(watch.due('heap-growth', 480_000)).toBe(true);
+});
+
+test('SeriesRing keeps the newest points in order and drops the oldest', () => {
+  const ring = new SeriesRing(3);
+  for (let i = 1; i <= 5; i += 1) ring.push(i * 10, i);
+  const { tMs, values } = ring.columns();
+  expect([Array.from(tMs), Array.from(values)]).toEqual([[30, 40, 50], [3, 4, 5]]);
+  expect(ring.size).toBe(3);
+  ring.clear();
+  expect(ring.columns().tMs).toHaveLength(0);
+  expect(() => new SeriesRing(0)).toThrow('SeriesRing: capacity must be a positive integer, got 0');
 });
