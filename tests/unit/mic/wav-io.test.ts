@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { encodeWav } from '../../../harness/collect/mic/encode-wav.ts';
 import { readWav } from '../../../harness/collect/mic/read-wav.ts';
-import { resamplePcm16 } from '../../../harness/collect/mic/resample-pcm16.ts';
 import { DEFAULT_UTTERANCE_DIR, loadUtteranceCatalog } from '../../../harness/collect/mic/utterance-catalog.ts';
 import { pickUtterance } from '../../../harness/collect/mic/pick-utterance.ts';
 
@@ -31,15 +30,6 @@ test('stereo float32 is averaged to mono pcm16; unsupported formats name the sou
   view.setUint16(20, 2, true); // ADPCM
   expect(() => readWav(bytes, 'adpcm.wav')).toThrow(/adpcm\.wav: unsupported WAV format 2/);
   expect(() => readWav(new Uint8Array(20), 'junk.wav')).toThrow('junk.wav: not a RIFF/WAVE file');
-});
-
-test('resampling 48 kHz -> 24 kHz halves the length and keeps a sine at its frequency', () => {
-  const from = Int16Array.from({ length: 4800 }, (_, i) => Math.round(10_000 * Math.sin((2 * Math.PI * 440 * i) / 48_000)));
-  const to = resamplePcm16(from, 48_000, 24_000);
-  expect(to.length).toBe(2400);
-  for (const i of [10, 333, 2000]) expect(Math.abs(to[i]! - 10_000 * Math.sin((2 * Math.PI * 440 * i) / 24_000))).toBeLessThan(150);
-  expect(resamplePcm16(from, 24_000, 24_000)).toBe(from);
-  expect(() => resamplePcm16(from, 0, 24_000)).toThrow('resamplePcm16 requires positive rates');
 });
 
 test('the committed catalog has 20 spoken utterances at 24 kHz with texts', async () => {
