@@ -9,6 +9,7 @@ import { analyze } from '../../../harness/analyze/analyze.ts';
 import { isClientMisuse } from '../../../harness/analyze/client-misuse-codes.ts';
 import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import type { Report } from '../../../harness/analyze/report/report-schema.ts';
+import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { completeSoakLog, TURNS } from './complete-soak-log.ts';
 
 const assertion = (report: Report, id: string) => report.assertions.find((a) => a.id === id)!;
@@ -37,9 +38,13 @@ test('an app that cancels on every speech start: misuse errors warn under client
   expect(assertion(analyze(completeSoakLog({ extra }), { maxClientProtocolErrorsPerTurn: 3 }), 'client-protocol-errors')).toMatchObject({ passed: true, expected: 3 });
 });
 
-test('an occasional race (two cancels in nine turns) stays within the default budget of 0.25 per turn', () => {
+test('an occasional race (two cancels in nine turns) stays within the default budget per turn; a stricter budget warns', () => {
   const report = analyze(completeSoakLog({ extra: [cancelNotActive(50_000), cancelNotActive(130_000)] }));
-  expect(assertion(report, 'client-protocol-errors')).toMatchObject({ passed: true, level: 'warn', expected: 0.25, actual: 2 / TURNS });
+  expect(assertion(report, 'client-protocol-errors')).toMatchObject({ passed: true, level: 'warn', expected: PLAIN_DEFAULT_THRESHOLDS.maxClientProtocolErrorsPerTurn, actual: 2 / TURNS });
+  // The same two cancels against a budget under their rate are a warning.
+  const strict = analyze(completeSoakLog({ extra: [cancelNotActive(50_000), cancelNotActive(130_000)] }), { maxClientProtocolErrorsPerTurn: 1 / TURNS });
+  expect(assertion(strict, 'client-protocol-errors')).toMatchObject({ passed: false, level: 'warn', actual: 2 / TURNS });
+  expect(strict.verdict).toBe('warn');
   expect(assertion(report, 'errors').passed).toBe(true);
   expect(report.verdict).toBe('pass');
   expect(assertion(analyze(completeSoakLog()), 'client-protocol-errors').message).toBe(`client-protocol-errors: no error the server sent because the client misused the protocol (0/turn <= 0.25/turn over ${TURNS} turn(s))`);
