@@ -4,7 +4,8 @@ import { renderText } from '../render/render-text.ts';
 import { installMonitorWith, type InstalledMonitor } from './install-monitor.ts';
 import type { MonitorOptions } from './monitor-options.ts';
 
-export type { AppHooks, MonitorOptions, PanelCorner } from './monitor-options.ts';
+export type { AppHooks, MonitorOptions } from './monitor-options.ts';
+export type { PanelCorner } from './panel/panel-corner.ts';
 export type { InstalledMonitor } from './install-monitor.ts';
 
 export function installMonitor(options: MonitorOptions = {}): InstalledMonitor {

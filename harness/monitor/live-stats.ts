@@ -3,9 +3,11 @@
  * handler of the second, the latest time to first response, the WebSocket bytes buffered (all sockets) and the
  * audio chunks pending. Bounded (120 points each); updated whether or not the panel is visible, drawn only when it is.
  */
+import type { PanelGraphId } from './panel/mount-panel.ts';
 import { RingBuffer } from './ring-buffer.ts';
 
-export type LiveSeriesId = 'heapUsedMb' | 'handlerMaxMs' | 'ttfrMs' | 'wsBufferedBytes' | 'pendingChunks';
+/** One series per graph of the panel. */
+export type LiveSeriesId = PanelGraphId;
 export const LIVE_POINTS = 120;
 
 export class LiveStats {

@@ -3,9 +3,9 @@
  * data-attributes (read-script-options.ts). Every field is optional.
  */
 import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
+import type { PanelCorner } from './panel/panel-corner.ts';
 import type { RecordCaps } from './record-caps.ts';
 
-export type PanelCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 
 /** What only the app can do; the same shape as globalThis.voiceSoakAppHooks. */
 export interface AppHooks {

@@ -4,15 +4,20 @@
  * another corner); graphs redraw once a second only while expanded and the page is visible.
  */
 import type { LogRecord } from '../../log/log-schema.ts';
-import type { LiveSeriesId, LiveStats } from '../live-stats.ts';
-import type { PanelCorner } from '../monitor-options.ts';
 import { downloadText, logFileName } from './download-log.ts';
 import { PANEL_CSS } from './panel-styles.ts';
 import { drawSparkline } from './sparkline.ts';
-import { cornerNearest, nextCorner } from './panel-corner.ts';
+import { cornerNearest, nextCorner, type PanelCorner } from './panel-corner.ts';
 
+/** The graphs the panel draws, by the name of the live series each reads. */
+export type PanelGraphId = 'heapUsedMb' | 'handlerMaxMs' | 'ttfrMs' | 'wsBufferedBytes' | 'pendingChunks';
+
+/**
+ * What the panel needs of the monitor, declared here so the panel imports nothing from harness/monitor (which
+ * mounts it): the monitor's LiveStats and its methods fit this shape.
+ */
 export interface PanelMonitor {
-  live: LiveStats;
+  live: { series: Record<PanelGraphId, { toArray(): number[] }> };
   exportLog(): string;
   renderReport(): string;
   clear(): void;
@@ -27,7 +32,7 @@ export interface PanelHandle {
   remove(): void;
 }
 
-const GRAPHS: { id: LiveSeriesId; title: string; unit: string; color: string }[] = [
+const GRAPHS: { id: PanelGraphId; title: string; unit: string; color: string }[] = [
   { id: 'heapUsedMb', title: 'Heap', unit: 'MB', color: '#8ab4f8' },
   { id: 'handlerMaxMs', title: 'Handler max', unit: 'ms', color: '#f28b82' },
   { id: 'ttfrMs', title: 'TTFR', unit: 'ms', color: '#81c995' },

@@ -1,5 +1,6 @@
 /** Corner docking of the panel. Pure. */
-import type { PanelCorner } from '../monitor-options.ts';
+
+export type PanelCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 
 const ORDER: PanelCorner[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
 
