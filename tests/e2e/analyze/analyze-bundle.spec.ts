@@ -1,3 +1,7 @@
+/**
+ * analyze() must run in the page (the monitor's "Analyze Performance" button): its browser bundle has no zod and no
+ * Node built-ins and stays small. An e2e test because it runs esbuild (a child process) over the whole analyze tree.
+ */
 import { test, expect } from '@playwright/test';
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
