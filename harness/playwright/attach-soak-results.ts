@@ -1,7 +1,8 @@
 /**
- * The soak spec's last two steps: attach every file of a finished run (testInfo.attach with a path, the
- * documented API), then fail the test with each failed error-level assertion listed, so a breached soak shows
- * as failed in the HTML and Allure reports with its sentences.
+ * The two last steps of a soak attempt: attach every file of the finished run (testInfo.attach with a path, the
+ * documented API; soak-attempt.ts does it), then fail the test with each failed error-level assertion listed (the
+ * spec after soak.finish(), or the fixture's teardown), so a breached soak shows as failed in the HTML and Allure
+ * reports with its sentences.
  */
 import { expect, type TestInfo } from '@playwright/test';
 import type { SoakRunResult } from '../render/soak-run-result.ts';

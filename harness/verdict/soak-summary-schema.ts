@@ -1,5 +1,6 @@
 /**
- * soak-summary.json: one entry per soak test of a run (also of merged shards), written by the soak reporter.
+ * soak-summary.json: one entry per soak test of a run (also of merged shards), written by the soak reporter and by
+ * `voice-soak summarize`.
  * Versioned; also accepted as SOAK_BASELINE (each entry's reportFile is relative to the summary's folder).
  */
 import { z } from 'zod';
@@ -27,7 +28,7 @@ export const soakSummaryEntrySchema = z.object({
   verdict: z.enum(['pass', 'warn', 'fail', 'missing']),
   /** Report JSON, relative to the summary's folder when it lies below it, else absolute; null when missing. */
   reportFile: z.string().nullable(),
-  /** True when the reporter analyzed the log itself because the test ended before finishing its run. */
+  /** True when the soak fixture analyzed the log on its teardown because the test ended before soak.finish(). */
   recovered: z.boolean(),
   /** What cut the run short and when ("test interrupted at 14.8 s"), or null when it ran its script to the end. */
   partial: z.string().nullable().default(null),
