@@ -137,7 +137,10 @@ export const rtEventSchema = z.discriminatedUnion('kind', [
 /** Records of the in-page Performance Monitor. */
 const monBase = { type: z.literal('monitor'), tMs };
 export const monitorRecordSchema = z.discriminatedUnion('kind', [
-  /** One received message: time since the previous one, time in its handler, messages waiting behind it. */
+  /**
+   * One received message: time since the previous one, time in its handlers, and in queueSize (the name is part of
+   * the versioned contract) the earlier messages on the socket whose handlers were still running when it arrived.
+   */
   z.object({
     ...monBase,
     kind: z.literal('message'),

@@ -79,7 +79,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     return { cleanupAudioChunks: pick('cleanupAudioChunks'), interruptResponse: pick('interruptResponse'), getState: pick('getState') };
   };
   const monitorState = () => ({
-    sockets: taps.map((tap) => ({ socketId: tap.socketId, url: tap.url, readyState: tap.socket.readyState, bufferedAmountBytes: tap.socket.bufferedAmount, queueSize: tap.queueSize() })),
+    sockets: taps.map((tap) => ({ socketId: tap.socketId, url: tap.url, readyState: tap.socket.readyState, bufferedAmountBytes: tap.socket.bufferedAmount, handlersInFlight: tap.handlersInFlight() })),
     openResponses: tracker.openResponseCount(),
     pendingChunks: live.pendingChunks,
     recentEvents: store.records().filter((r) => r.type === 'rt' || (r.type === 'monitor' && r.kind !== 'memory')).slice(-20),
@@ -101,13 +101,14 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   }
 
   function onMessageHandled(message: HandledMessage): void {
-    const { tMs, socketId, eventType, gapMs, handlerMs, queueSize } = message;
-    emit({ type: 'monitor', tMs, kind: 'message', socketId, ...(eventType ? { eventType } : {}), ...(gapMs === undefined ? {} : { gapMs }), handlerMs: MS(handlerMs), queueSize });
+    const { tMs, socketId, eventType, gapMs, handlerMs, handlersInFlight } = message;
+    // The log field keeps its versioned name: queueSize is the count of handlers in flight when the message arrived.
+    emit({ type: 'monitor', tMs, kind: 'message', socketId, ...(eventType ? { eventType } : {}), ...(gapMs === undefined ? {} : { gapMs }), handlerMs: MS(handlerMs), queueSize: handlersInFlight });
     handlerTimes.push(handlerMs);
     live.noteHandler(handlerMs);
     if (handlerMs > limits.eventProcessingTimeoutMs) safeguards.slowEvent(now(), 'handler', handlerMs, eventType);
-    if (queueSize > thresholds.maxEventQueueSize && trend.due('event-queue', tMs))
-      warning(tMs, 'event-queue', `event-queue: ${queueSize} messages waiting > ${thresholds.maxEventQueueSize} on ${socketId}`);
+    if (handlersInFlight > thresholds.maxEventQueueSize && trend.due('handlers-in-flight', tMs))
+      warning(tMs, 'handlers-in-flight', `handlers-in-flight: ${handlersInFlight} earlier messages still in their handlers > ${thresholds.maxEventQueueSize} (maxEventQueueSize) on ${socketId}`);
   }
 
   function checkResponses(): void {
@@ -139,14 +140,14 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     });
   }
 
-  /** One sample: sockets, memory, stuck messages, overdue responses, periodic trend check, live graphs. */
+  /** One sample: sockets, memory, overdue handlers and responses, periodic trend check, live graphs. */
   function tick(): void {
     const tMs = now();
     let bufferedBytes = 0;
     for (let i = taps.length - 1; i >= 0; i -= 1) {
       const tap = taps[i]!;
       tap.settleOrphans();
-      for (const stuck of tap.takeStuck(tMs, limits.eventProcessingTimeoutMs)) safeguards.slowEvent(tMs, 'queue', stuck.waitedMs, stuck.eventType);
+      for (const overdue of tap.takeOverdueHandlers(tMs, limits.eventProcessingTimeoutMs)) safeguards.slowEvent(tMs, 'in-flight', overdue.runningMs, overdue.eventType);
       const sample = tap.sample(tMs);
       emit(sample);
       bufferedBytes += sample.bufferedAmountBytes;
@@ -250,7 +251,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
       if (responseTimer !== undefined) clearTimeout(responseTimer);
       longTaskObserver?.disconnect();
     },
-    stats: () => ({ records: store.size(), dropped: store.dropped(), sockets: taps.length, queueSize: taps.reduce((n, t) => n + t.queueSize(), 0) }),
+    stats: () => ({ records: store.size(), dropped: store.dropped(), sockets: taps.length, handlersInFlight: taps.reduce((n, t) => n + t.handlersInFlight(), 0) }),
   };
   return monitor;
 }

@@ -6,7 +6,8 @@
  *    (re-armed when pending falls back to the limit);
  *  - response-timeout: no progress (first audio, next audio delta or response.done) within the limit -> the app's interruptResponse('response-timeout') and an
  *    `interruption` record;
- *  - event-processing-timeout: a handler or a queued message over the limit -> a detailed state dump;
+ *  - event-processing-timeout: a handler over the limit, or a message whose handlers are still running (in flight)
+ *    that long after it arrived -> a detailed state dump;
  *  - memory-warning: heap above the limit -> current usage (re-armed when it falls below 90% of the limit).
  */
 import type { MonitorRecord } from '../log/log-schema.ts';
@@ -20,7 +21,7 @@ export interface SafeguardContext {
   emit(record: MonitorRecord): void;
   hooks(): Partial<AppHooks>;
   limits(): SafeguardLimits;
-  /** Sockets, queues, open responses and recent events, for dumps. */
+  /** Sockets (with their handlers in flight), open responses and recent events, for dumps. */
   monitorState(): Record<string, unknown>;
   warn(message: string): void;
 }
@@ -76,9 +77,10 @@ export class Safeguards {
     });
   }
 
-  slowEvent(tMs: number, what: 'handler' | 'queue', elapsedMs: number, eventType: string | undefined): void {
+  /** 'handler': one handler call ran elapsedMs; 'in-flight': a message's handlers are still running elapsedMs after it arrived. */
+  slowEvent(tMs: number, what: 'handler' | 'in-flight', elapsedMs: number, eventType: string | undefined): void {
     const limit = this.ctx.limits().eventProcessingTimeoutMs;
-    const subject = what === 'handler' ? 'message handler ran' : 'message waited unhandled';
+    const subject = what === 'handler' ? 'message handler ran' : 'message handlers still running after';
     this.fire(tMs, 'event-processing-timeout', `event-processing-timeout: ${subject} ${Math.round(elapsedMs)} ms > ${Math.round(limit)} ms (${eventType ?? 'non-JSON frame'})`, {
       what, elapsedMs, limitMs: limit, eventType: eventType ?? null, app: this.appState(), ...this.ctx.monitorState(),
     });

@@ -1,8 +1,9 @@
 /**
  * Instruments one WebSocket without changing what the app sees: counts frames and bytes each way, times every
- * message handler (onmessage and addEventListener('message'), sync or async), and tracks the event queue:
- * messages that arrived at the socket (a listener registered before any app listener) minus messages whose
- * handlers all finished (async handlers finish when their promise settles).
+ * message handler (onmessage and addEventListener('message'), sync or async), and tracks the handlers in flight:
+ * messages that arrived at the socket (a listener registered before any app listener) whose handler calls have not
+ * all finished (an async handler finishes when its promise settles). The browser dispatches each message as its own
+ * task, so nothing here is a queue: a count above zero means earlier handlers are still running (awaiting).
  */
 import { decodeRealtimeFrame, type DecodedFrame } from './frame-decoder.ts';
 import type { WsSample } from '../log/log-schema.ts';
@@ -13,7 +14,8 @@ export interface HandledMessage {
   eventType: string | undefined;
   gapMs: number | undefined;
   handlerMs: number;
-  queueSize: number;
+  /** Earlier messages on this socket whose handlers were still running when this one arrived (the log's queueSize). */
+  handlersInFlight: number;
 }
 
 export interface SocketTapContext {
@@ -22,7 +24,8 @@ export interface SocketTapContext {
   onMessageHandled(message: HandledMessage): void;
 }
 
-interface PendingMessage {
+/** A received message whose handler calls have not all finished. */
+interface MessageInFlight {
   tMs: number;
   gapMs: number | undefined;
   eventType: string | undefined;
@@ -30,8 +33,8 @@ interface PendingMessage {
   ran: number;
   pendingAsync: number;
   handlerMs: number;
-  queueSize: number;
-  waitReported: boolean;
+  handlersInFlight: number;
+  overdueReported: boolean;
   /** The event while it is being dispatched (cleared when handled); matches handlers to their message. */
   event: Event | null;
 }
@@ -54,9 +57,9 @@ export class SocketTap {
   closedSampled = false;
   readonly url: string;
   private lastArrivalMs: number | null = null;
-  private readonly open = new Set<PendingMessage>();
+  private readonly inFlight = new Set<MessageInFlight>();
   /** The message being dispatched now (dispatch is synchronous; nested dispatches fall back to a scan). */
-  private current: PendingMessage | null = null;
+  private current: MessageInFlight | null = null;
   private readonly wrappedListeners = new Map<Listener, Map<boolean, EventListener>>();
   private listenerCount = 0;
   private appOnMessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
@@ -69,25 +72,25 @@ export class SocketTap {
     this.patchSend();
   }
 
-  /** Messages arrived but not yet handled. */
-  queueSize(): number {
-    return this.open.size;
+  /** Messages received whose handlers have not all finished yet. */
+  handlersInFlight(): number {
+    return this.inFlight.size;
   }
 
-  /** Messages waiting (or being handled) longer than limitMs, each reported once. */
-  takeStuck(tMs: number, limitMs: number): { waitedMs: number; eventType: string | undefined }[] {
-    const stuck: { waitedMs: number; eventType: string | undefined }[] = [];
-    for (const message of this.open) {
-      if (message.waitReported || tMs - message.tMs <= limitMs) continue;
-      message.waitReported = true;
-      stuck.push({ waitedMs: tMs - message.tMs, eventType: message.eventType });
+  /** Messages whose handlers are still running longer than limitMs after arrival, each reported once. */
+  takeOverdueHandlers(tMs: number, limitMs: number): { runningMs: number; eventType: string | undefined }[] {
+    const overdue: { runningMs: number; eventType: string | undefined }[] = [];
+    for (const message of this.inFlight) {
+      if (message.overdueReported || tMs - message.tMs <= limitMs) continue;
+      message.overdueReported = true;
+      overdue.push({ runningMs: tMs - message.tMs, eventType: message.eventType });
     }
-    return stuck;
+    return overdue;
   }
 
   /** Finishes messages whose dispatch ended without every counted handler running (a listener removed mid-dispatch). */
   settleOrphans(): void {
-    for (const message of this.open) if (message.pendingAsync === 0) this.finish(message);
+    for (const message of this.inFlight) if (message.pendingAsync === 0) this.finish(message);
   }
 
   sample(tMs: number): WsSample {
@@ -114,27 +117,27 @@ export class SocketTap {
     this.lastArrivalMs = tMs;
     const frame = typeof data === 'string' ? decodeRealtimeFrame(data) : null;
     if (frame) this.ctx.onFrame(frame, tMs, this.socketId, false);
-    const message: PendingMessage = {
+    const message: MessageInFlight = {
       tMs, gapMs, eventType: frame?.eventType, expected: this.listenerCount + (this.appOnMessage ? 1 : 0),
-      ran: 0, pendingAsync: 0, handlerMs: 0, queueSize: this.open.size, waitReported: false, event,
+      ran: 0, pendingAsync: 0, handlerMs: 0, handlersInFlight: this.inFlight.size, overdueReported: false, event,
     };
     if (message.expected === 0) return this.finish(message);
-    this.open.add(message);
+    this.inFlight.add(message);
     this.current = message;
   }
 
-  private messageFor(event: Event): PendingMessage | undefined {
+  private messageFor(event: Event): MessageInFlight | undefined {
     if (this.current?.event === event) return this.current;
-    for (const message of this.open) if (message.event === event) return message;
+    for (const message of this.inFlight) if (message.event === event) return message;
     return undefined;
   }
 
-  private finish(message: PendingMessage): void {
-    this.open.delete(message);
+  private finish(message: MessageInFlight): void {
+    this.inFlight.delete(message);
     message.event = null;
     if (this.current === message) this.current = null;
-    const { tMs, eventType, gapMs, handlerMs, queueSize } = message;
-    this.ctx.onMessageHandled({ tMs, socketId: this.socketId, eventType, gapMs, handlerMs, queueSize });
+    const { tMs, eventType, gapMs, handlerMs, handlersInFlight } = message;
+    this.ctx.onMessageHandled({ tMs, socketId: this.socketId, eventType, gapMs, handlerMs, handlersInFlight });
   }
 
   private wrap(listener: Listener, afterRun?: () => void): EventListener {
@@ -167,8 +170,8 @@ export class SocketTap {
     };
   }
 
-  private finishIfDone(message: PendingMessage): void {
-    if (message.ran >= message.expected && message.pendingAsync === 0 && this.open.has(message)) this.finish(message);
+  private finishIfDone(message: MessageInFlight): void {
+    if (message.ran >= message.expected && message.pendingAsync === 0 && this.inFlight.has(message)) this.finish(message);
   }
 
   private patchOnMessage(): void {

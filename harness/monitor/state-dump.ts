@@ -1,7 +1,7 @@
 /**
- * The "detailed state" a safeguard logs: the app's getState(), every socket's state and queue, open responses
- * and the most recent events. Made JSON-safe and bounded (MAX_DUMP_CHARS) so a huge or cyclic app state cannot
- * break the log or the page.
+ * The "detailed state" a safeguard logs: the app's getState(), every socket's state and handlers in flight, open
+ * responses and the most recent events. Made JSON-safe and bounded (MAX_DUMP_CHARS) so a huge or cyclic app state
+ * cannot break the log or the page.
  */
 const MAX_DUMP_CHARS = 16_000;
 
