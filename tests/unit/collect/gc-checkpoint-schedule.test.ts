@@ -6,7 +6,12 @@ import type { LogRecord } from '../../../harness/log/log-schema.ts';
 function rig(options: { firstAfterMs: number; everyMs?: number }) {
   let nowMs = 0;
   const listeners = new Set<(r: LogRecord) => void>();
-  const sink = { onRecord: (l: (r: LogRecord) => void) => (listeners.add(l), () => listeners.delete(l)) };
+  const sink = {
+    onRecord: (l: (r: LogRecord) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
   const events: string[] = [];
   let locked = false;
   let lock: Promise<unknown> = Promise.resolve();
@@ -34,7 +39,9 @@ function rig(options: { firstAfterMs: number; everyMs?: number }) {
       events.push(`${gcDetail} done`);
     },
   });
-  const emit = (record: LogRecord) => listeners.forEach((l) => l(record));
+  const emit = (record: LogRecord) => {
+    for (const l of listeners) l(record);
+  };
   const gc = async (tMs: number, detail?: string) => {
     nowMs = tMs;
     emit({ type: 'harness', tMs, kind: 'gc', ...(detail ? { detail } : {}) });
@@ -42,7 +49,7 @@ function rig(options: { firstAfterMs: number; everyMs?: number }) {
     release();
     await lock;
   };
-  return { schedule, events, gc, emit, listeners, release: () => release(), lockFree: () => lock, isLocked: () => locked };
+  return { schedule, events, gc, emit, listeners, release: () => release(), isLocked: () => locked };
 }
 
 test('spaced: GCs past warm-up start a checkpoint under the lock at most every everyMs, from when the last began', async () => {
