@@ -19,7 +19,8 @@ const ids = (report: Report) => report.issues.map((i) => i.id);
 const assertion = (report: Report, id: string) => report.assertions.find((a) => a.id === id)!;
 
 test('a full report validates against report-schema, streaming equals analyze, series stay small', () => {
-  const log = synth({ durationMs: 30 * 60_000, seed: 2, faults: { heapLeakMbPerMin: 2 } });
+  // 12 minutes: more CDP samples (720) than a series keeps, so the cap on points is exercised.
+  const log = synth({ durationMs: 12 * 60_000, seed: 2, faults: { heapLeakMbPerMin: 2 } });
   const report = analyze(log);
   expect(reportSchema.parse(report)).toEqual(report);
   const streaming = createAnalyzer(log.header);
@@ -33,10 +34,11 @@ test('a full report validates against report-schema, streaming equals analyze, s
   expect(withoutWs.series.map((s) => s.id)).toEqual(seriesIds.filter((id) => id !== 'ws-buffered-bytes'));
   expect(report.series.filter((s) => s.points.length > 600).map((s) => s.id)).toEqual([]);
   const heap = report.series.find((s) => s.id === 'heap-used')!;
-  expect(heap.highlight!.length).toBeGreaterThan(100);
+  expect(heap.highlight!.length).toBe(log.records.filter((r) => r.type === 'cdp' && r.afterGc).length); // every post-GC sample, none dropped by the cap
   expect(heap.trend!.slopePerMin).toBeGreaterThan(1.7);
   expect(report.series.find((s) => s.id === 'ttfr-ms')!.xAxis).toBe('turn');
-  expect(report.input.records.cdp).toBeGreaterThan(1800);
+  expect(report.input.records.cdp).toBe(log.records.filter((r) => r.type === 'cdp').length);
+  expect(heap.points.length).toBeLessThan(report.input.records.cdp);
   expect(report.metrics.messageLatencyTrendMs).toHaveLength(5);
   expect(report.metrics.audioLatencyTrendMs).toHaveLength(5);
   expect(report.assertions.every((a) => typeof a.message === 'string' && a.message.startsWith(`${a.id}: `))).toBe(true);
