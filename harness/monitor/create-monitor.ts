@@ -9,7 +9,7 @@ import type { Report } from '../analyze/report/report-schema.ts';
 import { mergeThresholds } from '../thresholds/merge-thresholds.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { quantile } from '../analyze/stats/quantile-sorted.ts';
-import { adaptiveLimits, baseLimits, type SafeguardLimits } from './adaptive-thresholds.ts';
+import { adaptiveLimits, baseLimits, type SafeguardLimits } from './safeguard-limits.ts';
 import { LiveStats } from './live-stats.ts';
 import { installLiveObjects } from './live-objects.ts';
 import { readMemory } from './memory-reader.ts';

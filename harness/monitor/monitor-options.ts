@@ -20,7 +20,7 @@ export interface AppHooks {
 export interface MonitorOptions {
   /** Safeguard limits and trend budgets (thresholds-schema.ts names); defaults are the seed's. */
   thresholds?: ThresholdsInput;
-  /** Scale safeguard limits with measured network and memory (adaptive-thresholds.ts). Default: thresholds.adaptive.enabled. */
+  /** Scale safeguard limits with measured network and memory (safeguard-limits.ts). Default: thresholds.adaptive.enabled. */
   adaptive?: boolean;
   /** Sampling period of ws and memory records, ms. Default 1000. */
   sampleIntervalMs?: number;

@@ -11,7 +11,7 @@
  *  - memory-warning: heap above the limit -> current usage (re-armed when it falls below 90% of the limit).
  */
 import type { MonitorRecord } from '../log/log-schema.ts';
-import type { SafeguardLimits } from './adaptive-thresholds.ts';
+import type { SafeguardLimits } from './safeguard-limits.ts';
 import type { AppHooks } from './monitor-options.ts';
 import { jsonSafe, safeCall } from './state-dump.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adaptiveLimits, ADAPTIVE_TIMEOUT_FACTOR } from '../../../harness/monitor/adaptive-thresholds.ts';
+import { adaptiveLimits, ADAPTIVE_TIMEOUT_FACTOR } from '../../../harness/monitor/safeguard-limits.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 
 const none = { ttfrP95Ms: null, ttfrSamples: 0, handlerP95Ms: null, handlerSamples: 0, heapLimitBytes: undefined, deviceMemoryGb: undefined };

@@ -6,6 +6,9 @@
  *    to a 4 GiB reference, clamped to [0.25x, 4x] of the configured limit;
  *  - the heap warning never sits above 80% of the tab's heap limit.
  * Never lowers a timeout below its configured value. Pure: measurements in, limits out.
+ * These are the page's safeguard limits, not thresholds: the configured values come from the thresholds (one set of
+ * defaults, harness/thresholds), and the constants below only say how far the safeguards may stretch them. The
+ * analyzer's adaptive budgets (harness/analyze/adaptive-thresholds.ts, thresholds.adaptive.factor) are another idea.
  */
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 
