@@ -13,7 +13,7 @@ import { planReply } from './reply-plan.ts';
 import type { ReplyPlan } from './reply-plan.ts';
 import { responseObject } from './response-object.ts';
 import type { ResponseStatus, ResponseSummary } from './response-object.ts';
-import { seededRandom } from './seeded-random.ts';
+import { mixSeeds, seededRandom } from '../../../harness/synth/seeded-random.ts';
 import { synthesizeSpeech } from './speech-synth.ts';
 
 const CHUNK_MS = 100;
@@ -44,7 +44,7 @@ export class ActiveResponse implements ActiveResponseHandle {
     this.turn = ctx.responsesStarted;
     this.id = ctx.nextId('resp');
     this.itemId = ctx.nextId('item');
-    const random = seededRandom(ctx.seed, this.turn);
+    const random = seededRandom(mixSeeds(ctx.seed, this.turn));
     this.plan = planReply(random, ctx.replyScale);
     this.pcm = options.audio ? synthesizeSpeech(this.plan, random) : null;
   }
@@ -52,7 +52,7 @@ export class ActiveResponse implements ActiveResponseHandle {
   start(): void {
     this.ctx.send({ type: 'response.created', response: this.responseObject('in_progress', null, []) });
     const faults = this.ctx.faults;
-    if (faults.protocolErrorRate !== undefined && seededRandom(this.ctx.seed, this.turn, 0xfa17)() < faults.protocolErrorRate) {
+    if (faults.protocolErrorRate !== undefined && seededRandom(mixSeeds(this.ctx.seed, this.turn, 0xfa17))() < faults.protocolErrorRate) {
       const error = new RealtimeError('injected_fault', `voice-soak protocol-errors fault: injected server error on turn ${this.turn}.`, null, 'server_error');
       this.ctx.sendError(error, null);
     }

@@ -3,7 +3,7 @@
  * (seeded per connection + turn), so the same seed and turn always give the same reply. Length per turn is
  * 1.5 s .. 12 s (skewed towards short replies), times `replyScale` (tests use small scales).
  */
-import type { Random } from './seeded-random.ts';
+import type { Random } from '../../../harness/synth/seeded-random.ts';
 
 export type Vowel = 'a' | 'e' | 'i' | 'o' | 'u' | 'ae';
 export interface Syllable { startMs: number; durationMs: number; vowel: Vowel; accent: number; fricativeOnset: boolean }

@@ -6,7 +6,7 @@
  */
 import { SAMPLE_RATE_HZ } from './pcm16.ts';
 import type { ReplyPlan, Vowel } from './reply-plan.ts';
-import type { Random } from './seeded-random.ts';
+import type { Random } from '../../../harness/synth/seeded-random.ts';
 
 const formantsHz: Record<Vowel, [number, number, number]> = {
   a: [730, 1090, 2440], e: [530, 1840, 2480], i: [300, 2250, 3000], o: [570, 840, 2410], u: [320, 900, 2250], ae: [660, 1720, 2410],

@@ -5,8 +5,8 @@
  * a normal client completes a full turn, no event was answered with server_error, and memory is back near its start.
  */
 import { test, expect } from '@playwright/test';
-import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
-import type { Random } from '../../../reference/server/realtime/seeded-random.ts';
+import { mixSeeds, seededRandom } from '../../../harness/synth/seeded-random.ts';
+import type { Random } from '../../../harness/synth/seeded-random.ts';
 import { concatPcm, readWavPcm16, RealtimeTestClient, silence, utterancePath } from './realtime-test-client.ts';
 import { ServerChild } from './server-child.ts';
 
@@ -166,7 +166,7 @@ test(`fuzz (seed ${SEED}): ${MAX_MESSAGES} messages at most, ${CONNECTIONS} conn
   try {
     await fullTurn(server.wsUrl);
     const start = await server.memory(true);
-    const random = seededRandom(SEED);
+    const random = seededRandom(mixSeeds(SEED));
     const stats: FuzzStats = { sent: 0, kinds: {}, reconnects: 0 };
     const all: RealtimeTestClient[] = [];
     const connect = async () => {

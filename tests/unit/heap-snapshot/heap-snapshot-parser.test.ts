@@ -5,20 +5,11 @@
  */
 import { test, expect } from '@playwright/test';
 import { createHeapSnapshotParser } from '../../../harness/collect/heap-snapshot-parser.ts';
+import { seededRandom } from '../../../harness/synth/seeded-random.ts';
 import { buildSnapshot, leakingPage } from './snapshot-fixture.ts';
 
-/** A seeded generator (mulberry32), so a failing split can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function feed(text: string, seed: number, maxChunk: number) {
-  const next = random(seed);
+  const next = seededRandom(seed); // seeded, so a failing split can be replayed
   const parser = createHeapSnapshotParser(40);
   for (let i = 0; i < text.length; ) {
     const size = 1 + Math.floor(next() * maxChunk);

@@ -1,12 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { planReply } from '../../../reference/server/realtime/reply-plan.ts';
-import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
+import { mixSeeds, seededRandom } from '../../../harness/synth/seeded-random.ts';
 import { synthesizeSpeech } from '../../../reference/server/realtime/speech-synth.ts';
 
 const RATE = 24000;
 
 function reply(seed: number, turn: number): { pcm: Int16Array; durationMs: number; text: string } {
-  const random = seededRandom(seed, turn);
+  const random = seededRandom(mixSeeds(seed, turn));
   const plan = planReply(random, 1);
   return { pcm: synthesizeSpeech(plan, random), durationMs: plan.durationMs, text: plan.text };
 }

@@ -1,13 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { thresholdToDbfs, VoiceActivityDetector } from '../../../reference/server/realtime/voice-activity-detector.ts';
-import { seededRandom } from '../../../reference/server/realtime/seeded-random.ts';
+import { mixSeeds, seededRandom } from '../../../harness/synth/seeded-random.ts';
 import { concatPcm, readWavPcm16, silence, utterancePath } from '../../e2e/reference-server/realtime-test-client.ts';
 
 const defaults = { threshold: 0.5, prefixPaddingMs: 300, silenceDurationMs: 500 };
 const ids = Array.from({ length: 20 }, (_, i) => `u${String(i + 1).padStart(2, '0')}`);
 
 function noise(ms: number, dbfs: number): Int16Array {
-  const random = seededRandom(7);
+  const random = seededRandom(mixSeeds(7));
   const amplitude = 32768 * 10 ** (dbfs / 20) * Math.sqrt(3); // uniform noise RMS = amplitude / sqrt(3)
   return Int16Array.from({ length: (24000 * ms) / 1000 }, () => Math.round((random() * 2 - 1) * amplitude));
 }
