@@ -1,6 +1,7 @@
 /** Test helpers: a Node `ws` client that records every server event, and readers for the fake-mic WAVs. */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
+import { readWav } from '../../../harness/collect/mic/read-wav.ts';
 
 export interface ServerEvent {
   type: string;
@@ -108,20 +109,11 @@ export class RealtimeTestClient {
   }
 }
 
-/** Samples of a pcm16 mono WAV (finds the data chunk). */
+/** Samples of a committed utterance WAV (24 kHz mono pcm16), read by the harness' WAV reader. */
 export function readWavPcm16(path: string): Int16Array {
-  const bytes = readFileSync(path);
-  let offset = 12;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('ascii', offset, offset + 4);
-    const size = bytes.readUInt32LE(offset + 4);
-    if (id === 'data') {
-      const data = bytes.subarray(offset + 8, offset + 8 + size);
-      return new Int16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-    }
-    offset += 8 + size + (size % 2);
-  }
-  throw new Error(`${path}: no data chunk`);
+  const wav = readWav(readFileSync(path), path);
+  if (wav.sampleRate !== 24000) throw new Error(`${path}: expected 24 kHz, got ${wav.sampleRate} Hz`);
+  return wav.samples;
 }
 
 export const utterancePath = (id: string): string => new URL(`../../../harness/collect/mic/utterances/${id}.wav`, import.meta.url).pathname;
