@@ -43,10 +43,11 @@ let scratch: string;
 const outputPath = (name: string) => join(scratch, name);
 
 test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(60_000);
+  // Six attempts, each writing and analyzing a 2-minute log: about 30 s alone, twice that beside other runs on 2 cores.
+  testInfo.setTimeout(150_000);
   scratch = mkdtempSync(join(tmpdir(), 'voice-soak-reporter-e2e-'));
   const out = outputPath('unsharded');
-  full = await runPlaywright(['test', '-c', FIXTURE_CONFIG], fixtureEnv(out, { GITHUB_STEP_SUMMARY: join(out, 'step-summary.md') }), out);
+  full = await runPlaywright(['test', '-c', FIXTURE_CONFIG], fixtureEnv(out, { GITHUB_STEP_SUMMARY: join(out, 'step-summary.md') }), out, 140_000);
 });
 
 test.afterAll(() => {
@@ -54,7 +55,7 @@ test.afterAll(() => {
 });
 
 test('a leaking run exits 1 with its assertion message; crashed and timed-out tests are analyzed on teardown; a clean run exits 0', async () => {
-  test.setTimeout(40_000);
+  test.setTimeout(60_000);
   expect(full.code, full.stdout + full.stderr).toBe(1);
   expect(full.stdout).toMatch(/voice-soak: 5 soak tests, 2 failed/);
   expect(full.stdout).toMatch(/leaking conversation\s+FAIL\s+\d+\.\d+ MB\/min/);
@@ -146,14 +147,14 @@ test('each attempt of a retried test attaches its own report files, judged on th
 });
 
 test('two shards merged with merge-reports give the same verdicts, failures and attachments as the unsharded run', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(300_000);
   const out = outputPath('sharded');
   const blobs = join(out, 'blob-report');
   mkdirSync(blobs, { recursive: true });
   for (const shard of [1, 2]) {
     const shardOut = join(out, `shard-${shard}`);
     const env = fixtureEnv(shardOut, { PLAYWRIGHT_BLOB_OUTPUT_DIR: join(shardOut, 'blob') });
-    const run = await runPlaywright(['test', '-c', FIXTURE_CONFIG, `--shard=${shard}/2`, '--reporter=blob'], env, shardOut);
+    const run = await runPlaywright(['test', '-c', FIXTURE_CONFIG, `--shard=${shard}/2`, '--reporter=blob'], env, shardOut, 140_000);
     expect([0, 1], run.stdout + run.stderr).toContain(run.code);
     for (const zip of readdirSync(join(shardOut, 'blob'))) copyFileSync(join(shardOut, 'blob', zip), join(blobs, zip));
   }
