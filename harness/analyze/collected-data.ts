@@ -117,7 +117,7 @@ export interface BlockedRequest {
   channel: string;
 }
 
-/** Whether each injected fault reached its side (see fault-evidence.ts). Keys are fault names ('latency-growth'). */
+/** Whether each injected fault reached its side (see fault-evidence.ts). Keys are fault names ('ttfr-growth'). */
 export interface FaultEvidence {
   /** Named applied by a harness `fault` record: name -> who applied it (data.by, or 'harness'). */
   applied: Map<string, string>;

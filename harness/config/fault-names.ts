@@ -14,13 +14,16 @@ export const FAULT_NAMES: readonly string[] = [
   'audio-backlog',
   'slow-handler',
   'ws-backpressure',
-  'latency-growth',
+  'ttfr-growth',
   'stall',
   'protocol-errors',
   'drop-connection',
   'detached-dom',
   'listener-leak',
 ];
+
+/** Old fault names and what they are called now (reference/faults/fault-catalog.ts renamedFaults). */
+export const RENAMED_FAULTS: Readonly<Record<string, string>> = { 'latency-growth': 'ttfr-growth' };
 
 /** The fault names in a SOAK_FAULTS value (`heap-leak=2,stall`) that are not known, in order. */
 export function unknownFaultNames(spec: string): string[] {

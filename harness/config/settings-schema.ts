@@ -6,7 +6,7 @@
  * (tests/unit/config/env-example.test.ts checks it).
  */
 import { z } from 'zod';
-import { FAULT_NAMES, unknownFaultNames } from './fault-names.ts';
+import { FAULT_NAMES, RENAMED_FAULTS, unknownFaultNames } from './fault-names.ts';
 import { MAX_CYCLES } from './max-cycles.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parsePushToTalk } from './push-to-talk.ts';
@@ -31,7 +31,10 @@ const duration = (example: string, minMs: number, maxMs: number) =>
 
 const faults = z.string().superRefine((text, ctx) => {
   const unknown = unknownFaultNames(text);
-  if (unknown.length) {
+  const renamed = unknown.find((name) => Object.hasOwn(RENAMED_FAULTS, name));
+  if (renamed) {
+    ctx.addIssue({ code: 'custom', message: `"${renamed}" is now called "${RENAMED_FAULTS[renamed]}", got "${text}"` });
+  } else if (unknown.length) {
     ctx.addIssue({ code: 'custom', message: `unknown fault ${unknown.map((name) => `"${name}"`).join(', ')} (expected NAME[=VALUE],... with NAME one of: ${FAULT_NAMES.join(', ')}), got "${text}"` });
   }
 });

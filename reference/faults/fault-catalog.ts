@@ -50,6 +50,12 @@ export interface FaultDefinition {
   summary: string;
 }
 
+/**
+ * Faults renamed so that each reads as what it does to the app: old name -> new name. An old name is an error that
+ * says the new one (a spec that silently injected nothing would be a clean run passing for a faulty one).
+ */
+export const renamedFaults: Readonly<Record<string, string>> = { 'latency-growth': 'ttfr-growth' };
+
 export const faultCatalog: readonly FaultDefinition[] = [
   { name: 'heap-leak', key: 'heapLeakMbPerMin', side: 'app', kind: 'number', defaultValue: 5, min: 0, max: 1000, summary: 'app retains MB_PER_MIN of garbage per minute' },
   { name: 'retain-audio', key: 'retainAudioMbPerMin', side: 'app', kind: 'number', defaultValue: 1, min: 0, max: 1000, summary: 'app keeps decoded Float32Array reply audio, MB_PER_MIN per minute' },
@@ -58,7 +64,7 @@ export const faultCatalog: readonly FaultDefinition[] = [
   { name: 'audio-backlog', key: 'audioBacklog', side: 'app', kind: 'flag', defaultValue: true, summary: 'app playback queue is never drained' },
   { name: 'slow-handler', key: 'slowHandlerMs', side: 'app', kind: 'number', defaultValue: 80, min: 0, max: 60_000, summary: 'app blocks MS in every server event handler' },
   { name: 'ws-backpressure', key: 'wsBackpressure', side: 'server', kind: 'flag', defaultValue: true, summary: 'server stops reading the client socket once the session is set up' },
-  { name: 'latency-growth', key: 'latencyGrowthMsPerTurn', side: 'server', kind: 'number', defaultValue: 300, min: 0, max: 60_000, summary: 'time to first audio grows MS_PER_TURN each turn' },
+  { name: 'ttfr-growth', key: 'latencyGrowthMsPerTurn', side: 'server', kind: 'number', defaultValue: 300, min: 0, max: 60_000, summary: 'time to first audio grows MS_PER_TURN each turn' },
   { name: 'stall', key: 'stallTurn', side: 'server', kind: 'number', defaultValue: 2, min: 1, max: 1_000_000, integer: true, summary: 'the TURN-th response stops mid-way until cancelled' },
   { name: 'protocol-errors', key: 'protocolErrorRate', side: 'server', kind: 'number', defaultValue: 0.3, min: 0, max: 1, summary: 'error event with probability RATE per turn' },
   { name: 'drop-connection', key: 'dropConnectionSeconds', side: 'server', kind: 'number', defaultValue: 60, min: 0, max: 86_400, summary: 'socket destroyed SECONDS after connect' },

@@ -1,8 +1,8 @@
 /**
  * Fault spec strings: comma-separated `name[:value]` (`name=value` is accepted too, as the CLI's --fault uses it),
- * e.g. "latency-growth:200,stall:3,ws-backpressure". Pure module (the app bundles it).
+ * e.g. "ttfr-growth:200,stall:3,ws-backpressure". Pure module (the app bundles it).
  */
-import { faultCatalog, findFault } from './fault-catalog.ts';
+import { faultCatalog, findFault, renamedFaults } from './fault-catalog.ts';
 import type { FaultSpec } from './fault-catalog.ts';
 
 export type { FaultSpec, FaultKey, FaultSide, FaultDefinition } from './fault-catalog.ts';
@@ -15,6 +15,8 @@ export function parseFaultSpec(spec: string): FaultSpec {
     const match = /^([a-z-]+)(?:[:=](.*))?$/.exec(entry);
     const name = match?.[1] ?? entry;
     const def = match ? findFault(name) : undefined;
+    const renamed = Object.hasOwn(renamedFaults, name) ? renamedFaults[name] : undefined;
+    if (!def && renamed) throw new Error(`fault spec: "${name}" is now called "${renamed}" (in "${entry}")`);
     if (!def) {
       throw new Error(`fault spec: unknown fault "${entry}" (expected one of: ${faultCatalog.map((f) => f.name).join(', ')})`);
     }

@@ -9,7 +9,7 @@ import { startRealtimeServer } from './start-realtime-server.ts';
 
 const usage = `usage: voice-soak serve [--port N] [--host 127.0.0.1] [--fault NAME[=VALUE]]... [--reply-scale X] [--dialect ga|beta] [--allow-remote]
        [--max-memory-mb MB (256)] [--max-connection-memory-mb MB (64)]   budget of buffered client input
-faults: heap-leak[=MB_PER_MIN] audio-backlog slow-handler[=MS] ws-backpressure latency-growth[=MS_PER_TURN]
+faults: heap-leak[=MB_PER_MIN] audio-backlog slow-handler[=MS] ws-backpressure ttfr-growth[=MS_PER_TURN]
         stall[=TURN] protocol-errors[=RATE] drop-connection[=SECONDS]   (see reference/faults/README.md)`;
 
 function pickFaults(faults: FaultSpec, side: FaultSide): FaultSpec {

@@ -1,7 +1,7 @@
 /**
  * One response from response.created to response.done: plans and synthesizes the reply, then streams audio and
  * transcript deltas in real time (100 ms chunks, at most LEAD_MS ahead of playback). Server-side faults act here:
- * latency-growth delays the first audio more each turn, stall freezes the chosen turn half-way until cancelled,
+ * ttfr-growth delays the first audio more each turn, stall freezes the chosen turn half-way until cancelled,
  * protocol-errors emits a seeded error event at the start of some turns.
  */
 import type { ActiveResponseHandle, ConnectionContext } from './connection-context.ts';

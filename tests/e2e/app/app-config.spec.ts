@@ -7,14 +7,14 @@ import { startWsRelay } from './ws-relay.ts';
 
 test('VOICE_APP_CONFIG: key travels as a subprotocol, never in the URL; dialect and faults apply', async ({ micPage, server, sentEvents }) => {
   const relay = await startWsRelay(server.wsUrl);
-  const config = { wsUrl: relay.url, apiKey: 'sk-test-not-a-real-key', dialect: 'beta', faults: 'latency-growth:100' };
+  const config = { wsUrl: relay.url, apiKey: 'sk-test-not-a-real-key', dialect: 'beta', faults: 'ttfr-growth:100' };
   await micPage.addInitScript((c) => { (window as unknown as { VOICE_APP_CONFIG: unknown }).VOICE_APP_CONFIG = c; }, config);
   await openAndStart(micPage, server);
 
   expect(relay.connections).toHaveLength(1);
   const [connection] = relay.connections;
   expect(connection?.protocols).toEqual(['realtime', 'openai-insecure-api-key.sk-test-not-a-real-key', 'openai-beta.realtime-v1']);
-  expect(connection?.url).toBe('/v1/realtime?voice_soak_faults=latency-growth%3A100');
+  expect(connection?.url).toBe('/v1/realtime?voice_soak_faults=ttfr-growth%3A100');
   expect(connection?.url).not.toContain('sk-test');
   expect(micPage.url()).not.toContain('sk-test');
 

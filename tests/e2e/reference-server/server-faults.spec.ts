@@ -26,9 +26,9 @@ async function firstAudioLatenciesMs(url: string, turns: number): Promise<number
   return latencies;
 }
 
-test('latency-growth: time to first audio grows by about N ms per turn; clean stays flat', async () => {
+test('ttfr-growth: time to first audio grows by about N ms per turn; clean stays flat', async () => {
   const clean = await firstAudioLatenciesMs(server.wsUrl, 3);
-  const growing = await firstAudioLatenciesMs(withFaults('latency-growth:600'), 3);
+  const growing = await firstAudioLatenciesMs(withFaults('ttfr-growth:600'), 3);
   expect(Math.max(...clean) - Math.min(...clean)).toBeLessThan(300); // loose: 2 shared cores
   expect(growing[1]! - growing[0]!).toBeGreaterThan(400);
   expect(growing[2]! - growing[1]!).toBeGreaterThan(400);

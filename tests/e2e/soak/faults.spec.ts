@@ -24,7 +24,7 @@ const FAULT_CASES: FaultCase[] = [
   // The server stops reading: the mic's sends go unanswered (bufferedAmount stays 0 until the OS buffers fill).
   { fault: 'ws-backpressure', expectedId: 'ws-backpressure', durationMs: 20_000 },
   // +800 ms time to first audio per turn: TTFR trend far over 100 ms/min.
-  { fault: 'latency-growth:800', expectedId: 'ttfr-growth', durationMs: 30_000 },
+  { fault: 'ttfr-growth:800', expectedId: 'ttfr-growth', durationMs: 30_000 },
   // The 2nd reply stops half-way: the app's 10 s response timeout fires.
   { fault: 'stall:2', expectedId: 'response-timeouts', durationMs: 25_000 },
   // The first audio handler blocks 5.5 s (> the 5 s event processing timeout), the others 300 ms.

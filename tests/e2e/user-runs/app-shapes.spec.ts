@@ -54,7 +54,7 @@ test('a relay URL baked into the app (ws://localhost:8081) reaches the server SO
     SOAK_START_SELECTOR: '#connect',
     SOAK_REALTIME_PORT: '8081',
     SOAK_DIALECT: 'beta',
-    SOAK_FAULTS: 'latency-growth:400',
+    SOAK_FAULTS: 'ttfr-growth:400',
     SOAK_DURATION: '40s', // replies slow down turn by turn: 40 s still fits 7 turns, enough for a significant trend
   });
   const notes = run.records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail?: string }).detail ?? '');

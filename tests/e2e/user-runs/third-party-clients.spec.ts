@@ -4,7 +4,7 @@
  * starts the embedded realtime server itself, redirects the app's hard-coded socket in the page, and nothing may
  * leave the machine (SOAK_LOOPBACK_ONLY: a request or socket to another host is aborted and logged as 'blocked').
  * Per client: a clean run passes with a TTFR on nearly every scripted turn and growing frame counts;
- * latency-growth fails with ttfr-growth; ws-backpressure fails with ws-backpressure (and bufferedAmount grows in the
+ * ttfr-growth fails with ttfr-growth; ws-backpressure fails with ws-backpressure (and bufferedAmount grows in the
  * app's real socket); no key appears in any artifact.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,10 +76,10 @@ for (const client of CLIENTS) {
     });
 
     test('fails with ttfr-growth when the server adds 400 ms per turn', async () => {
-      const run = await soak(client, 'latency-growth', { SOAK_FAULTS: 'latency-growth:400', SOAK_DURATION: '40s' });
+      const run = await soak(client, 'ttfr-growth', { SOAK_FAULTS: 'ttfr-growth:400', SOAK_DURATION: '40s' });
       expect(run.code, run.explain).toBe(1);
       expect(failedErrorIds(run.report), run.explain).toContain('ttfr-growth');
-      console.log(`${client.folder} latency-growth: verdict ${run.report?.verdict}, failed ${failedErrorIds(run.report).join(', ')}`);
+      console.log(`${client.folder} ttfr-growth: verdict ${run.report?.verdict}, failed ${failedErrorIds(run.report).join(', ')}`);
       const faults = run.records.filter((r) => r.type === 'harness' && r.kind === 'fault');
       expect(faults.map((r) => (r as { data?: Record<string, unknown> }).data?.status)).toEqual(['applied']);
       expectNothingLeft(run);

@@ -13,7 +13,7 @@ import { completeSoakLog } from './complete-soak-log.ts';
 const assertion = (report: Report, id: string) => report.assertions.find((a) => a.id === id);
 const issue = (report: Report, id: string) => report.issues.find((i) => i.id === id);
 const fault = (tMs: number, data: Record<string, string>): LogRecord => ({ type: 'harness', kind: 'fault', tMs, data });
-const FAULTED_URL = 'ws://127.0.0.1:4173/v1/realtime?voice_soak_faults=latency-growth%3A400%2Cws-backpressure';
+const FAULTED_URL = 'ws://127.0.0.1:4173/v1/realtime?voice_soak_faults=ttfr-growth%3A400%2Cws-backpressure';
 
 test('page-dialogs: the count and the first dialog, with what the harness did about it', () => {
   const dialog = (tMs: number, dialogType: string, message: string, action: string): LogRecord => ({ type: 'harness', kind: 'dialog', tMs, data: { dialogType, message, action } });
@@ -50,7 +50,7 @@ test('faults-applied: quiet when no fault was injected', () => {
 });
 
 test('faults-applied: evidence from the embedded socket URL, a fault record or an app mark; a fault with none is named', () => {
-  const faults = ['latency-growth:400', 'ws-backpressure', 'heap-leak:5', 'stall=3'];
+  const faults = ['ttfr-growth:400', 'ws-backpressure', 'heap-leak:5', 'stall=3'];
   const extra: LogRecord[] = [
     fault(0, { fault: 'stall', status: 'applied', by: 'server' }),
     { type: 'monitor', kind: 'mark', tMs: 1_000, name: 'fault-applied', detail: 'heap-leak:5' },
@@ -58,7 +58,7 @@ test('faults-applied: evidence from the embedded socket URL, a fault record or a
   const applied = analyze(completeSoakLog({ faults, wsUrl: FAULTED_URL, extra }));
   expect(assertion(applied, 'faults-applied')).toMatchObject({
     passed: true, actual: 0,
-    message: 'faults-applied: 4 injected fault(s), each with evidence it reached its side (latency-growth:400: socket URL; ws-backpressure: socket URL; heap-leak:5: app mark; stall=3: fault record by server)',
+    message: 'faults-applied: 4 injected fault(s), each with evidence it reached its side (ttfr-growth:400: socket URL; ws-backpressure: socket URL; heap-leak:5: app mark; stall=3: fault record by server)',
   });
   const missing = analyze(completeSoakLog({ faults, wsUrl: FAULTED_URL, extra: extra.slice(0, 1) }));
   expect(issue(missing, 'faults-applied')).toMatchObject({
@@ -70,10 +70,10 @@ test('faults-applied: evidence from the embedded socket URL, a fault record or a
 
 test('faults-applied: a not-applied record fails with its reason; URL evidence needs an embedded target the server did not refuse', () => {
   const refused = analyze(completeSoakLog({
-    faults: ['latency-growth:400'], wsUrl: FAULTED_URL,
-    extra: [fault(0, { fault: 'latency-growth:400', status: 'not-applied', reason: 'the target is external: server faults need the embedded server' })],
+    faults: ['ttfr-growth:400'], wsUrl: FAULTED_URL,
+    extra: [fault(0, { fault: 'ttfr-growth:400', status: 'not-applied', reason: 'the target is external: server faults need the embedded server' })],
   }));
-  expect(issue(refused, 'faults-applied')!.message).toBe('faults-applied: 1 of 1 injected fault(s) without evidence they reached their side: latency-growth:400 not applied: the target is external: server faults need the embedded server');
+  expect(issue(refused, 'faults-applied')!.message).toBe('faults-applied: 1 of 1 injected fault(s) without evidence they reached their side: ttfr-growth:400 not applied: the target is external: server faults need the embedded server');
   expect(issue(refused, 'faults-applied')!.evidence).toMatchObject({ notApplied: 1 });
 
   const external = analyze(completeSoakLog({ faults: ['ws-backpressure'], wsUrl: FAULTED_URL, targetKind: 'external' }));
@@ -81,17 +81,17 @@ test('faults-applied: a not-applied record fails with its reason; URL evidence n
 
   const ignored = 'voice_soak_faults ignored: unknown fault "latency-grow"';
   const rejected = analyze(completeSoakLog({
-    faults: ['latency-growth:400'], wsUrl: FAULTED_URL,
+    faults: ['ttfr-growth:400'], wsUrl: FAULTED_URL,
     extra: [{ type: 'rt', kind: 'protocol-error', tMs: 100, code: 'invalid_value', errorType: 'invalid_request_error', message: ignored }],
   }));
-  expect(issue(rejected, 'faults-applied')!.message).toContain(`latency-growth:400: the server ignored voice_soak_faults ("${ignored}")`);
+  expect(issue(rejected, 'faults-applied')!.message).toContain(`ttfr-growth:400: the server ignored voice_soak_faults ("${ignored}")`);
 });
 
 test('fault names from specs and socket URLs', () => {
-  expect(faultName('latency-growth:400')).toBe('latency-growth');
+  expect(faultName('ttfr-growth:400')).toBe('ttfr-growth');
   expect(faultName('heap-leak=3')).toBe('heap-leak');
   expect(faultName(' ws-backpressure ')).toBe('ws-backpressure');
-  expect(faultsInSocketUrl(FAULTED_URL)).toEqual(['latency-growth', 'ws-backpressure']);
+  expect(faultsInSocketUrl(FAULTED_URL)).toEqual(['ttfr-growth', 'ws-backpressure']);
   expect(faultsInSocketUrl('ws://h/v1/realtime?model=m&voice_soak_faults=stall:2,drop-connection=5#x')).toEqual(['stall', 'drop-connection']);
   expect(faultsInSocketUrl('ws://h/v1/realtime?model=m')).toEqual([]);
   expect(faultsInSocketUrl('ws://h/?voice_soak_faults=%E0%A4%A')).toEqual([]);

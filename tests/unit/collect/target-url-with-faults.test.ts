@@ -5,15 +5,15 @@ import { readAppConfig } from '../../../reference/app/src/app-config.ts';
 const APP = 'http://127.0.0.1:4173/';
 
 test('embedded: the run faults become the ?faults= query, URL-encoded, and the app reads them back verbatim', () => {
-  const url = targetUrlWithFaults(APP, 'heap-leak:5,latency-growth:300', true);
-  expect(url).toBe('http://127.0.0.1:4173/?faults=heap-leak%3A5%2Clatency-growth%3A300');
-  expect(new URL(url).searchParams.get('faults')).toBe('heap-leak:5,latency-growth:300');
-  expect(readAppConfig(url).faults).toBe('heap-leak:5,latency-growth:300');
+  const url = targetUrlWithFaults(APP, 'heap-leak:5,ttfr-growth:300', true);
+  expect(url).toBe('http://127.0.0.1:4173/?faults=heap-leak%3A5%2Cttfr-growth%3A300');
+  expect(new URL(url).searchParams.get('faults')).toBe('heap-leak:5,ttfr-growth:300');
+  expect(readAppConfig(url).faults).toBe('heap-leak:5,ttfr-growth:300');
 });
 
 test('embedded: blanks around and between faults are trimmed and empty entries dropped', () => {
-  const url = targetUrlWithFaults(APP, ' heap-leak:5 , ,latency-growth:300,', true);
-  expect(new URL(url).searchParams.get('faults')).toBe('heap-leak:5,latency-growth:300');
+  const url = targetUrlWithFaults(APP, ' heap-leak:5 , ,ttfr-growth:300,', true);
+  expect(new URL(url).searchParams.get('faults')).toBe('heap-leak:5,ttfr-growth:300');
 });
 
 test('embedded: other query parameters, the path and the hash are kept', () => {
@@ -48,6 +48,6 @@ test('embedded: an empty (or blank) fault spec leaves the URL untouched, byte fo
 
 test('external target: the URL is never changed, whatever the faults', () => {
   const external = 'https://voice.example.test/app?session=1';
-  expect(targetUrlWithFaults(external, 'heap-leak:5,latency-growth:300', false)).toBe(external);
+  expect(targetUrlWithFaults(external, 'heap-leak:5,ttfr-growth:300', false)).toBe(external);
   expect(targetUrlWithFaults(`${external}&faults=x`, 'heap-leak:5', false)).toBe(`${external}&faults=x`);
 });

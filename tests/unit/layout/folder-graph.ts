@@ -40,7 +40,8 @@ const toRepoPath = (path: string) => relative(ROOT, path).split(sep).join('/');
 /** Whether the import statement of `specifier` in `source` imports types only. */
 function isTypeOnly(source: ts.SourceFile, specifier: string): boolean {
   for (const statement of source.statements) {
-    const moduleSpecifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ? statement.moduleSpecifier : undefined;
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
+    const moduleSpecifier = statement.moduleSpecifier;
     if (!moduleSpecifier || !ts.isStringLiteral(moduleSpecifier) || moduleSpecifier.text !== specifier) continue;
     if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
     const clause = statement.importClause;

@@ -9,16 +9,16 @@ test('parses names with defaults, values with : or =, and round-trips through fo
     retainAudioMbPerMin: 1, retainAudioBuffersMbPerMin: 2, leakAudioContext: true, detachedDomPerDelta: 4, listenerLeakPerDelta: 1,
   });
   expect(parseFaultSpec(formatFaultSpec(all))).toEqual(all);
-  const some = parseFaultSpec(' latency-growth:120, stall=4 ,protocol-errors:0.5,drop-connection:1.5 ');
+  const some = parseFaultSpec(' ttfr-growth:120, stall=4 ,protocol-errors:0.5,drop-connection:1.5 ');
   expect(some).toEqual({ latencyGrowthMsPerTurn: 120, stallTurn: 4, protocolErrorRate: 0.5, dropConnectionSeconds: 1.5 });
-  expect(formatFaultSpec(some)).toBe('latency-growth:120,stall:4,protocol-errors:0.5,drop-connection:1.5');
+  expect(formatFaultSpec(some)).toBe('ttfr-growth:120,stall:4,protocol-errors:0.5,drop-connection:1.5');
   expect(parseFaultSpec('')).toEqual({});
   expect(formatFaultSpec({})).toBe('');
 });
 
 test('bad entries throw one-line errors naming the entry', () => {
   const cases: [string, RegExp][] = [
-    ['latency-growth:300,nope', /unknown fault "nope"/],
+    ['ttfr-growth:300,nope', /unknown fault "nope"/],
     ['protocol-errors:1.5', /"protocol-errors:1.5".*0\.\.1/],
     ['stall:2.5', /"stall:2.5".*integer/],
     ['slow-handler:abc', /"slow-handler:abc"/],
@@ -35,5 +35,5 @@ test('bad entries throw one-line errors naming the entry', () => {
 });
 
 test('later specs override earlier ones fault by fault', () => {
-  expect(mergeFaultSpecs(parseFaultSpec('stall:2,latency-growth:100'), parseFaultSpec('stall:5'))).toEqual({ stallTurn: 5, latencyGrowthMsPerTurn: 100 });
+  expect(mergeFaultSpecs(parseFaultSpec('stall:2,ttfr-growth:100'), parseFaultSpec('stall:5'))).toEqual({ stallTurn: 5, latencyGrowthMsPerTurn: 100 });
 });
