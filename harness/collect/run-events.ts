@@ -40,6 +40,12 @@ export function createRunEvents(options: { early: EarlyStop; browser: Browser; s
   const clockJumps = createClockJumpWatch(clock.nowMs);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
   let ended = false;
+  let browserGoneNoted = false;
+  const browserGone = () => {
+    if (!browserGoneNoted) note('crash', 'browser disconnected (killed, crashed or closed during the run)');
+    browserGoneNoted = true;
+    early.stop(`browser gone at ${atS(clock)}`);
+  };
   return {
     watch(page) {
       // A dead renderer or browser answers nothing more: the conversation stops there instead of waiting turn by turn.
@@ -49,8 +55,7 @@ export function createRunEvents(options: { early: EarlyStop; browser: Browser; s
       });
       browser.on('disconnected', () => {
         if (ended) return; // closed after the run, as it should be
-        note('crash', 'browser disconnected (killed, crashed or closed during the run)');
-        early.stop(`browser gone at ${atS(clock)}`);
+        browserGone();
       });
       page.on('close', () => note('note', 'page closed'));
     },
@@ -69,7 +74,8 @@ export function createRunEvents(options: { early: EarlyStop; browser: Browser; s
       // A call on a page whose browser or renderer just died fails before the 'disconnected' or 'crash' event
       // arrives: give it a moment, then it is the same stop.
       if (failed && early.reason === null) await Promise.race([early.stopped, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-      if (failed && !browser.isConnected()) early.stop(`browser gone at ${atS(clock)}`);
+      // On a loaded machine the 'disconnected' event can come later still: the crash is noted here then, once.
+      if (failed && !browser.isConnected()) browserGone();
       if (failed && early.reason === null) throw failed.error;
       if (early.reason !== null) note('note', `conversation stopped: ${early.reason}`);
     },

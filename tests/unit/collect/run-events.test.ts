@@ -28,12 +28,32 @@ test('a renderer crash stops the conversation with its reason and a crash record
   expect(r.records[1]?.detail).toBe('conversation stopped: renderer crashed at 12.3 s');
 });
 
-test('the browser closing after ended() is no crash; a conversation that failed on a gone browser is a stop, not an error', async () => {
+test('a conversation that failed on a gone browser is a stop with one crash record, even before the disconnected event; closing after ended() adds none', async () => {
   const r = rig();
   r.browser.connected = false;
   await r.events.untilStopped(Promise.reject(new Error('Target closed')));
   expect(r.early.reason).toBe('browser gone at 12.3 s');
+  const crashes = () => r.records.filter((x) => x.kind === 'crash').map((x) => x.detail);
+  expect(crashes()).toEqual(['browser disconnected (killed, crashed or closed during the run)']);
   r.events.ended();
+  r.browser.emit('disconnected');
+  expect(crashes()).toHaveLength(1);
+});
+
+test('the disconnected event during the run is one crash record, however the failure that follows is seen', async () => {
+  const r = rig();
+  const waiting = r.events.untilStopped(Promise.reject(new Error('Target closed')));
+  r.browser.connected = false;
+  r.browser.emit('disconnected');
+  await waiting;
+  expect(r.records.filter((x) => x.kind === 'crash')).toHaveLength(1);
+  expect(r.early.reason).toBe('browser gone at 12.3 s');
+});
+
+test('the browser closing after ended() is no crash', () => {
+  const r = rig();
+  r.events.ended();
+  r.browser.connected = false;
   r.browser.emit('disconnected');
   expect(r.records.filter((x) => x.kind === 'crash')).toEqual([]);
 });
