@@ -11,7 +11,7 @@
  */
 import { mean, quantile } from 'simple-statistics';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
-import { createHarnessClock } from '../harness/collect/harness-clock.ts';
+import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
 import { createHeapProfileCheckpoints } from '../harness/collect/heap-profile-checkpoints.ts';
 import type { LogRecord } from '../harness/log/log-schema.ts';
 import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';

@@ -5,7 +5,7 @@
  * turn (nothing would interrupt its reply): it is dropped, or made a plain turn when only MIN_TURNS remain.
  */
 import type { ConversationScript, ScriptEntry } from './conversation-script-schema.ts';
-import { estimateEntryMs, type UtteranceMsOf } from './estimate-entry-ms.ts';
+import { estimateEntryMs, type UtteranceMsOf } from '../mic/estimate-entry-ms.ts';
 
 export const MIN_TURNS = 2;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadUtteranceCatalog } from '../../../harness/collect/mic/utterance-catalog.ts';
 import type { ConversationScript } from '../../../harness/collect/script/conversation-script-schema.ts';
-import { estimateEntryMs } from '../../../harness/collect/script/estimate-entry-ms.ts';
+import { estimateEntryMs } from '../../../harness/collect/mic/estimate-entry-ms.ts';
 import { loadConversationScript, parseConversationScript } from '../../../harness/collect/script/load-conversation-script.ts';
 import { scaleScript } from '../../../harness/collect/script/scale-script.ts';
 
