@@ -76,15 +76,14 @@ export default defineConfig({
     },
   ],
   // The embedded default target on the port chosen above (reused only when it is voice-soak of this version).
-  webServer:
-    embeddedPort
-      ? {
-          command: `node bin/voice-soak.mjs serve --port ${embeddedPort.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
-          url: `http://127.0.0.1:${embeddedPort.port}/healthz`,
-          reuseExistingServer: embeddedPort.reuse,
-          timeout: 60_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-        }
-      : undefined,
+  webServer: embeddedPort
+    ? {
+        command: `node bin/voice-soak.mjs serve --port ${embeddedPort.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
+        url: `http://127.0.0.1:${embeddedPort.port}/healthz`,
+        reuseExistingServer: embeddedPort.reuse,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
+    : undefined,
 });

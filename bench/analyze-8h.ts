@@ -47,6 +47,8 @@ const rows: Array<[string, string]> = [
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-console.log(`targets: total < 2000 ms (${best.totalMs < 2000 ? 'met' : 'MISSED'}), peak RSS < 300 MB (${best.peakRssBytes < 300 * 1024 * 1024 ? 'met' : 'MISSED'})`);
+console.log(
+  `targets: total < 2000 ms (${best.totalMs < 2000 ? 'met' : 'MISSED'}), peak RSS < 300 MB (${best.peakRssBytes < 300 * 1024 * 1024 ? 'met' : 'MISSED'})`,
+);
 if (args.includes('--keep')) console.log(`log kept at ${path}`);
 else rmSync(dir, { recursive: true, force: true });

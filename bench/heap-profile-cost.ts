@@ -55,7 +55,10 @@ async function runPhase(kind: string, intervalBytes: number | null): Promise<voi
   };
   const clock = createHarnessClock();
   const sampler = createCdpSampler({ pageSession: session, sink, clock, intervalMs: 1_000 });
-  const profiler = intervalBytes === null ? null : createHeapProfileCheckpoints({ session, sink, clock, exclusive: sampler.exclusive, samplingIntervalBytes: intervalBytes, checkpointEveryMs: 4_000 });
+  const profiler =
+    intervalBytes === null
+      ? null
+      : createHeapProfileCheckpoints({ session, sink, clock, exclusive: sampler.exclusive, samplingIntervalBytes: intervalBytes, checkpointEveryMs: 4_000 });
   await sampler.start();
   await profiler?.start();
   const gcTimer = setInterval(() => void sampler.gcSample('bench'), 5_000);
@@ -92,7 +95,9 @@ const q = (values: number[], p: number) => (values.length ? quantile(values, p) 
 const m = (values: number[]) => (values.length ? mean(values) : Number.NaN);
 const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const off = results.get('off')!;
-console.log(`heap profile cost: ${pairs} x (${phaseKinds.join(', ')}), ${phaseMs / 1000} s each, headless Chromium, embedded target, 1 Hz sampler + GC sample every 5 s`);
+console.log(
+  `heap profile cost: ${pairs} x (${phaseKinds.join(', ')}), ${phaseMs / 1000} s each, headless Chromium, embedded target, 1 Hz sampler + GC sample every 5 s`,
+);
 const head = ['phase', 'chunks', 'chunk mean', 'chunk p99', 'ratio', 'handler p99', 'lat p50', 'lat p99', 'ratio', 'max gap', 'profile p50', 'profile max'];
 const widths = [12, 7, 11, 10, 7, 12, 8, 8, 7, 8, 12, 12];
 const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
@@ -100,9 +105,18 @@ row(head);
 for (const kind of phaseKinds) {
   const r = results.get(kind)!;
   row([
-    kind, String(r.chunkMs.length), fmt(m(r.chunkMs)), fmt(q(r.chunkMs, 0.99)), fmt(m(r.chunkMs) / m(off.chunkMs), 2), fmt(q(r.handlerMs, 0.99)),
-    fmt(q(r.latencyMs, 0.5)), fmt(q(r.latencyMs, 0.99)), fmt(q(r.latencyMs, 0.5) / q(off.latencyMs, 0.5), 2), fmt(r.maxGapMs, 0),
-    r.profileMs.length ? fmt(q(r.profileMs, 0.5), 1) : '-', r.profileMs.length ? fmt(Math.max(...r.profileMs), 1) : '-',
+    kind,
+    String(r.chunkMs.length),
+    fmt(m(r.chunkMs)),
+    fmt(q(r.chunkMs, 0.99)),
+    fmt(m(r.chunkMs) / m(off.chunkMs), 2),
+    fmt(q(r.handlerMs, 0.99)),
+    fmt(q(r.latencyMs, 0.5)),
+    fmt(q(r.latencyMs, 0.99)),
+    fmt(q(r.latencyMs, 0.5) / q(off.latencyMs, 0.5), 2),
+    fmt(r.maxGapMs, 0),
+    r.profileMs.length ? fmt(q(r.profileMs, 0.5), 1) : '-',
+    r.profileMs.length ? fmt(Math.max(...r.profileMs), 1) : '-',
   ]);
 }
 console.log('ms throughout; ratio = ON / OFF (chunk mean; sampler latency p50); max gap = largest time between two CDP samples');

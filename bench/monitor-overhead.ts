@@ -29,12 +29,22 @@ async function bundleTable() {
   for (const [path, input] of Object.entries(out.inputs)) if (path.includes('node_modules/zod')) zodBytes += input.bytesInOutput;
   // What-if: the same bundle if analyze.ts took REPORT_SCHEMA_VERSION from a zod-free module (measurement only).
   const whatIf = await build({
-    entryPoints: [join(import.meta.dirname, '..', 'harness', 'monitor', 'entry-iife.ts')], bundle: true, minify: true, write: false, format: 'iife', logLevel: 'silent',
+    entryPoints: [join(import.meta.dirname, '..', 'harness', 'monitor', 'entry-iife.ts')],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    logLevel: 'silent',
     define: { __VOICE_SOAK_VERSION__: '"bench"' },
-    plugins: [{ name: 'no-report-schema', setup(b) {
-      b.onResolve({ filter: /report-schema\.ts$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const REPORT_SCHEMA_VERSION = 1;', loader: 'ts' }));
-    } }],
+    plugins: [
+      {
+        name: 'no-report-schema',
+        setup(b) {
+          b.onResolve({ filter: /report-schema\.ts$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export const REPORT_SCHEMA_VERSION = 1;', loader: 'ts' }));
+        },
+      },
+    ],
   });
   const whatIfBytes = whatIf.outputFiles[0]!.contents;
   console.log('\nBundle (harness/monitor/dist)');
@@ -42,7 +52,10 @@ async function bundleTable() {
     'voice-soak-monitor.js (IIFE)': { minKB: +(result.iifeBytes / KB).toFixed(1), gzipKB: +(result.gzipBytes / KB).toFixed(1) },
     'voice-soak-monitor.mjs (ESM)': { minKB: +(result.esmBytes / KB).toFixed(1), gzipKB: null },
     'of which zod (min)': { minKB: +(zodBytes / KB).toFixed(1), gzipKB: null },
-    'what-if: without report-schema.ts runtime import': { minKB: +(whatIfBytes.length / KB).toFixed(1), gzipKB: +(gzipSync(whatIfBytes, { level: 9 }).length / KB).toFixed(1) },
+    'what-if: without report-schema.ts runtime import': {
+      minKB: +(whatIfBytes.length / KB).toFixed(1),
+      gzipKB: +(gzipSync(whatIfBytes, { level: 9 }).length / KB).toFixed(1),
+    },
   });
   return result.iifePath;
 }
@@ -51,31 +64,43 @@ async function startServers(burst: number) {
   const http = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>'));
   const wss = new WebSocketServer({ server: http });
   const frame = JSON.stringify({ type: 'response.output_audio.delta', response_id: 'resp_1', item_id: 'i', delta: DELTA });
-  wss.on('connection', (socket) => socket.on('message', () => {
-    for (let i = 0; i < burst; i += 1) socket.send(i % 10 === 9 ? '{"type":"response.output_audio_transcript.delta","delta":"hi"}' : frame);
-  }));
+  wss.on('connection', (socket) =>
+    socket.on('message', () => {
+      for (let i = 0; i < burst; i += 1) socket.send(i % 10 === 9 ? '{"type":"response.output_audio_transcript.delta","delta":"hi"}' : frame);
+    }),
+  );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => { wss.close(); http.close(); } };
+  return {
+    origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    close: () => {
+      wss.close();
+      http.close();
+    },
+  };
 }
 
 async function throughput(page: Page, burst: number): Promise<number> {
-  return page.evaluate((n) => new Promise<number>((resolve) => {
-    const ws = new WebSocket(`ws://${location.host}/`);
-    let received = 0;
-    let start = 0;
-    ws.onmessage = (event) => {
-      JSON.parse(event.data as string);
-      received += 1;
-      if (received === n) {
-        resolve((n / (performance.now() - start)) * 1000);
-        ws.close();
-      }
-    };
-    ws.onopen = () => {
-      start = performance.now();
-      ws.send('go');
-    };
-  }), burst);
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/`);
+        let received = 0;
+        let start = 0;
+        ws.onmessage = (event) => {
+          JSON.parse(event.data as string);
+          received += 1;
+          if (received === n) {
+            resolve((n / (performance.now() - start)) * 1000);
+            ws.close();
+          }
+        };
+        ws.onopen = () => {
+          start = performance.now();
+          ws.send('go');
+        };
+      }),
+    burst,
+  );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -90,13 +115,18 @@ async function main() {
     for (const monitored of [false, true]) {
       const page = await browser.newPage();
       if (monitored) {
-        await page.addInitScript(() => { (window as unknown as { VOICE_SOAK_MONITOR_OPTIONS: unknown }).VOICE_SOAK_MONITOR_OPTIONS = { panel: false, console: false }; });
+        await page.addInitScript(() => {
+          (window as unknown as { VOICE_SOAK_MONITOR_OPTIONS: unknown }).VOICE_SOAK_MONITOR_OPTIONS = { panel: false, console: false };
+        });
         await page.addInitScript({ path: iifePath });
       }
       await page.goto(server.origin);
       const dispatchNs = median([await dispatchLoop(page, 50_000), await dispatchLoop(page, 50_000), await dispatchLoop(page, 50_000)]);
       const rates = [await throughput(page, burst), await throughput(page, burst), await throughput(page, burst)];
-      rows[monitored ? 'with monitor' : 'without monitor'] = { 'dispatch ns/message (4.8 KB audio delta)': Math.round(dispatchNs), 'loopback WS messages/s (median of 3)': Math.round(median(rates)) };
+      rows[monitored ? 'with monitor' : 'without monitor'] = {
+        'dispatch ns/message (4.8 KB audio delta)': Math.round(dispatchNs),
+        'loopback WS messages/s (median of 3)': Math.round(median(rates)),
+      };
       await page.close();
     }
     console.log('\nPer-message overhead (Chromium, one audio-delta JSON frame parsed by the app handler)');

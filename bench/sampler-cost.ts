@@ -46,7 +46,13 @@ for (let pair = 0; pair < pairs; pair++) {
     const records: LogRecord[] = [];
     const sampler =
       phase === 'on'
-        ? createCdpSampler({ pageSession: metered, browserSession, sink: { write: (r) => records.push(r as LogRecord) }, clock: createHarnessClock(), intervalMs })
+        ? createCdpSampler({
+            pageSession: metered,
+            browserSession,
+            sink: { write: (r) => records.push(r as LogRecord) },
+            clock: createHarnessClock(),
+            intervalMs,
+          })
         : undefined;
     devToolsSeconds = [];
     await sampler?.start();

@@ -53,17 +53,12 @@ const jobs = {
     console.log('voice-soak: type-checking (tsc) ...');
     const typecheck = await run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
     if (typecheck !== 0) return typecheck;
-    return playwright([
-      'test',
-      '--project=unit',
-      '--project=e2e',
-      '--project=user-runs',
-      '--reporter=list,./reporters/summary-line-reporter.ts',
-      ...extra,
-    ]);
+    return playwright(['test', '--project=unit', '--project=e2e', '--project=user-runs', '--reporter=list,./reporters/summary-line-reporter.ts', ...extra]);
   },
   bench: async () => {
-    const files = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(join(root, 'bench'))
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     let worst = 0;
     for (const file of files) {
       console.log(`\n=== bench/${file} ===`);

@@ -14,17 +14,30 @@ const sampler = setInterval(() => {
 const startMs = performance.now();
 let analyzer: Analyzer | null = null;
 let records = 0;
-const { warnings, lines } = await readLog(path, (h) => (analyzer = createAnalyzer(h)), (r) => {
-  records++;
-  analyzer!.add(r);
-});
+const { warnings, lines } = await readLog(
+  path,
+  (h) => (analyzer = createAnalyzer(h)),
+  (r) => {
+    records++;
+    analyzer!.add(r);
+  },
+);
 const readMs = performance.now() - startMs;
 const report = analyzer!.finish(warnings);
 const totalMs = performance.now() - startMs;
 clearInterval(sampler);
 peakHeapBytes = Math.max(peakHeapBytes, process.memoryUsage().heapUsed);
-console.log(JSON.stringify({
-  lines, records, readAndAddMs: readMs, finishMs: totalMs - readMs, totalMs,
-  peakRssBytes: process.resourceUsage().maxRSS * 1024, peakHeapBytes,
-  verdict: report.verdict, issues: report.issues.map((i) => i.id), reportBytes: JSON.stringify(report).length,
-}));
+console.log(
+  JSON.stringify({
+    lines,
+    records,
+    readAndAddMs: readMs,
+    finishMs: totalMs - readMs,
+    totalMs,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakHeapBytes,
+    verdict: report.verdict,
+    issues: report.issues.map((i) => i.id),
+    reportBytes: JSON.stringify(report).length,
+  }),
+);

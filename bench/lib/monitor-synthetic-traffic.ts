@@ -40,41 +40,44 @@ export async function dispatchLoop(page: Page, messages: number): Promise<number
  * 100 audio deltas with an audio-chunk and a playback call each, response done), a monitor tick every second.
  */
 export async function driveSyntheticHours(page: Page, untilMs: number, deltaBase64: string): Promise<{ records: number; messages: number }> {
-  return page.evaluate(async ({ until, delta }) => {
-    const w = window as unknown as BenchWindow;
-    if (!w.benchWs) {
-      w.benchWs = new WebSocket(`ws://${location.host}/`);
-      w.benchWs.onmessage = (event) => {
-        JSON.parse(event.data as string);
-      };
-      await new Promise((resolve) => w.benchWs!.addEventListener('open', resolve, { once: true }));
-    }
-    const ws = w.benchWs;
-    const monitor = w.voiceSoakMonitor;
-    w.benchMessages ??= 0;
-    let deltaFrame = '';
-    while (w.fakeMs < until) {
-      const step = Math.floor(w.fakeMs / 20) % 250;
-      const turn = Math.floor(w.fakeMs / 5000);
-      let data: string | null = null;
-      if (step === 0) data = JSON.stringify({ type: 'input_audio_buffer.speech_stopped', item_id: `item_${turn}` });
-      else if (step === 1) data = JSON.stringify({ type: 'input_audio_buffer.committed', item_id: `item_${turn}` });
-      else if (step === 2) {
-        data = JSON.stringify({ type: 'response.created', response: { id: `resp_${turn}`, status: 'in_progress' } });
-        deltaFrame = JSON.stringify({ type: 'response.output_audio.delta', response_id: `resp_${turn}`, item_id: `item_${turn}`, delta });
-      } else if (step >= 10 && step < 110) data = deltaFrame;
-      else if (step === 110) data = JSON.stringify({ type: 'response.done', response: { id: `resp_${turn}`, status: 'completed' } });
-      if (data !== null) {
-        ws.dispatchEvent(new MessageEvent('message', { data }));
-        w.benchMessages += 1;
+  return page.evaluate(
+    async ({ until, delta }) => {
+      const w = window as unknown as BenchWindow;
+      if (!w.benchWs) {
+        w.benchWs = new WebSocket(`ws://${location.host}/`);
+        w.benchWs.onmessage = (event) => {
+          JSON.parse(event.data as string);
+        };
+        await new Promise((resolve) => w.benchWs!.addEventListener('open', resolve, { once: true }));
       }
-      if (step >= 10 && step < 110) {
-        monitor?.recordAudioChunk(0.4, 3);
-        monitor?.recordPlayback(2, false);
+      const ws = w.benchWs;
+      const monitor = w.voiceSoakMonitor;
+      w.benchMessages ??= 0;
+      let deltaFrame = '';
+      while (w.fakeMs < until) {
+        const step = Math.floor(w.fakeMs / 20) % 250;
+        const turn = Math.floor(w.fakeMs / 5000);
+        let data: string | null = null;
+        if (step === 0) data = JSON.stringify({ type: 'input_audio_buffer.speech_stopped', item_id: `item_${turn}` });
+        else if (step === 1) data = JSON.stringify({ type: 'input_audio_buffer.committed', item_id: `item_${turn}` });
+        else if (step === 2) {
+          data = JSON.stringify({ type: 'response.created', response: { id: `resp_${turn}`, status: 'in_progress' } });
+          deltaFrame = JSON.stringify({ type: 'response.output_audio.delta', response_id: `resp_${turn}`, item_id: `item_${turn}`, delta });
+        } else if (step >= 10 && step < 110) data = deltaFrame;
+        else if (step === 110) data = JSON.stringify({ type: 'response.done', response: { id: `resp_${turn}`, status: 'completed' } });
+        if (data !== null) {
+          ws.dispatchEvent(new MessageEvent('message', { data }));
+          w.benchMessages += 1;
+        }
+        if (step >= 10 && step < 110) {
+          monitor?.recordAudioChunk(0.4, 3);
+          monitor?.recordPlayback(2, false);
+        }
+        w.fakeMs += 20;
+        if (w.fakeMs % 1000 === 0) monitor?.tick();
       }
-      w.fakeMs += 20;
-      if (w.fakeMs % 1000 === 0) monitor?.tick();
-    }
-    return { records: monitor ? monitor.stats().records : 0, messages: w.benchMessages };
-  }, { until: untilMs, delta: deltaBase64 });
+      return { records: monitor ? monitor.stats().records : 0, messages: w.benchMessages };
+    },
+    { until: untilMs, delta: deltaBase64 },
+  );
 }

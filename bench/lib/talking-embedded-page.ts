@@ -40,7 +40,9 @@ export async function openTalkingEmbeddedPage(query = ''): Promise<TalkingPage> 
     }
   })();
   const drainMonitor = async (): Promise<LogRecord[]> =>
-    (await page.evaluate(() => (globalThis as unknown as { voiceSoakMonitor: { drain(): string[] } }).voiceSoakMonitor.drain())).map((line) => JSON.parse(line));
+    (await page.evaluate(() => (globalThis as unknown as { voiceSoakMonitor: { drain(): string[] } }).voiceSoakMonitor.drain())).map((line) =>
+      JSON.parse(line),
+    );
   return {
     browser,
     page,

@@ -5,9 +5,7 @@
 import type { Trend } from './report/report-schema.ts';
 import { fitTrend } from './stats/fit-trend.ts';
 import { postGcLows, type PostGcLows } from './stats/post-gc-lows.ts';
-import {
-  adaptiveBudgets, applyAdaptiveBudgets, baselineFromWarmup, type AdaptiveBaseline, type AdaptiveBudgets,
-} from './adaptive-thresholds.ts';
+import { adaptiveBudgets, applyAdaptiveBudgets, baselineFromWarmup, type AdaptiveBaseline, type AdaptiveBudgets } from './adaptive-thresholds.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import type { CollectedData, GcSeries, TimeSeries } from './collected-data.ts';
 import type { TurnTiming } from './turn-matcher.ts';
@@ -63,11 +61,13 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
   const turns = data.turnMatcher.turns;
   let adaptive: AdaptiveBudgets | null = null;
   if (configured.adaptive.enabled) {
-    const measured = baseline ?? baselineFromWarmup(
-      turns.filter((t) => t.startMs < warmupMs).map((t) => t.ttfrMs),
-      data.handlerMs.values.filter((_, i) => data.handlerMs.tMs[i]! < warmupMs),
-      warmupMs,
-    );
+    const measured =
+      baseline ??
+      baselineFromWarmup(
+        turns.filter((t) => t.startMs < warmupMs).map((t) => t.ttfrMs),
+        data.handlerMs.values.filter((_, i) => data.handlerMs.tMs[i]! < warmupMs),
+        warmupMs,
+      );
     adaptive = adaptiveBudgets(measured, configured.adaptive.factor);
   }
   const thresholds = adaptive ? applyAdaptiveBudgets(configured, adaptive) : configured;
@@ -95,7 +95,11 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
       domNodes: trend(data.cdp.domNodes, 'nodes/min'),
       eventListeners: trend(data.cdp.eventListeners, 'listeners/min'),
       handlerMs: trend(data.handlerMs, 'ms/min'),
-      ttfrMs: fitTrend(turns.map((t) => t.startMs), turns.map((t) => t.ttfrMs), { ...base, unit: 'ms/min' }),
+      ttfrMs: fitTrend(
+        turns.map((t) => t.startMs),
+        turns.map((t) => t.ttfrMs),
+        { ...base, unit: 'ms/min' },
+      ),
       pendingChunks: trend(data.pendingChunks, 'chunks/min'),
       wsBufferedBytes: trend(data.wsBufferedBytes, 'bytes/min'),
       queueSize: trend(data.queueSize, 'messages/min'),

@@ -51,8 +51,23 @@ export interface Analyzer {
 }
 
 const DETECTORS = [
-  detectHeap, detectMemoryGrowth, detectCycleLeak, detectDom, detectLatency, detectFirstResponse, detectBacklogs, detectAudioGaps, detectRunHealth,
-  detectClientProtocolErrors, detectWsInWorker, detectPageDialogs, detectPageUnresponsive, detectRunComplete, detectRunEvents, detectRemoteRequests, detectFaultsApplied,
+  detectHeap,
+  detectMemoryGrowth,
+  detectCycleLeak,
+  detectDom,
+  detectLatency,
+  detectFirstResponse,
+  detectBacklogs,
+  detectAudioGaps,
+  detectRunHealth,
+  detectClientProtocolErrors,
+  detectWsInWorker,
+  detectPageDialogs,
+  detectPageUnresponsive,
+  detectRunComplete,
+  detectRunEvents,
+  detectRemoteRequests,
+  detectFaultsApplied,
 ];
 
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {
@@ -67,10 +82,20 @@ export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, 
       const checks: Check[] = DETECTORS.flatMap((detect) => detect(ctx));
       const assertions = checks.map((c) => c.assertion);
       const heapSites = heapSiteGrowth(data.heapSites, ctx.warmupMs, ctx.thresholds.confidence);
-      const issues = attachSnapshotSources(attachLikelySources(checks.flatMap((c) => (c.issue ? [c.issue] : [])), heapSites), data.heapSnapshotDiff).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+      const issues = attachSnapshotSources(
+        attachLikelySources(
+          checks.flatMap((c) => (c.issue ? [c.issue] : [])),
+          heapSites,
+        ),
+        data.heapSnapshotDiff,
+      ).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
       const notes = [...warnings];
-      if (ctx.warmupMs < configured.warmupMs) notes.push(`warm-up shortened from ${Math.round(configured.warmupMs / 1000)} s to ${Math.round(ctx.warmupMs / 1000)} s (at most 25% of a ${Math.round(ctx.durationMs / 1000)} s run)`);
-      if (ctx.adaptive && ctx.adaptive.ttfrP95Ms === null) notes.push(`adaptive thresholds: too few turns in the ${ctx.adaptive.baseline.source} baseline; static TTFR budget kept`);
+      if (ctx.warmupMs < configured.warmupMs)
+        notes.push(
+          `warm-up shortened from ${Math.round(configured.warmupMs / 1000)} s to ${Math.round(ctx.warmupMs / 1000)} s (at most 25% of a ${Math.round(ctx.durationMs / 1000)} s run)`,
+        );
+      if (ctx.adaptive && ctx.adaptive.ttfrP95Ms === null)
+        notes.push(`adaptive thresholds: too few turns in the ${ctx.adaptive.baseline.source} baseline; static TTFR budget kept`);
       return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         startedAt: header.startedAt,

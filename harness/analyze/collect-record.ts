@@ -149,8 +149,7 @@ function collectRtEvent(data: CollectedData, event: RtEvent): void {
     noteServerError(data.faults, event.message);
     if (isClientMisuse(event)) tallyMisuse(data.clientMisuse.rt, event.tMs, event.code ?? event.errorType ?? 'invalid_request_error', event.message);
     else noteError(data, event.tMs, `protocol error${event.code ? ` ${event.code}` : ''}: ${event.message}`, 'protocol');
-  }
-  else if (event.kind === 'response-done' && event.status === 'cancelled') data.interruptions.cancelledResponses++;
+  } else if (event.kind === 'response-done' && event.status === 'cancelled') data.interruptions.cancelledResponses++;
 }
 
 function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void {

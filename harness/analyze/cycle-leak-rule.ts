@@ -25,7 +25,10 @@ export function judgeCycleLeak(counts: readonly number[], tolerance: number): Cy
   let risingSteps = 0;
   for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[i - 1]!) risingSteps++;
   if (counts.length < MIN_CYCLES) return { leaking: false, perCycle: null, risingSteps, steps };
-  const perCycle = theilSen(counts.map((_, i) => i + 1), counts).slope;
+  const perCycle = theilSen(
+    counts.map((_, i) => i + 1),
+    counts,
+  ).slope;
   const leaking = perCycle >= Math.max(tolerance, Number.MIN_VALUE) && risingSteps * 3 >= steps * 2;
   return { leaking, perCycle, risingSteps, steps };
 }

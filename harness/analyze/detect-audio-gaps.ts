@@ -7,7 +7,13 @@ import type { AnalysisContext } from './analysis-context.ts';
 import { makeCheck, type Check } from './check.ts';
 import { formatNumber } from './format-number.ts';
 
-export function audioGapSummary(ctx: AnalysisContext): { count: number; maxMs: number | null; perMin: number; replyAudioMin: number; firstAtMs: number | null } {
+export function audioGapSummary(ctx: AnalysisContext): {
+  count: number;
+  maxMs: number | null;
+  perMin: number;
+  replyAudioMin: number;
+  firstAtMs: number | null;
+} {
   const { rt, monitor } = ctx.data.audioGaps;
   const gaps = monitor.tMs.length > rt.tMs.length ? monitor : rt;
   const replyAudioMs = ctx.data.turnMatcher.replyAudioMs();
@@ -25,10 +31,18 @@ export function detectAudioGaps(ctx: AnalysisContext): Check[] {
   const budget = ctx.thresholds.maxAudioGapsPerMin;
   const gaps = audioGapSummary(ctx);
   const passed = gaps.perMin <= budget;
-  return [makeCheck({
-    id: 'audio-gaps', level: 'warn', title: 'Audible gaps in reply audio', expected: budget, actual: gaps.perMin, operator: '<=', passed,
-    message: `audio-gaps: ${formatNumber(gaps.perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.count} gaps over ${formatNumber(ctx.thresholds.audioGapMs)} ms in ${formatNumber(gaps.replyAudioMin)} min of reply audio, longest ${formatNumber(gaps.maxMs)} ms)`,
-    evidence: { gaps: gaps.count, perMin: gaps.perMin, longestMs: gaps.maxMs, replyAudioMin: gaps.replyAudioMin },
-    window: gaps.firstAtMs === null ? null : { fromMs: gaps.firstAtMs, toMs: ctx.durationMs },
-  })];
+  return [
+    makeCheck({
+      id: 'audio-gaps',
+      level: 'warn',
+      title: 'Audible gaps in reply audio',
+      expected: budget,
+      actual: gaps.perMin,
+      operator: '<=',
+      passed,
+      message: `audio-gaps: ${formatNumber(gaps.perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.count} gaps over ${formatNumber(ctx.thresholds.audioGapMs)} ms in ${formatNumber(gaps.replyAudioMin)} min of reply audio, longest ${formatNumber(gaps.maxMs)} ms)`,
+      evidence: { gaps: gaps.count, perMin: gaps.perMin, longestMs: gaps.maxMs, replyAudioMin: gaps.replyAudioMin },
+      window: gaps.firstAtMs === null ? null : { fromMs: gaps.firstAtMs, toMs: ctx.durationMs },
+    }),
+  ];
 }

@@ -24,14 +24,27 @@ export function detectClientProtocolErrors(ctx: AnalysisContext): Check[] {
   const perTurn = tally.count / turns;
   const passed = perTurn <= budget;
   const codes = [...tally.codes].sort((a, b) => b[1] - a[1]);
-  const shown = codes.slice(0, CODES_SHOWN).map(([code, n]) => `${code} x${n}`).join(', ') + (codes.length > CODES_SHOWN ? `, ${codes.length - CODES_SHOWN} more code(s)` : '');
+  const shown =
+    codes
+      .slice(0, CODES_SHOWN)
+      .map(([code, n]) => `${code} x${n}`)
+      .join(', ') + (codes.length > CODES_SHOWN ? `, ${codes.length - CODES_SHOWN} more code(s)` : '');
   const rate = `${formatRate(perTurn)}/turn ${passed ? '<=' : '>'} ${formatRate(budget)}/turn over ${turns} turn(s)`;
-  return [makeCheck({
-    id: 'client-protocol-errors', level: 'warn', title: 'Client misused the realtime protocol', expected: budget, actual: perTurn, operator: '<=', passed,
-    message: tally.count === 0
-      ? `client-protocol-errors: no error the server sent because the client misused the protocol (${rate})`
-      : `client-protocol-errors: ${tally.count} error(s) the server sent because the client misused the protocol (${shown}), ${rate}; not server failures${tally.firstMessage ? ` (first at ${formatNumber((tally.firstAtMs ?? 0) / 1000)} s: ${quoteDetail(tally.firstMessage)})` : ''}`,
-    evidence: { clientProtocolErrors: tally.count, perTurn, turns, codes: codes.length, topCode: codes[0]?.[0] ?? null },
-    window: tally.firstAtMs === null ? null : { fromMs: tally.firstAtMs, toMs: ctx.durationMs },
-  })];
+  return [
+    makeCheck({
+      id: 'client-protocol-errors',
+      level: 'warn',
+      title: 'Client misused the realtime protocol',
+      expected: budget,
+      actual: perTurn,
+      operator: '<=',
+      passed,
+      message:
+        tally.count === 0
+          ? `client-protocol-errors: no error the server sent because the client misused the protocol (${rate})`
+          : `client-protocol-errors: ${tally.count} error(s) the server sent because the client misused the protocol (${shown}), ${rate}; not server failures${tally.firstMessage ? ` (first at ${formatNumber((tally.firstAtMs ?? 0) / 1000)} s: ${quoteDetail(tally.firstMessage)})` : ''}`,
+      evidence: { clientProtocolErrors: tally.count, perTurn, turns, codes: codes.length, topCode: codes[0]?.[0] ?? null },
+      window: tally.firstAtMs === null ? null : { fromMs: tally.firstAtMs, toMs: ctx.durationMs },
+    }),
+  ];
 }

@@ -29,7 +29,18 @@ export function detectCycleLeak(ctx: AnalysisContext): Check[] {
   if (ctx.data.cycles.length === 0 && !(planned > 1)) return [];
   const expected = `no steady growth over ${MIN_CYCLES}+ cycles`;
   if (cycles.length < MIN_CYCLES) {
-    return [makeCheck({ id: 'cycle-leak', level: 'warn', title: 'Leak per conversation unknown', expected, actual: null, operator: 'present', passed: false, message: `cycle-leak: ${cycles.length} conversation cycle(s) recorded (of ${planned} planned), at least ${MIN_CYCLES} are needed to judge` })];
+    return [
+      makeCheck({
+        id: 'cycle-leak',
+        level: 'warn',
+        title: 'Leak per conversation unknown',
+        expected,
+        actual: null,
+        operator: 'present',
+        passed: false,
+        message: `cycle-leak: ${cycles.length} conversation cycle(s) recorded (of ${planned} planned), at least ${MIN_CYCLES} are needed to judge`,
+      }),
+    ];
   }
   const { thresholds } = ctx;
   const resources: Resource[] = [
@@ -57,20 +68,25 @@ export function detectCycleLeak(ctx: AnalysisContext): Check[] {
     evidence[`${resource.key}Last`] = values[values.length - 1]!;
     const span = `${values[0]} -> ${values[values.length - 1]}`;
     seen.push(`${resource.label} ${span}`);
-    if (judged.leaking) leaks.push(`${resource.label} +${formatNumber(judged.perCycle)} per cycle (${span}, rose in ${judged.risingSteps} of ${judged.steps} steps; tolerance ${formatNumber(resource.tolerance)})`);
+    if (judged.leaking)
+      leaks.push(
+        `${resource.label} +${formatNumber(judged.perCycle)} per cycle (${span}, rose in ${judged.risingSteps} of ${judged.steps} steps; tolerance ${formatNumber(resource.tolerance)})`,
+      );
   }
   const over = `${cycles.length} cycles, post-GC after each hang-up${missingLive ? '; no live object counts: was the in-page monitor injected?' : ''}`;
   if (missingLive && seen.length === 0) return [noDataCheck('cycle-leak', 'warn', 'Leak per conversation unknown', 'the cycle records carry no counts')];
-  return [makeCheck({
-    id: 'cycle-leak',
-    level: 'error',
-    title: 'Something leaks every conversation',
-    expected,
-    actual: leaks.length ? leaks.join('; ') : 'none',
-    operator: 'present',
-    passed: leaks.length === 0,
-    message: leaks.length ? `cycle-leak: ${leaks.join('; ')} (${over})` : `cycle-leak: nothing grew steadily per cycle (${seen.join(', ')}; ${over})`,
-    evidence,
-    window: { fromMs: cycles[0]!.tMs, toMs: cycles[cycles.length - 1]!.tMs },
-  })];
+  return [
+    makeCheck({
+      id: 'cycle-leak',
+      level: 'error',
+      title: 'Something leaks every conversation',
+      expected,
+      actual: leaks.length ? leaks.join('; ') : 'none',
+      operator: 'present',
+      passed: leaks.length === 0,
+      message: leaks.length ? `cycle-leak: ${leaks.join('; ')} (${over})` : `cycle-leak: nothing grew steadily per cycle (${seen.join(', ')}; ${over})`,
+      evidence,
+      window: { fromMs: cycles[0]!.tMs, toMs: cycles[cycles.length - 1]!.tMs },
+    }),
+  ];
 }

@@ -8,7 +8,14 @@ export function detectDom(ctx: AnalysisContext): Check[] {
   if (ctx.data.cdp.domNodes.tMs.length === 0) {
     // A harness log without CDP samples is already reported as no-data-cdp by the heap detector.
     if (ctx.data.header.source !== 'page') return [];
-    return [noDataCheck('no-data-dom', 'warn', 'No DOM counters', 'a page log has no DOM node or listener counts (CDP only): dom-growth and listener-growth not judged')];
+    return [
+      noDataCheck(
+        'no-data-dom',
+        'warn',
+        'No DOM counters',
+        'a page log has no DOM node or listener counts (CDP only): dom-growth and listener-growth not judged',
+      ),
+    ];
   }
   const { thresholds } = ctx;
   const one = (id: string, title: string, trend: Trend | null, budget: number, what: string): Check =>

@@ -27,12 +27,18 @@ export function detectFaultsApplied(ctx: AnalysisContext): Check[] {
   const base = { id: 'faults-applied', level: 'warn' as const, title: 'Injected faults without evidence', expected: 0, operator: '<=' as const };
   const evidence = { faults: specs.length, withoutEvidence: failed.length, notApplied: judged.filter((j) => j.refused).length };
   if (specs.length === 0) return [makeCheck({ ...base, actual: 0, passed: true, message: 'faults-applied: no fault injected', evidence })];
-  return [makeCheck({
-    ...base, actual: failed.length, passed: failed.length === 0, evidence,
-    message: failed.length === 0
-      ? `faults-applied: ${specs.length} injected fault(s), each with evidence it reached its side (${judged.map((j) => `${j.spec}: ${j.evidence}`).join('; ')})`
-      : `faults-applied: ${failed.length} of ${specs.length} injected fault(s) without evidence they reached their side: ${failed.map((j) => j.problem).join('; ')}`,
-  })];
+  return [
+    makeCheck({
+      ...base,
+      actual: failed.length,
+      passed: failed.length === 0,
+      evidence,
+      message:
+        failed.length === 0
+          ? `faults-applied: ${specs.length} injected fault(s), each with evidence it reached its side (${judged.map((j) => `${j.spec}: ${j.evidence}`).join('; ')})`
+          : `faults-applied: ${failed.length} of ${specs.length} injected fault(s) without evidence they reached their side: ${failed.map((j) => j.problem).join('; ')}`,
+    }),
+  ];
 }
 
 function judgeFault(data: CollectedData, spec: string): FaultJudgement {
@@ -41,10 +47,14 @@ function judgeFault(data: CollectedData, spec: string): FaultJudgement {
   const embedded = data.header.target.kind === 'embedded';
   const inUrl = embedded && faults.inSocketUrl.has(name);
   const appliedBy = faults.applied.get(name);
-  const evidence = appliedBy !== undefined ? `fault record by ${appliedBy}`
-    : faults.marked.has(name) ? 'app mark'
-    : inUrl && faults.specIgnored === null ? 'socket URL'
-    : null;
+  const evidence =
+    appliedBy !== undefined
+      ? `fault record by ${appliedBy}`
+      : faults.marked.has(name)
+        ? 'app mark'
+        : inUrl && faults.specIgnored === null
+          ? 'socket URL'
+          : null;
   const reason = faults.notApplied.get(name);
   const judgement = (problem: string | null): FaultJudgement => ({ spec, evidence, problem, refused: reason !== undefined });
   if (reason !== undefined) return judgement(`${spec} not applied: ${reason}`);

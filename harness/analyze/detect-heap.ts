@@ -21,8 +21,20 @@ export function detectHeap(ctx: AnalysisContext): Check[] {
   }
   const fitted = `Theil-Sen slope of post-GC heap${heap.lows?.method === 'window-minima' ? ' (window minima)' : ''}${heap.source === 'page' ? ', performance.memory' : ''}`;
   const growth = heap.trend
-    ? growthCheck({ id: 'heap-growth', title: 'Heap keeps growing', trend: heap.trend, budgetPerMin: thresholds.heapSlopeMbPerMin, confidence: thresholds.confidence, fitted })
-    : trendUnknownCheck('heap-growth', 'Heap trend unknown', thresholds.heapSlopeMbPerMin, `too few post-GC heap lows after warm-up (${heap.lows?.tMs.length ?? 0})`);
+    ? growthCheck({
+        id: 'heap-growth',
+        title: 'Heap keeps growing',
+        trend: heap.trend,
+        budgetPerMin: thresholds.heapSlopeMbPerMin,
+        confidence: thresholds.confidence,
+        fitted,
+      })
+    : trendUnknownCheck(
+        'heap-growth',
+        'Heap trend unknown',
+        thresholds.heapSlopeMbPerMin,
+        `too few post-GC heap lows after warm-up (${heap.lows?.tMs.length ?? 0})`,
+      );
   return [growth, memoryLimitCheck(ctx)];
 }
 
@@ -33,20 +45,38 @@ function memoryLimitCheck(ctx: AnalysisContext): Check {
   const all = total.tMs.length > 0;
   const series = all ? total : heap.series;
   const what = all ? 'page memory (JS heap + ArrayBuffers + embedder)' : 'heap';
-  const lows = all ? postGcLows(total.tMs, total.values, total.afterGc).bytes : heap.lows?.bytes ?? [];
+  const lows = all ? postGcLows(total.tMs, total.values, total.afterGc).bytes : (heap.lows?.bytes ?? []);
   const lastLows = median(lows.slice(-3));
   const p95 = quantile(valuesBetween(series, warmupMs), 0.95) ?? quantile(series.values, 0.95);
   const warnings = ctx.data.safeguards['memory-warning'];
   const evidence = { postGcEndBytes: lastLows, heapP95Bytes: p95, limitBytes: limit, safeguardWarnings: warnings?.count ?? 0 };
   const base = { id: 'memory-limit', title: 'Heap over the memory limit', expected: limit, operator: '<=' as const, evidence };
   if (lastLows !== null && lastLows > limit) {
-    return makeCheck({ ...base, level: 'error', actual: lastLows, passed: false, message: `memory-limit: post-GC ${what} ${formatMb(lastLows)} > ${formatMb(limit)} at the end of the run (median of the last 3 post-GC lows)` });
+    return makeCheck({
+      ...base,
+      level: 'error',
+      actual: lastLows,
+      passed: false,
+      message: `memory-limit: post-GC ${what} ${formatMb(lastLows)} > ${formatMb(limit)} at the end of the run (median of the last 3 post-GC lows)`,
+    });
   }
   if (p95 !== null && p95 > limit) {
-    return makeCheck({ ...base, level: 'warn', actual: p95, passed: false, message: `memory-limit: ${what} p95 ${formatMb(p95)} > ${formatMb(limit)} (after warm-up)` });
+    return makeCheck({
+      ...base,
+      level: 'warn',
+      actual: p95,
+      passed: false,
+      message: `memory-limit: ${what} p95 ${formatMb(p95)} > ${formatMb(limit)} (after warm-up)`,
+    });
   }
   if (warnings) {
-    return makeCheck({ ...base, level: 'warn', actual: p95, passed: false, message: `memory-limit: the page's memory-warning safeguard fired ${warnings.count} time(s), first at ${Math.round(warnings.firstAtMs / 1000)} s` });
+    return makeCheck({
+      ...base,
+      level: 'warn',
+      actual: p95,
+      passed: false,
+      message: `memory-limit: the page's memory-warning safeguard fired ${warnings.count} time(s), first at ${Math.round(warnings.firstAtMs / 1000)} s`,
+    });
   }
   return makeCheck({ ...base, level: 'error', actual: p95, passed: true, message: `memory-limit: ${what} p95 ${formatMb(p95)} <= ${formatMb(limit)}` });
 }

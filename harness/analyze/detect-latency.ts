@@ -19,7 +19,15 @@ export function detectLatency(ctx: AnalysisContext): Check[] {
   const trend = ctx.trends.handlerMs;
   const checks: Check[] = [
     trend
-      ? growthCheck({ id: 'latency-growth', title: 'Message handling gets slower', trend, budgetPerMin: thresholds.messageLatencySlopeMsPerMin, confidence: thresholds.confidence, fitted: 'Theil-Sen slope of message handler time', level: 'warn' })
+      ? growthCheck({
+          id: 'latency-growth',
+          title: 'Message handling gets slower',
+          trend,
+          budgetPerMin: thresholds.messageLatencySlopeMsPerMin,
+          confidence: thresholds.confidence,
+          fitted: 'Theil-Sen slope of message handler time',
+          level: 'warn',
+        })
       : trendUnknownCheck('latency-growth', 'Message latency trend unknown', thresholds.messageLatencySlopeMsPerMin, 'too few messages after warm-up'),
     slowEventCheck(ctx),
   ];
@@ -27,11 +35,19 @@ export function detectLatency(ctx: AnalysisContext): Check[] {
   if (ctx.adaptive && budget !== null && budget !== undefined) {
     const recent = median(valuesBetween(data.handlerMs, endWindowFromMs(ctx.durationMs)));
     const passed = recent === null || recent <= budget;
-    checks.push(makeCheck({
-      id: 'message-latency', level: 'warn', title: 'Message handler time above the adaptive budget', expected: budget, actual: recent, operator: '<=', passed,
-      message: `message-latency: recent median handler time ${formatNumber(recent)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms (${ctx.adaptive.factor} x ${formatNumber(ctx.adaptive.baseline.messageHandlerMedianMs)} ms, ${ctx.adaptive.baseline.source})`,
-      evidence: { recentMedianMs: recent, baselineMedianMs: ctx.adaptive.baseline.messageHandlerMedianMs, factor: ctx.adaptive.factor },
-    }));
+    checks.push(
+      makeCheck({
+        id: 'message-latency',
+        level: 'warn',
+        title: 'Message handler time above the adaptive budget',
+        expected: budget,
+        actual: recent,
+        operator: '<=',
+        passed,
+        message: `message-latency: recent median handler time ${formatNumber(recent)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms (${ctx.adaptive.factor} x ${formatNumber(ctx.adaptive.baseline.messageHandlerMedianMs)} ms, ${ctx.adaptive.baseline.source})`,
+        evidence: { recentMedianMs: recent, baselineMedianMs: ctx.adaptive.baseline.messageHandlerMedianMs, factor: ctx.adaptive.factor },
+      }),
+    );
   }
   return checks;
 }
@@ -43,7 +59,13 @@ function slowEventCheck(ctx: AnalysisContext): Check {
   const longest = Math.max(data.slowHandlers.maxMs ?? 0, data.longTasks.maxMs ?? 0);
   const passed = count === 0;
   return makeCheck({
-    id: 'slow-event-processing', level: 'error', title: 'Event processing over the timeout', expected: 0, actual: count, operator: '<=', passed,
+    id: 'slow-event-processing',
+    level: 'error',
+    title: 'Event processing over the timeout',
+    expected: 0,
+    actual: count,
+    operator: '<=',
+    passed,
     message: passed
       ? `slow-event-processing: no message or task over ${formatNumber(thresholds.eventProcessingTimeoutMs)} ms (longest ${formatNumber(longest)} ms)`
       : `slow-event-processing: ${count} message(s) or task(s) over the ${formatNumber(thresholds.eventProcessingTimeoutMs)} ms event processing timeout (longest ${formatNumber(longest)} ms)`,

@@ -14,12 +14,26 @@ export function detectMemoryGrowth(ctx: AnalysisContext): Check[] {
   const { thresholds } = ctx;
   return [
     judge(ctx, ctx.buffers, {
-      id: 'buffer-growth', title: 'ArrayBuffer memory keeps growing', budget: thresholds.bufferSlopeMbPerMin, what: 'post-GC ArrayBuffer backing stores',
-      missing: ['no-data-buffers', 'No ArrayBuffer sizes', 'the CDP samples carry no ArrayBuffer backing-store sizes (Runtime.getHeapUsage): buffer-growth not judged'],
+      id: 'buffer-growth',
+      title: 'ArrayBuffer memory keeps growing',
+      budget: thresholds.bufferSlopeMbPerMin,
+      what: 'post-GC ArrayBuffer backing stores',
+      missing: [
+        'no-data-buffers',
+        'No ArrayBuffer sizes',
+        'the CDP samples carry no ArrayBuffer backing-store sizes (Runtime.getHeapUsage): buffer-growth not judged',
+      ],
     }),
     judge(ctx, ctx.processMemory, {
-      id: 'process-memory-growth', title: 'Renderer memory keeps growing', budget: thresholds.processMemorySlopeMbPerMin, what: 'renderer RSS at post-GC samples',
-      missing: ['no-data-process-memory', 'No renderer RSS', "the CDP samples carry no renderer RSS (the page's renderer pid was not found, or not Linux: see the harness notes): process-memory-growth not judged"],
+      id: 'process-memory-growth',
+      title: 'Renderer memory keeps growing',
+      budget: thresholds.processMemorySlopeMbPerMin,
+      what: 'renderer RSS at post-GC samples',
+      missing: [
+        'no-data-process-memory',
+        'No renderer RSS',
+        "the CDP samples carry no renderer RSS (the page's renderer pid was not found, or not Linux: see the harness notes): process-memory-growth not judged",
+      ],
     }),
   ];
 }
@@ -34,7 +48,13 @@ interface Judged {
 
 function judge(ctx: AnalysisContext, memory: MemoryTrend, spec: Judged): Check {
   if (!memory.lows) return noDataCheck(spec.missing[0], 'warn', spec.missing[1], spec.missing[2]);
-  if (!memory.trend) return trendUnknownCheck(spec.id, spec.title, spec.budget, `too few post-GC samples after warm-up (${memory.lows.tMs.filter((t) => t >= ctx.warmupMs).length})`);
+  if (!memory.trend)
+    return trendUnknownCheck(
+      spec.id,
+      spec.title,
+      spec.budget,
+      `too few post-GC samples after warm-up (${memory.lows.tMs.filter((t) => t >= ctx.warmupMs).length})`,
+    );
   const fitted = `Theil-Sen slope of ${spec.what}${memory.lows.method === 'window-minima' ? ' (window minima)' : ''}`;
   return growthCheck({ id: spec.id, title: spec.title, trend: memory.trend, budgetPerMin: spec.budget, confidence: ctx.thresholds.confidence, fitted });
 }

@@ -13,12 +13,21 @@ export function detectPageDialogs(ctx: AnalysisContext): Check[] {
   const { header, dialogs } = ctx.data;
   if (header.source !== 'harness') return [];
   const { count, first } = dialogs;
-  return [makeCheck({
-    id: 'page-dialogs', level: 'warn', title: 'The page raised dialogs', expected: 0, actual: count, operator: '<=', passed: count === 0,
-    message: first === null
-      ? 'page-dialogs: the page raised no dialog'
-      : `page-dialogs: the page raised ${count} dialog(s); first at ${formatNumber(first.tMs / 1000)} s: ${first.dialogType} ${quoteDetail(first.message)} (${first.action})`,
-    evidence: { dialogs: count, firstType: first?.dialogType ?? null, firstAction: first?.action ?? null },
-    window: first === null ? null : { fromMs: first.tMs, toMs: first.tMs },
-  })];
+  return [
+    makeCheck({
+      id: 'page-dialogs',
+      level: 'warn',
+      title: 'The page raised dialogs',
+      expected: 0,
+      actual: count,
+      operator: '<=',
+      passed: count === 0,
+      message:
+        first === null
+          ? 'page-dialogs: the page raised no dialog'
+          : `page-dialogs: the page raised ${count} dialog(s); first at ${formatNumber(first.tMs / 1000)} s: ${first.dialogType} ${quoteDetail(first.message)} (${first.action})`,
+      evidence: { dialogs: count, firstType: first?.dialogType ?? null, firstAction: first?.action ?? null },
+      window: first === null ? null : { fromMs: first.tMs, toMs: first.tMs },
+    }),
+  ];
 }

@@ -18,12 +18,21 @@ export function detectPageUnresponsive(ctx: AnalysisContext): Check[] {
   const first = over[0] ?? null;
   const longestMs = Math.max(0, ...episodes.map((e) => e.forMs));
   const s = (ms: number) => formatNumber(ms / 1000);
-  return [makeCheck({
-    id: 'page-unresponsive', level: 'error', title: 'The page stopped responding', expected: budget, actual: longestMs, operator: '<=', passed: first === null,
-    message: first === null
-      ? `page-unresponsive: the page always answered within ${s(budget)} s`
-      : `page-unresponsive: the page stopped responding at ${s(first.sinceMs)} s and ${first.ended ? `answered again only after ${s(first.forMs)} s` : `never answered again (${s(first.forMs)} s, to the end of the run)`} > ${s(budget)} s (a busy or hung main thread; ${over.length} episode(s))`,
-    evidence: { episodes: over.length, firstSinceMs: first?.sinceMs ?? null, longestMs, answeredAgain: first?.ended ?? null },
-    window: first === null ? null : { fromMs: first.sinceMs, toMs: first.sinceMs + first.forMs },
-  })];
+  return [
+    makeCheck({
+      id: 'page-unresponsive',
+      level: 'error',
+      title: 'The page stopped responding',
+      expected: budget,
+      actual: longestMs,
+      operator: '<=',
+      passed: first === null,
+      message:
+        first === null
+          ? `page-unresponsive: the page always answered within ${s(budget)} s`
+          : `page-unresponsive: the page stopped responding at ${s(first.sinceMs)} s and ${first.ended ? `answered again only after ${s(first.forMs)} s` : `never answered again (${s(first.forMs)} s, to the end of the run)`} > ${s(budget)} s (a busy or hung main thread; ${over.length} episode(s))`,
+      evidence: { episodes: over.length, firstSinceMs: first?.sinceMs ?? null, longestMs, answeredAgain: first?.ended ?? null },
+      window: first === null ? null : { fromMs: first.sinceMs, toMs: first.sinceMs + first.forMs },
+    }),
+  ];
 }

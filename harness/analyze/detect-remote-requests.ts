@@ -11,12 +11,21 @@ export function detectRemoteRequests(ctx: AnalysisContext): Check[] {
   const { header, blocked } = ctx.data;
   if (header.source !== 'harness') return [];
   const { count, first } = blocked;
-  return [makeCheck({
-    id: 'remote-requests', level: 'warn', title: 'Requests to remote hosts were blocked', expected: 0, actual: count, operator: '<=', passed: count === 0,
-    message: first === null
-      ? 'remote-requests: no request to a non-loopback host was blocked'
-      : `remote-requests: ${count} request(s) to non-loopback hosts were blocked by SOAK_LOOPBACK_ONLY; first: ${first.channel} ${clipDetail(first.url, 160)}`,
-    evidence: { blocked: count, firstChannel: first?.channel ?? null },
-    window: first === null ? null : { fromMs: first.tMs, toMs: first.tMs },
-  })];
+  return [
+    makeCheck({
+      id: 'remote-requests',
+      level: 'warn',
+      title: 'Requests to remote hosts were blocked',
+      expected: 0,
+      actual: count,
+      operator: '<=',
+      passed: count === 0,
+      message:
+        first === null
+          ? 'remote-requests: no request to a non-loopback host was blocked'
+          : `remote-requests: ${count} request(s) to non-loopback hosts were blocked by SOAK_LOOPBACK_ONLY; first: ${first.channel} ${clipDetail(first.url, 160)}`,
+      evidence: { blocked: count, firstChannel: first?.channel ?? null },
+      window: first === null ? null : { fromMs: first.tMs, toMs: first.tMs },
+    }),
+  ];
 }

@@ -17,11 +17,21 @@ export function detectRunComplete(ctx: AnalysisContext): Check[] {
   const reason = runEnd === null ? null : (runEnd.detail ?? 'completed').split(';')[0]!.trim();
   const completed = reason === 'completed';
   const atMs = runEnd?.tMs ?? ctx.durationMs;
-  const what = runEnd === null ? 'the log ends without the harness\'s run-end record (the run was killed or lost its process)' : reason;
-  return [makeCheck({
-    id: 'run-complete', level: 'error', title: 'The run did not finish', expected: 'completed', actual: completed ? 'completed' : 'partial', operator: '==', passed: completed,
-    message: completed ? 'run-complete: the run finished its script' : `run-complete: partial: ${what} at ${formatNumber(atMs / 1000)} s; the report covers what was seen until then`,
-    evidence: { reason: reason ?? 'no run-end', atMs },
-    window: completed ? null : { fromMs: atMs, toMs: atMs },
-  })];
+  const what = runEnd === null ? "the log ends without the harness's run-end record (the run was killed or lost its process)" : reason;
+  return [
+    makeCheck({
+      id: 'run-complete',
+      level: 'error',
+      title: 'The run did not finish',
+      expected: 'completed',
+      actual: completed ? 'completed' : 'partial',
+      operator: '==',
+      passed: completed,
+      message: completed
+        ? 'run-complete: the run finished its script'
+        : `run-complete: partial: ${what} at ${formatNumber(atMs / 1000)} s; the report covers what was seen until then`,
+      evidence: { reason: reason ?? 'no run-end', atMs },
+      window: completed ? null : { fromMs: atMs, toMs: atMs },
+    }),
+  ];
 }

@@ -27,18 +27,32 @@ export function detectRunEvents(ctx: AnalysisContext): Check[] {
   const jump = clockJumps[0];
   return [
     makeCheck({
-      id: 'socket-drops', level: 'warn', title: 'Sockets dropped during the run', expected: 0, actual: drops.length, operator: '<=', passed: drops.length === 0,
-      message: first === undefined
-        ? `socket-drops: no socket closed unplanned (${socketCloses.length} close(s) in all)`
-        : `socket-drops: ${drops.length} socket close(s) the script did not plan, first at ${s(first.tMs)} s (${first.url.slice(0, 200)})`,
+      id: 'socket-drops',
+      level: 'warn',
+      title: 'Sockets dropped during the run',
+      expected: 0,
+      actual: drops.length,
+      operator: '<=',
+      passed: drops.length === 0,
+      message:
+        first === undefined
+          ? `socket-drops: no socket closed unplanned (${socketCloses.length} close(s) in all)`
+          : `socket-drops: ${drops.length} socket close(s) the script did not plan, first at ${s(first.tMs)} s (${first.url.slice(0, 200)})`,
       evidence: { unplanned: drops.length, closes: socketCloses.length, firstAtMs: first?.tMs ?? null },
       window: first === undefined ? null : { fromMs: first.tMs, toMs: drops.at(-1)!.tMs },
     }),
     makeCheck({
-      id: 'clock-jump', level: 'warn', title: 'The wall clock jumped', expected: 0, actual: clockJumps.length, operator: '<=', passed: jump === undefined,
-      message: jump === undefined
-        ? 'clock-jump: the wall clock ran steadily'
-        : `clock-jump: the wall clock jumped ${jump.jumpMs > 0 ? '+' : '-'}${s(Math.abs(jump.jumpMs))} s at ${s(jump.tMs)} s (${clockJumps.length} jump(s)); tMs is monotonic, so the trends hold, but wall-clock stamps from other tools will not line up`,
+      id: 'clock-jump',
+      level: 'warn',
+      title: 'The wall clock jumped',
+      expected: 0,
+      actual: clockJumps.length,
+      operator: '<=',
+      passed: jump === undefined,
+      message:
+        jump === undefined
+          ? 'clock-jump: the wall clock ran steadily'
+          : `clock-jump: the wall clock jumped ${jump.jumpMs > 0 ? '+' : '-'}${s(Math.abs(jump.jumpMs))} s at ${s(jump.tMs)} s (${clockJumps.length} jump(s)); tMs is monotonic, so the trends hold, but wall-clock stamps from other tools will not line up`,
       evidence: { jumps: clockJumps.length, firstJumpMs: jump?.jumpMs ?? null },
       window: jump === undefined ? null : { fromMs: jump.tMs, toMs: jump.tMs },
     }),

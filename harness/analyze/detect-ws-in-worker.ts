@@ -14,9 +14,24 @@ export function detectWsInWorker(ctx: AnalysisContext): Check[] {
   const total = (key: 'framesSent' | 'framesReceived' | 'bytesSent' | 'bytesReceived'): number => sockets.reduce((sum, s) => sum + s[key], 0);
   const first = sockets[0]!;
   const closed = sockets.filter((s) => s.closed).length;
-  return [makeCheck({
-    id: 'ws-in-worker', level: 'warn', title: 'WebSocket inside a Web Worker', expected: 0, actual: sockets.length, operator: '<=', passed: false,
-    message: `ws-in-worker: ${sockets.length} WebSocket(s) live in a Web Worker (first ${clipDetail(first.url, 80)} in worker ${clipDetail(first.worker, 60)}): the monitor cannot see their bufferedAmount or decode their frames; CDP frame counts ${total('framesSent')} sent / ${total('framesReceived')} received${closed ? `, ${closed} closed` : ''}`,
-    evidence: { sockets: sockets.length, framesSent: total('framesSent'), framesReceived: total('framesReceived'), bytesSent: total('bytesSent'), bytesReceived: total('bytesReceived'), closed },
-  })];
+  return [
+    makeCheck({
+      id: 'ws-in-worker',
+      level: 'warn',
+      title: 'WebSocket inside a Web Worker',
+      expected: 0,
+      actual: sockets.length,
+      operator: '<=',
+      passed: false,
+      message: `ws-in-worker: ${sockets.length} WebSocket(s) live in a Web Worker (first ${clipDetail(first.url, 80)} in worker ${clipDetail(first.worker, 60)}): the monitor cannot see their bufferedAmount or decode their frames; CDP frame counts ${total('framesSent')} sent / ${total('framesReceived')} received${closed ? `, ${closed} closed` : ''}`,
+      evidence: {
+        sockets: sockets.length,
+        framesSent: total('framesSent'),
+        framesReceived: total('framesReceived'),
+        bytesSent: total('bytesSent'),
+        bytesReceived: total('bytesReceived'),
+        closed,
+      },
+    }),
+  ];
 }

@@ -29,7 +29,11 @@ export { faultName };
 export function faultsInSocketUrl(url: string): string[] {
   const query = url.indexOf('?');
   if (query < 0) return [];
-  const param = url.slice(query + 1).split('#', 1)[0]!.split('&').find((p) => p.startsWith(QUERY_KEY));
+  const param = url
+    .slice(query + 1)
+    .split('#', 1)[0]!
+    .split('&')
+    .find((p) => p.startsWith(QUERY_KEY));
   if (param === undefined) return [];
   let spec: string;
   try {
@@ -37,7 +41,9 @@ export function faultsInSocketUrl(url: string): string[] {
   } catch {
     return [];
   }
-  return faultEntries(spec).map(faultName).filter((name) => name !== '');
+  return faultEntries(spec)
+    .map(faultName)
+    .filter((name) => name !== '');
 }
 
 export function noteFaultRecord(evidence: FaultEvidence, record: HarnessEvent): void {

@@ -27,7 +27,16 @@ export interface GrowthCheckInput {
 
 /** No trend could be fitted ("too few turns after warm-up (2)"): a failed warning, never a silent pass. */
 export function trendUnknownCheck(id: string, title: string, budgetPerMin: number, tooFew: string): Check {
-  return makeCheck({ id, level: 'warn', title, expected: budgetPerMin, actual: null, operator: '<=', passed: false, message: `${id}: ${tooFew} to fit a trend` });
+  return makeCheck({
+    id,
+    level: 'warn',
+    title,
+    expected: budgetPerMin,
+    actual: null,
+    operator: '<=',
+    passed: false,
+    message: `${id}: ${tooFew} to fit a trend`,
+  });
 }
 
 export function growthCheck(input: GrowthCheckInput): Check {

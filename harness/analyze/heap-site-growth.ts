@@ -36,7 +36,11 @@ interface SiteSeries {
 
 const siteKey = (f: HeapFrame): string => `${f.fn}\u0000${f.url}\u0000${f.line}\u0000${f.col}`;
 const frameOut = (f: HeapFrame & { source?: HeapSourcePosition }): HeapSiteFrame => ({
-  fn: f.fn, url: f.url, line: f.line, col: f.col, ...(f.source ? { source: { file: f.source.file, line: f.source.line, col: f.source.col } } : {}),
+  fn: f.fn,
+  url: f.url,
+  line: f.line,
+  col: f.col,
+  ...(f.source ? { source: { file: f.source.file, line: f.source.line, col: f.source.col } } : {}),
 });
 
 export function heapSiteGrowth(records: readonly HeapSitesRecord[], warmupMs: number, confidence: number): HeapSitesSummary | null {

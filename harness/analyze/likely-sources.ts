@@ -11,7 +11,13 @@ import type { Issue } from './report/report-schema.ts';
 import { formatBytesPerMin, heapFrameLabel } from './heap-site-text.ts';
 
 export const MEMORY_ISSUE_IDS: ReadonlySet<string> = new Set([
-  'heap-growth', 'memory-limit', 'buffer-growth', 'process-memory-growth', 'dom-growth', 'listener-growth', 'cycle-leak',
+  'heap-growth',
+  'memory-limit',
+  'buffer-growth',
+  'process-memory-growth',
+  'dom-growth',
+  'listener-growth',
+  'cycle-leak',
 ]);
 const MAX_LIKELY_SOURCES = 3;
 
@@ -28,7 +34,12 @@ export function attachLikelySources(issues: readonly Issue[], summary: HeapSites
     const offHeap = aboveFloor.length === 0 && OFF_HEAP_ISSUE_IDS.has(issue.id) && aboveNoise.length > 0;
     const top = offHeap ? aboveNoise : aboveFloor;
     if (top.length === 0) {
-      return { ...issue, likelySources: [`no heap allocation site grew above the noise floor (${formatBytesPerMin(summary.minFloorBytesPerMin)} or 3 sampling errors) over ${summary.checkpoints} heap profile checkpoints`] };
+      return {
+        ...issue,
+        likelySources: [
+          `no heap allocation site grew above the noise floor (${formatBytesPerMin(summary.minFloorBytesPerMin)} or 3 sampling errors) over ${summary.checkpoints} heap profile checkpoints`,
+        ],
+      };
     }
     const first = top[0]!;
     const recommendation = `${issue.recommendation} Start with ${heapFrameLabel(first)}: its live allocations grow ${formatBytesPerMin(first.bytesPerMin)} (sampling heap profile).`;

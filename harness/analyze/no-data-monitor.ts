@@ -15,7 +15,8 @@ export function noDataMonitorCheck(ctx: AnalysisContext): Check {
 }
 
 function message(data: CollectedData): string {
-  if (data.header.meta?.monitor === 'off') return 'the harness ran without the in-page monitor (meta.monitor = off): handler time, event queue and audio chunks not judged';
+  if (data.header.meta?.monitor === 'off')
+    return 'the harness ran without the in-page monitor (meta.monitor = off): handler time, event queue and audio chunks not judged';
   if (data.notes.monitorMissing) return `no message records: the in-page monitor never answered (harness: ${quoteDetail(data.notes.monitorMissing)})`;
   if (data.workerSockets.size > 0) return "no message records: the app's socket lives in a Web Worker, where the monitor cannot wrap it";
   if (data.wsSockets.size > 0) return `no message records though the monitor saw ${data.wsSockets.size} WebSocket(s): did the server ever send a message?`;

@@ -26,7 +26,8 @@ function likelyCause(data: CollectedData): string {
       ? `: the WebSocket redirect failed upstream (harness: ${quoteDetail(notes.failure)}): is the realtime server running?`
       : `: the harness noted ${quoteDetail(notes.failure)}`;
   }
-  if (notes.noSocket) return `: the page opened no WebSocket after the start (harness: ${quoteDetail(notes.noSocket)}): check the start selector and the app's endpoint`;
+  if (notes.noSocket)
+    return `: the page opened no WebSocket after the start (harness: ${quoteDetail(notes.noSocket)}): check the start selector and the app's endpoint`;
   if (notes.redirect) return `, though the harness redirected one (${quoteDetail(notes.redirect)}): was the monitor installed before the app opened it?`;
   return data.header.source === 'page' ? ': did the page open a WebSocket after the monitor loaded?' : ': was the tap installed?';
 }

@@ -30,9 +30,12 @@ export function snapshotSourceLines(diff: HeapSnapshotDiffRecord): string[] {
     .map((c) => `growing constructor ${c.name}: ${grownBy(c)} (${between})`);
   lines.push(`detached DOM nodes: ${first.detachedNodes} -> ${last.detachedNodes} (${between})`);
   for (const c of diff.collections.slice(0, MAX_COLLECTIONS)) {
-    lines.push(`growing collection ${c.path} (${c.kind}): ${c.entriesBefore} -> ${c.entriesAfter} object entries, ${bytesDelta(c.bytesAfter - c.bytesBefore)} storage`);
+    lines.push(
+      `growing collection ${c.path} (${c.kind}): ${c.entriesBefore} -> ${c.entriesAfter} object entries, ${bytesDelta(c.bytesAfter - c.bytesBefore)} storage`,
+    );
   }
-  if (diff.retainer) lines.push(`retainer path of ${diff.retainer.sharedBy} of ${diff.retainer.of} new ${diff.retainer.constructor}: ${diff.retainer.path.join(' -> ')}`);
+  if (diff.retainer)
+    lines.push(`retainer path of ${diff.retainer.sharedBy} of ${diff.retainer.of} new ${diff.retainer.constructor}: ${diff.retainer.path.join(' -> ')}`);
   return lines;
 }
 

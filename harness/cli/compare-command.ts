@@ -40,7 +40,10 @@ async function compare(args: string[]): Promise<number> {
   const [beforePath, afterPath] = positionals as [string, string];
   const before = await loadReportInput(beforePath);
   const after = await loadReportInput(afterPath);
-  for (const [path, input] of [[beforePath, before], [afterPath, after]] as const) {
+  for (const [path, input] of [
+    [beforePath, before],
+    [afterPath, after],
+  ] as const) {
     for (const warning of input.warnings) writeWarning('compare', `${path}: ${warning}`);
   }
   const comparison = compareReports(before.report, after.report, { confidence });

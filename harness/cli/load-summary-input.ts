@@ -23,7 +23,8 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw fileError(error, path);
   }
-  if (path.endsWith('.jsonl')) throw new InputError(`${path}: a JSONL log, not a report: write its report with \`voice-soak analyze ${path} --format json --out report.json\``);
+  if (path.endsWith('.jsonl'))
+    throw new InputError(`${path}: a JSONL log, not a report: write its report with \`voice-soak analyze ${path} --format json --out report.json\``);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -42,7 +43,14 @@ async function outcomesOfSummary(json: unknown, path: string): Promise<SoakTestO
   if (!parsed.success) throw new InputError(`${path}: not a usable soak summary: ${formatZodIssue(parsed.error.issues[0]!)}`);
   const outcomes: SoakTestOutcome[] = [];
   for (const entry of parsed.data.tests) {
-    const outcome: SoakTestOutcome = { title: entry.title, project: entry.project, status: entry.status, report: null, reportPath: null, recovered: entry.recovered };
+    const outcome: SoakTestOutcome = {
+      title: entry.title,
+      project: entry.project,
+      status: entry.status,
+      report: null,
+      reportPath: null,
+      recovered: entry.recovered,
+    };
     if (entry.reportFile === null) {
       outcome.note = entry.note ?? 'the summary has no report for it';
     } else {

@@ -77,7 +77,13 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
   const noteAnswered = (tMs: number) => {
     if (silentSinceMs !== null && reportedUnresponsive) {
       const forMs = tMs - silentSinceMs;
-      sink.write({ type: 'harness', tMs, kind: 'unresponsive', detail: `the page answered again after ${Math.round(forMs)} ms`, data: { sinceMs: silentSinceMs, forMs, state: 'ended' } });
+      sink.write({
+        type: 'harness',
+        tMs,
+        kind: 'unresponsive',
+        detail: `the page answered again after ${Math.round(forMs)} ms`,
+        data: { sinceMs: silentSinceMs, forMs, state: 'ended' },
+      });
     }
     silentSinceMs = null;
     reportedUnresponsive = false;
@@ -87,7 +93,13 @@ export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {
     const forMs = clock.nowMs() - silentSinceMs;
     if (forMs < unresponsiveAfterMs) return;
     reportedUnresponsive = true;
-    sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'unresponsive', detail: `the page has not answered for ${Math.round(forMs)} ms`, data: { sinceMs: silentSinceMs, forMs, state: 'began' } });
+    sink.write({
+      type: 'harness',
+      tMs: clock.nowMs(),
+      kind: 'unresponsive',
+      detail: `the page has not answered for ${Math.round(forMs)} ms`,
+      data: { sinceMs: silentSinceMs, forMs, state: 'began' },
+    });
     options.onUnresponsive?.(silentSinceMs);
   };
 

@@ -160,7 +160,9 @@ export async function startCdpWorkerWebSocketWatch(options: CdpWorkerWebSocketWa
         browserRoot && quiet(browserRoot.node.send('Target.setDiscoverTargets', { discover: false })),
       ]);
       // Top-level children only: detaching a worker ends the sessions nested in it.
-      await Promise.all(roots.flatMap(({ node, relay }) => relay.children().map((child) => quiet(node.send('Target.detachFromTarget', { sessionId: child.sessionId })))));
+      await Promise.all(
+        roots.flatMap(({ node, relay }) => relay.children().map((child) => quiet(node.send('Target.detachFromTarget', { sessionId: child.sessionId })))),
+      );
       roots.forEach(({ node }) => node.close());
     },
   };

@@ -23,7 +23,13 @@ export function createClockJumpWatch(monotonicMs: () => number, wallMs: () => nu
       lastWall = wall;
       if (Math.abs(jumpMs) <= toleranceMs) return null;
       const signed = `${jumpMs > 0 ? '+' : '-'}${(Math.abs(jumpMs) / 1000).toFixed(1)} s`;
-      return { type: 'harness', tMs: mono, kind: 'clock-jump', detail: `the wall clock jumped ${signed} (tMs is monotonic and unaffected)`, data: { jumpMs: Math.round(jumpMs) } };
+      return {
+        type: 'harness',
+        tMs: mono,
+        kind: 'clock-jump',
+        detail: `the wall clock jumped ${signed} (tMs is monotonic and unaffected)`,
+        data: { jumpMs: Math.round(jumpMs) },
+      };
     },
   };
 }

@@ -27,7 +27,12 @@ export class EmbeddedServerError extends Error {
   readonly exitCode = 69; // EX_UNAVAILABLE
 }
 
-export async function startEmbeddedRealtimeServer(options: { port?: number; faults?: string; replyScale?: number; defaultDialect?: 'ga' | 'beta' }): Promise<EmbeddedRealtimeServer> {
+export async function startEmbeddedRealtimeServer(options: {
+  port?: number;
+  faults?: string;
+  replyScale?: number;
+  defaultDialect?: 'ga' | 'beta';
+}): Promise<EmbeddedRealtimeServer> {
   const args = [CLI, 'serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0)];
   for (const fault of faultEntries(options.faults ?? '')) args.push('--fault', fault);
   if (options.replyScale !== undefined) args.push('--reply-scale', String(options.replyScale));

@@ -71,25 +71,40 @@ export function createHeapProfileCheckpoints(options: HeapProfileOptions): HeapP
       const tMs = clock.nowMs();
       stats.checkpoints++;
       stats.maxProfileMs = Math.max(stats.maxProfileMs, tMs - startedMs);
-      writing = writing.then(() => write(profile, tMs, tMs - startedMs, reason)).catch((error: unknown) => note(`heap profile: checkpoint "${reason}" not written: ${(error as Error).message}`));
+      writing = writing
+        .then(() => write(profile, tMs, tMs - startedMs, reason))
+        .catch((error: unknown) => note(`heap profile: checkpoint "${reason}" not written: ${(error as Error).message}`));
     } catch (error) {
       note(`heap profile: checkpoint "${reason}" failed: ${(error as Error).message}`);
     }
   }
 
-  const schedule = createGcCheckpointSchedule({ sink, clock, exclusive: options.exclusive, firstAfterMs: 0, everyMs: options.checkpointEveryMs, checkpoint: (gcDetail) => checkpoint(gcDetail, false) });
+  const schedule = createGcCheckpointSchedule({
+    sink,
+    clock,
+    exclusive: options.exclusive,
+    firstAfterMs: 0,
+    everyMs: options.checkpointEveryMs,
+    checkpoint: (gcDetail) => checkpoint(gcDetail, false),
+  });
 
   return {
     async start() {
       try {
         await send('HeapProfiler.enable');
-        await send('HeapProfiler.startSampling', { samplingInterval: samplingIntervalBytes, includeObjectsCollectedByMajorGC: false, includeObjectsCollectedByMinorGC: false });
+        await send('HeapProfiler.startSampling', {
+          samplingInterval: samplingIntervalBytes,
+          includeObjectsCollectedByMajorGC: false,
+          includeObjectsCollectedByMinorGC: false,
+        });
       } catch (error) {
         note(`heap profile: not started: ${(error as Error).message}`);
         return;
       }
       running = true;
-      note(`heap profile: sampling live allocations every ${samplingIntervalBytes} bytes (mean), checkpoints after forced GC at most every ${Math.round(options.checkpointEveryMs / 1000)} s`);
+      note(
+        `heap profile: sampling live allocations every ${samplingIntervalBytes} bytes (mean), checkpoints after forced GC at most every ${Math.round(options.checkpointEveryMs / 1000)} s`,
+      );
       schedule.start();
     },
     async finish() {

@@ -46,7 +46,8 @@ export function decodeSourceMap(raw: unknown): DecodedSourceMap | null {
   const map = raw as Partial<SourceMapV3> & { sections?: unknown };
   if (!map || typeof map !== 'object') throw new Error('source map: not a JSON object');
   if (map.sections) return null;
-  if (map.version !== 3 || typeof map.mappings !== 'string' || !Array.isArray(map.sources)) throw new Error('source map: expected version 3 with sources and mappings');
+  if (map.version !== 3 || typeof map.mappings !== 'string' || !Array.isArray(map.sources))
+    throw new Error('source map: expected version 3 with sources and mappings');
   const root = typeof map.sourceRoot === 'string' && map.sourceRoot ? map.sourceRoot.replace(/\/?$/, '/') : '';
   const lines: number[][][] = [];
   let source = 0;

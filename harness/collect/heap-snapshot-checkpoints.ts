@@ -51,8 +51,23 @@ export function createHeapSnapshotCheckpoints(options: HeapSnapshotOptions): Hea
       const tMs = clock.nowMs();
       const taken = await takeHeapSnapshot(session, clock.nowMs, timeoutMs);
       const { summary } = taken;
-      const checkpoint = { reason, tMs, jsonChars: taken.jsonChars, nodes: summary.nodeCount, edges: summary.edgeCount, selfBytes: summary.selfBytes, detachedNodes: summary.detachedNodes, takeMs: taken.takeMs, parseMs: taken.parseMs, summarizeMs: taken.summarizeMs, harnessRssBeforeBytes: taken.rssBeforeBytes, harnessRssPeakBytes: taken.peakRssBytes };
-      note(`heap snapshot "${reason}": ${(taken.jsonChars / MB).toFixed(1)} MB of JSON, ${summary.nodeCount} nodes, ${summary.detachedNodes} detached DOM nodes; taken in ${Math.round(taken.takeMs)} ms (${Math.round(taken.parseMs)} ms of it parsing) + ${Math.round(taken.summarizeMs)} ms summarized, the sampler paused meanwhile (a sample gap that long); harness RSS ${Math.round(taken.rssBeforeBytes / MB)} MB before, ${Math.round(taken.peakRssBytes / MB)} MB at most while parsing`);
+      const checkpoint = {
+        reason,
+        tMs,
+        jsonChars: taken.jsonChars,
+        nodes: summary.nodeCount,
+        edges: summary.edgeCount,
+        selfBytes: summary.selfBytes,
+        detachedNodes: summary.detachedNodes,
+        takeMs: taken.takeMs,
+        parseMs: taken.parseMs,
+        summarizeMs: taken.summarizeMs,
+        harnessRssBeforeBytes: taken.rssBeforeBytes,
+        harnessRssPeakBytes: taken.peakRssBytes,
+      };
+      note(
+        `heap snapshot "${reason}": ${(taken.jsonChars / MB).toFixed(1)} MB of JSON, ${summary.nodeCount} nodes, ${summary.detachedNodes} detached DOM nodes; taken in ${Math.round(taken.takeMs)} ms (${Math.round(taken.parseMs)} ms of it parsing) + ${Math.round(taken.summarizeMs)} ms summarized, the sampler paused meanwhile (a sample gap that long); harness RSS ${Math.round(taken.rssBeforeBytes / MB)} MB before, ${Math.round(taken.peakRssBytes / MB)} MB at most while parsing`,
+      );
       return { ...taken, checkpoint };
     } catch (error) {
       note(`heap snapshot "${reason}" failed: ${(error as Error).message}`);
@@ -73,7 +88,9 @@ export function createHeapSnapshotCheckpoints(options: HeapSnapshotOptions): Hea
 
   return {
     start() {
-      note(`heap snapshots: on (SOAK_HEAP_SNAPSHOTS=1): one after the first turn-boundary GC past ${Math.round(options.firstAfterMs / 1000)} s, one at the end; each pauses the sampler while it is taken`);
+      note(
+        `heap snapshots: on (SOAK_HEAP_SNAPSHOTS=1): one after the first turn-boundary GC past ${Math.round(options.firstAfterMs / 1000)} s, one at the end; each pauses the sampler while it is taken`,
+      );
       schedule.start();
     },
     async finish() {

@@ -21,7 +21,18 @@ export interface HeapCollectionState {
 const KINDS = new Set(['Array', 'Map', 'Set']);
 const WALKED_EDGES = new Set(['property', 'context', 'internal']);
 /** Edges that lead into prototypes, hidden classes and builtins, not into the app's data. */
-const SKIPPED_NAMES = new Set(['__proto__', 'constructor', 'prototype', 'map', 'code', 'shared', 'feedback_cell', 'native_context', 'global_proxy_object', 'script_or_debug_info']);
+const SKIPPED_NAMES = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'map',
+  'code',
+  'shared',
+  'feedback_cell',
+  'native_context',
+  'global_proxy_object',
+  'script_or_debug_info',
+]);
 /** Hops from window, internal ones (a closure's context, a table) included: enough for module state behind a closure. */
 const MAX_DEPTH = 16;
 const HARNESS_GLOBALS = new Set(['voiceSoakMonitor', '__voiceSoakMic']);

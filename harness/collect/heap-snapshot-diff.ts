@@ -37,7 +37,14 @@ export function growingCollections(before: HeapSnapshotSummary, after: HeapSnaps
   for (const [id, now] of after.collections) {
     const then = before.collections.get(id);
     if (!then || (now.entries <= then.entries && now.bytes <= then.bytes)) continue;
-    grown.push({ path: now.path.slice(0, 500), kind: now.kind, entriesBefore: then.entries, entriesAfter: now.entries, bytesBefore: then.bytes, bytesAfter: now.bytes });
+    grown.push({
+      path: now.path.slice(0, 500),
+      kind: now.kind,
+      entriesBefore: then.entries,
+      entriesAfter: now.entries,
+      bytesBefore: then.bytes,
+      bytesAfter: now.bytes,
+    });
   }
   const entries = (c: HeapCollectionGrowth) => c.entriesAfter - c.entriesBefore;
   return grown.sort((a, b) => b.bytesAfter - b.bytesBefore - (a.bytesAfter - a.bytesBefore) || entries(b) - entries(a)).slice(0, MAX_COLLECTIONS);
@@ -59,7 +66,11 @@ const pathShape = (path: string[]) => path.map((step) => step.replace(/^\[?\d+\]
  * instances hang off one collection; a few others, say the mic's current buffer, do not), shown for the newest
  * instance with that shape.
  */
-export function snapshotRetainer(graph: HeapSnapshotGraph, constructors: readonly HeapConstructorGrowth[], newerThanId: number): HeapSnapshotDiffRecord['retainer'] {
+export function snapshotRetainer(
+  graph: HeapSnapshotGraph,
+  constructors: readonly HeapConstructorGrowth[],
+  newerThanId: number,
+): HeapSnapshotDiffRecord['retainer'] {
   const top = constructors.find((c) => !INTERNAL_CLASS.test(c.name) && countGrowth(c) > 0);
   if (!top) return undefined;
   const all: Array<{ node: number; id: number }> = [];

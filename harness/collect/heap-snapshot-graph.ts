@@ -25,8 +25,17 @@ export interface HeapSnapshotGraph {
 }
 
 const GROUPED: Record<string, string> = {
-  hidden: '(system)', array: '(array)', string: '(string)', 'concatenated string': '(string)', 'sliced string': '(string)',
-  code: '(compiled code)', closure: '(closure)', regexp: '(regexp)', number: '(number)', symbol: '(symbol)', bigint: '(bigint)',
+  hidden: '(system)',
+  array: '(array)',
+  string: '(string)',
+  'concatenated string': '(string)',
+  'sliced string': '(string)',
+  code: '(compiled code)',
+  closure: '(closure)',
+  regexp: '(regexp)',
+  number: '(number)',
+  symbol: '(symbol)',
+  bigint: '(bigint)',
   'object shape': '(object shape)',
 };
 /** Edge types whose name_or_index is a number, not a string. */
@@ -61,7 +70,8 @@ export function createHeapSnapshotGraph(snapshot: ParsedHeapSnapshot): HeapSnaps
     sum += nodes[i * nodeWidth + EDGE_COUNT]!;
     firstEdge[i + 1] = sum;
   }
-  if (firstEdge[nodeCount] !== snapshot.edgeCount) throw new Error(`heap snapshot: nodes name ${firstEdge[nodeCount]} edges, the edges array holds ${snapshot.edgeCount}`);
+  if (firstEdge[nodeCount] !== snapshot.edgeCount)
+    throw new Error(`heap snapshot: nodes name ${firstEdge[nodeCount]} edges, the edges array holds ${snapshot.edgeCount}`);
 
   const nodeType = (node: number) => nodeTypes[nodes[node * nodeWidth + TYPE]!] ?? 'unknown';
   const nodeName = (node: number) => strings[nodes[node * nodeWidth + NAME]!] ?? '';

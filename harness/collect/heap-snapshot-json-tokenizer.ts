@@ -82,7 +82,10 @@ export function createJsonTokenizer(handler: JsonTokenHandler, maxStringLength =
           j++;
         }
         if (j > i) append(chunk.slice(i, j));
-        if (j === n) { i = n; break; }
+        if (j === n) {
+          i = n;
+          break;
+        }
         i = j + 1;
         if (chunk.charCodeAt(j) === 34) endString();
         else mode = Mode.Escape;
@@ -91,7 +94,11 @@ export function createJsonTokenizer(handler: JsonTokenHandler, maxStringLength =
       const ch = chunk[i]!;
       if (mode === Mode.Escape) {
         i++;
-        if (ch === 'u') { mode = Mode.Unicode; unicode = ''; continue; }
+        if (ch === 'u') {
+          mode = Mode.Unicode;
+          unicode = '';
+          continue;
+        }
         const decoded = ESCAPES[ch];
         if (decoded === undefined) fail(`bad escape "\\${ch}"`, i - 1);
         append(decoded!);
@@ -127,14 +134,22 @@ export function createJsonTokenizer(handler: JsonTokenHandler, maxStringLength =
         continue; // this character is read again as a value delimiter
       }
       if (mode === Mode.Literal) {
-        if (ch >= 'a' && ch <= 'z') { literal += ch; i++; continue; }
+        if (ch >= 'a' && ch <= 'z') {
+          literal += ch;
+          i++;
+          continue;
+        }
         endLiteral(i);
         continue;
       }
       // Mode.Value: between tokens
       i++;
       switch (ch) {
-        case ' ': case '\n': case '\r': case '\t': case ':':
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+        case ':':
           break;
         case ',':
           expectKey = stack[stack.length - 1] === true;
@@ -149,7 +164,8 @@ export function createJsonTokenizer(handler: JsonTokenHandler, maxStringLength =
           expectKey = false;
           handler.open('array');
           break;
-        case '}': case ']':
+        case '}':
+        case ']':
           if (stack.length === 0 || stack[stack.length - 1] !== (ch === '}')) fail(`unexpected "${ch}"`, i - 1);
           stack.pop();
           expectKey = false;

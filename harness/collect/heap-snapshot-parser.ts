@@ -64,7 +64,7 @@ export function createHeapSnapshotParser(maxStringLength = 300): HeapSnapshotPar
   /** The `snapshot` section as it is built: open containers and the key each value goes under. */
   const building: Array<{ value: unknown[] | Record<string, unknown>; key: string | null }> = [];
 
-  const fields = (name: 'node_fields' | 'edge_fields') => ((snapshot?.meta as HeapSnapshotMeta | undefined)?.[name]?.length ?? 0);
+  const fields = (name: 'node_fields' | 'edge_fields') => (snapshot?.meta as HeapSnapshotMeta | undefined)?.[name]?.length ?? 0;
   const sized = (count: unknown, width: number) => new Uint32Buffer(typeof count === 'number' && width > 0 ? count * width : 1 << 16);
   const place = (value: unknown) => {
     const top = building[building.length - 1];
@@ -117,11 +117,14 @@ export function createHeapSnapshotParser(maxStringLength = 300): HeapSnapshotPar
     end() {
       tokenizer.end();
       const meta = snapshot?.meta as HeapSnapshotMeta | undefined;
-      if (!meta || !Array.isArray(meta.node_fields) || !Array.isArray(meta.edge_fields)) throw new Error('heap snapshot: no snapshot.meta with node_fields and edge_fields');
+      if (!meta || !Array.isArray(meta.node_fields) || !Array.isArray(meta.edge_fields))
+        throw new Error('heap snapshot: no snapshot.meta with node_fields and edge_fields');
       const nodeData = (nodes as Uint32Buffer | null)?.trimmed() ?? new Uint32Array(0);
       const edgeData = (edges as Uint32Buffer | null)?.trimmed() ?? new Uint32Array(0);
-      if (nodeData.length % meta.node_fields.length !== 0) throw new Error(`heap snapshot: ${nodeData.length} node values is not a multiple of ${meta.node_fields.length} node fields`);
-      if (edgeData.length % meta.edge_fields.length !== 0) throw new Error(`heap snapshot: ${edgeData.length} edge values is not a multiple of ${meta.edge_fields.length} edge fields`);
+      if (nodeData.length % meta.node_fields.length !== 0)
+        throw new Error(`heap snapshot: ${nodeData.length} node values is not a multiple of ${meta.node_fields.length} node fields`);
+      if (edgeData.length % meta.edge_fields.length !== 0)
+        throw new Error(`heap snapshot: ${edgeData.length} edge values is not a multiple of ${meta.edge_fields.length} edge fields`);
       return {
         meta,
         nodeCount: nodeData.length / meta.node_fields.length,

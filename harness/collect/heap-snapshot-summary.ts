@@ -39,5 +39,13 @@ export function summarizeHeapSnapshot(graph: HeapSnapshotGraph): HeapSnapshotSum
     if (graph.detached(node)) detachedNodes++;
     maxNodeId = Math.max(maxNodeId, graph.nodeId(node));
   }
-  return { nodeCount: graph.nodeCount, edgeCount: graph.snapshot.edgeCount, selfBytes, detachedNodes, maxNodeId, classes, collections: collectionsFromWindow(graph) };
+  return {
+    nodeCount: graph.nodeCount,
+    edgeCount: graph.snapshot.edgeCount,
+    selfBytes,
+    detachedNodes,
+    maxNodeId,
+    classes,
+    collections: collectionsFromWindow(graph),
+  };
 }

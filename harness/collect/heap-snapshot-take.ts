@@ -47,7 +47,11 @@ export async function takeHeapSnapshot(session: CdpEventSessionLike, nowMs: () =
   session.on(CHUNK, onChunk);
   const startedMs = nowMs();
   try {
-    await withTimeout(Promise.resolve(session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false })), timeoutMs, 'HeapProfiler.takeHeapSnapshot');
+    await withTimeout(
+      Promise.resolve(session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false })),
+      timeoutMs,
+      'HeapProfiler.takeHeapSnapshot',
+    );
   } finally {
     session.off(CHUNK, onChunk);
   }

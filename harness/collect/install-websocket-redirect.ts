@@ -27,7 +27,12 @@ export async function installWebSocketRedirect(options: {
       report.droppedProtocols ? `${report.droppedProtocols} credential subprotocol(s)` : '',
       report.droppedParams.length ? `query ${report.droppedParams.join(', ')}` : '',
     ].filter(Boolean);
-    sink.write({ type: 'harness', tMs, kind: 'note', detail: `redirect-ws ${report.from} -> ${report.to}${dropped.length ? ` (dropped ${dropped.join('; ')})` : ''}` });
+    sink.write({
+      type: 'harness',
+      tMs,
+      kind: 'note',
+      detail: `redirect-ws ${report.from} -> ${report.to}${dropped.length ? ` (dropped ${dropped.join('; ')})` : ''}`,
+    });
   });
   await page.addInitScript(installWebSocketRedirectInPage, config);
 }

@@ -32,10 +32,14 @@ export function pickRendererPid(
     .sort((a, b) => b.deltaS - a.deltaS);
   const [best, second] = moved;
   if (!best || best.deltaS < burnS * MIN_SHARE_OF_BURN) {
-    return { reason: `no renderer's CPU time moved with the page (most: ${((best?.deltaS ?? 0) * 1000).toFixed(0)} ms of a ${(burnS * 1000).toFixed(0)} ms burn)` };
+    return {
+      reason: `no renderer's CPU time moved with the page (most: ${((best?.deltaS ?? 0) * 1000).toFixed(0)} ms of a ${(burnS * 1000).toFixed(0)} ms burn)`,
+    };
   }
   if (second && second.deltaS * MIN_LEAD_FACTOR > best.deltaS) {
-    return { reason: `two renderers moved together (pid ${best.pid}: ${(best.deltaS * 1000).toFixed(0)} ms, pid ${second.pid}: ${(second.deltaS * 1000).toFixed(0)} ms)` };
+    return {
+      reason: `two renderers moved together (pid ${best.pid}: ${(best.deltaS * 1000).toFixed(0)} ms, pid ${second.pid}: ${(second.deltaS * 1000).toFixed(0)} ms)`,
+    };
   }
   return { pid: best.pid };
 }

@@ -59,7 +59,13 @@ export function createMonitorPuller(options: {
   let late: Promise<unknown> | null = null;
   const write = (result: DrainResult | null): number => {
     if (!result) {
-      if (++misses === 5 && !seen) sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail: 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet' });
+      if (++misses === 5 && !seen)
+        sink.write({
+          type: 'harness',
+          tMs: clock.nowMs(),
+          kind: 'note',
+          detail: 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet',
+        });
       return 0;
     }
     seen = true;

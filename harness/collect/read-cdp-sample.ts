@@ -74,9 +74,7 @@ export function readCdpSample(
     documents: Math.round(value('Documents')),
     ...(frames === undefined ? {} : { frames: Math.round(Math.max(0, frames)) }),
     ...(taskDurationS === undefined ? {} : { taskDurationS: Math.max(0, taskDurationS) }),
-    ...(processInfo
-      ? { cpu: processInfo.map((p) => ({ processType: p.type, id: Math.max(0, Math.round(p.id)), cpuTimeS: Math.max(0, p.cpuTime) })) }
-      : {}),
+    ...(processInfo ? { cpu: processInfo.map((p) => ({ processType: p.type, id: Math.max(0, Math.round(p.id)), cpuTimeS: Math.max(0, p.cpuTime) })) } : {}),
     afterGc: at.afterGc,
     sampleLatencyMs: Math.max(0, at.sampleLatencyMs),
     ...(backingStorageBytes === undefined ? {} : { backingStorageBytes }),

@@ -12,8 +12,10 @@ export function redactSocketUrl(url: string): string {
   const redacted = redactSecrets(url);
   const queryAt = redacted.indexOf('?');
   if (queryAt < 0) return redacted;
-  const query = redacted.slice(queryAt).replace(/([?&;])([^=&;#]*)=([^&;#]*)/g, (pair, separator: string, name: string) =>
-    SECRET_PARAM_NAME.test(name) ? `${separator}${name}=${REDACTED}` : pair,
-  );
+  const query = redacted
+    .slice(queryAt)
+    .replace(/([?&;])([^=&;#]*)=([^&;#]*)/g, (pair, separator: string, name: string) =>
+      SECRET_PARAM_NAME.test(name) ? `${separator}${name}=${REDACTED}` : pair,
+    );
   return redacted.slice(0, queryAt) + query;
 }

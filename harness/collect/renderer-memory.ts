@@ -44,7 +44,9 @@ export function createRendererMemoryReader(options: {
   const readCpu = options.readCpu ?? readProcessCpuSeconds;
   /** The renderers with their CPU time, from /proc when readable (exact), else as CDP reports it. */
   const processes = async (): Promise<CdpProcessInfo[]> => {
-    const answer = (await withTimeout(options.browserSession!.send('SystemInfo.getProcessInfo'), timeoutMs, 'SystemInfo.getProcessInfo')) as { processInfo: CdpProcessInfo[] };
+    const answer = (await withTimeout(options.browserSession!.send('SystemInfo.getProcessInfo'), timeoutMs, 'SystemInfo.getProcessInfo')) as {
+      processInfo: CdpProcessInfo[];
+    };
     const renderers = answer.processInfo.filter((p) => p.type === 'renderer');
     return Promise.all(renderers.map(async (p) => ({ ...p, cpuTime: (await readCpu(p.id)) ?? p.cpuTime })));
   };
@@ -62,7 +64,11 @@ export function createRendererMemoryReader(options: {
         const pick = await exclusive(async () => {
           const before = await processes();
           const expression = `(() => { const t = performance.now(); while (performance.now() - t < ${burnMs}) {} return 1; })()`;
-          await withTimeout(options.pageSession.send('Runtime.evaluate', { expression, returnByValue: true }), timeoutMs + burnMs, 'Runtime.evaluate (CPU burn)');
+          await withTimeout(
+            options.pageSession.send('Runtime.evaluate', { expression, returnByValue: true }),
+            timeoutMs + burnMs,
+            'Runtime.evaluate (CPU burn)',
+          );
           return pickRendererPid(before, await processes(), burnMs / 1000, idle);
         });
         if ('pid' in pick) return pick.pid;

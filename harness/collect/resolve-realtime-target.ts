@@ -56,7 +56,13 @@ export async function resolveRealtimeTarget(options: TargetOptions): Promise<Rea
   if (explicit) {
     await probeRealtimeUrl(explicit);
     const reason = `SOAK_REALTIME_URL (${explicit}) is a server the harness did not start; start it with \`voice-soak serve --fault ...\` to inject faults`;
-    return { wsUrl: explicit, httpUrl: httpOf(explicit), how: 'explicit', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
+    return {
+      wsUrl: explicit,
+      httpUrl: httpOf(explicit),
+      how: 'explicit',
+      faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })),
+      stop: noop,
+    };
   }
   if (options.embedded) {
     const origin = new URL(options.targetUrl);
@@ -65,13 +71,30 @@ export async function resolveRealtimeTarget(options: TargetOptions): Promise<Rea
   }
   if (options.redirectWs.length === 0 && options.realtimePort === undefined) {
     const reason = 'the app talks to its own backend: no embedded realtime server in this run (set SOAK_REDIRECT_WS or SOAK_REALTIME_PORT)';
-    return { wsUrl: undefined, httpUrl: undefined, how: 'none', faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })), stop: noop };
+    return {
+      wsUrl: undefined,
+      httpUrl: undefined,
+      how: 'none',
+      faultOutcomes: faults.map((f) => ({ fault: faultName(f), status: 'not-applied', reason })),
+      stop: noop,
+    };
   }
-  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({ port: options.realtimePort, faults: options.faults, replyScale: options.replyScale, defaultDialect: options.dialect === 'beta' ? 'beta' : undefined });
+  const server: EmbeddedRealtimeServer = await startEmbeddedRealtimeServer({
+    port: options.realtimePort,
+    faults: options.faults,
+    replyScale: options.replyScale,
+    defaultDialect: options.dialect === 'beta' ? 'beta' : undefined,
+  });
   const by = `embedded realtime server ${server.wsUrl} (started by the harness)`;
   const faultOutcomes: FaultOutcome[] = [
     ...server.appliedFaults.map((f): FaultOutcome => ({ fault: faultName(f), status: 'applied', by })),
-    ...server.appFaults.map((f): FaultOutcome => ({ fault: faultName(f), status: 'not-applied', reason: 'app-side fault: only the reference app applies it, and the app under test is another app' })),
+    ...server.appFaults.map(
+      (f): FaultOutcome => ({
+        fault: faultName(f),
+        status: 'not-applied',
+        reason: 'app-side fault: only the reference app applies it, and the app under test is another app',
+      }),
+    ),
   ];
   return { wsUrl: server.wsUrl, httpUrl: server.httpUrl, how: 'started', faultOutcomes, stop: () => server.stop() };
 }

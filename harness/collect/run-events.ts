@@ -35,7 +35,12 @@ export function stopOnLogFailure(early: EarlyStop, clock: Pick<HarnessClock, 'no
   };
 }
 
-export function createRunEvents(options: { early: EarlyStop; browser: Browser; sink: Pick<RecordSink, 'write'>; clock: Pick<HarnessClock, 'nowMs'> }): RunEvents {
+export function createRunEvents(options: {
+  early: EarlyStop;
+  browser: Browser;
+  sink: Pick<RecordSink, 'write'>;
+  clock: Pick<HarnessClock, 'nowMs'>;
+}): RunEvents {
   const { early, browser, sink, clock } = options;
   const clockJumps = createClockJumpWatch(clock.nowMs);
   const note = (kind: 'note' | 'crash', detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind, detail });
@@ -70,7 +75,13 @@ export function createRunEvents(options: { early: EarlyStop; browser: Browser; s
     },
     async untilStopped(conversation) {
       conversation.catch(() => undefined); // it may still fail on the hung page after we stopped waiting
-      const failed = await Promise.race([conversation.then(() => null, (error: unknown) => ({ error })), early.stopped.then(() => null)]);
+      const failed = await Promise.race([
+        conversation.then(
+          () => null,
+          (error: unknown) => ({ error }),
+        ),
+        early.stopped.then(() => null),
+      ]);
       // A call on a page whose browser or renderer just died fails before the 'disconnected' or 'crash' event
       // arrives: give it a moment, then it is the same stop.
       if (failed && early.reason === null) await Promise.race([early.stopped, new Promise((resolve) => setTimeout(resolve, 1_000))]);

@@ -53,7 +53,13 @@ export function samplerCollector(input: {
     },
     async install() {
       const puller = createMonitorPuller({ page, sink, clock, timeoutMs: options.cdpTimeoutMs });
-      const rendererMemory = createRendererMemoryReader({ pageSession: sessions.page, browserSession: sessions.browser, note: input.note, timeoutMs: options.cdpTimeoutMs, exclusive: (fn) => sampler.exclusive(fn) });
+      const rendererMemory = createRendererMemoryReader({
+        pageSession: sessions.page,
+        browserSession: sessions.browser,
+        note: input.note,
+        timeoutMs: options.cdpTimeoutMs,
+        exclusive: (fn) => sampler.exclusive(fn),
+      });
       // A page whose main thread stops answering: the sampler says so after maxUnresponsiveMs, and the conversation
       // stops there instead of waiting on page calls that never return (until Playwright's test timeout, minutes later).
       const sampler = createCdpSampler({

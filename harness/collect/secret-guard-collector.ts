@@ -16,7 +16,12 @@ export interface SecretGuardCollector extends SessionCollector {
   traceOffNote(): string | null;
 }
 
-export function secretGuardCollector(input: { page: Page; secrets: readonly string[]; secretFields: readonly string[]; note: (detail: string) => void }): SecretGuardCollector {
+export function secretGuardCollector(input: {
+  page: Page;
+  secrets: readonly string[];
+  secretFields: readonly string[];
+  note: (detail: string) => void;
+}): SecretGuardCollector {
   const { page } = input;
   let guard: PageTraceGuard | undefined;
   let traceOffNote: string | null = null;

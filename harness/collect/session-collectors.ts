@@ -70,13 +70,22 @@ export function sessionCollectors(input: SessionCollectorsInput): SessionCollect
     {
       name: 'microphone',
       install: async () => {
-        await page.context().grantPermissions(['microphone']).catch(() => undefined);
+        await page
+          .context()
+          .grantPermissions(['microphone'])
+          .catch(() => undefined);
         await input.mic.install(page);
       },
     },
     {
       name: 'WebSocket redirect',
-      install: () => installWebSocketRedirect({ page, config: webSocketRedirectConfig(options.redirectWs, input.realtimeWsUrl, options.loopbackOnly === true), sink, clock }),
+      install: () =>
+        installWebSocketRedirect({
+          page,
+          config: webSocketRedirectConfig(options.redirectWs, input.realtimeWsUrl, options.loopbackOnly === true),
+          sink,
+          clock,
+        }),
     },
     {
       name: 'in-page monitor',
@@ -97,7 +106,12 @@ export function sessionCollectors(input: SessionCollectorsInput): SessionCollect
       // Sockets inside Web Workers: the monitor cannot wrap them and the page's Network domain does not see them.
       name: 'worker WebSockets',
       install: async () => {
-        workerSockets = await startCdpWorkerWebSocketWatch({ session: sessions.worker, ...(sessions.browser ? { browserSession: sessions.browser } : {}), write: (record) => sink.write(record), nowMs: clock.nowMs });
+        workerSockets = await startCdpWorkerWebSocketWatch({
+          session: sessions.worker,
+          ...(sessions.browser ? { browserSession: sessions.browser } : {}),
+          write: (record) => sink.write(record),
+          nowMs: clock.nowMs,
+        });
       },
       stop: async (outcome) => {
         if (outcome === 'ran') workerSockets?.snapshot();
@@ -112,7 +126,9 @@ export function sessionCollectors(input: SessionCollectorsInput): SessionCollect
       stop: async (outcome) => {
         if (outcome !== 'ran') return;
         for (const socket of webSocketCounts?.counts() ?? []) {
-          note(`cdp-ws ${socket.url}: framesSent=${socket.framesSent} framesReceived=${socket.framesReceived} bytesSent=${socket.bytesSent} bytesReceived=${socket.bytesReceived}${socket.closed ? ' closed' : ''}`);
+          note(
+            `cdp-ws ${socket.url}: framesSent=${socket.framesSent} framesReceived=${socket.framesReceived} bytesSent=${socket.bytesSent} bytesReceived=${socket.bytesReceived}${socket.closed ? ' closed' : ''}`,
+          );
         }
       },
     },

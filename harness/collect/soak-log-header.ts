@@ -13,7 +13,12 @@ import type { HarnessClock } from './recording/harness-clock.ts';
 import { redactSecrets } from './redact/redact-secrets.ts';
 import type { RealtimeTarget } from './resolve-realtime-target.ts';
 
-export function soakLogHeader(run: PreparedSoakRun, realtime: Pick<RealtimeTarget, 'how' | 'wsUrl'>, clock: Pick<HarnessClock, 'startedAt'>, secrets: readonly string[]): LogHeaderInput {
+export function soakLogHeader(
+  run: PreparedSoakRun,
+  realtime: Pick<RealtimeTarget, 'how' | 'wsUrl'>,
+  clock: Pick<HarnessClock, 'startedAt'>,
+  secrets: readonly string[],
+): LogHeaderInput {
   const { options } = run;
   return {
     type: 'header',

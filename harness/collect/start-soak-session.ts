@@ -58,7 +58,10 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   });
   const clock = createHarnessClock();
   const early = createEarlyStop();
-  const logWriter = createLogWriter(run.logPath, soakLogHeader(run, realtime, clock, secrets), { onFailure: stopOnLogFailure(early, clock, run.logPath), reserveBytes: LOG_RESERVE_BYTES });
+  const logWriter = createLogWriter(run.logPath, soakLogHeader(run, realtime, clock, secrets), {
+    onFailure: stopOnLogFailure(early, clock, run.logPath),
+    reserveBytes: LOG_RESERVE_BYTES,
+  });
   const sink = createRecordSink(logWriter, secrets);
   const note = (detail: string) => sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'note', detail });
   const events = createRunEvents({ early, browser, sink, clock });
@@ -160,7 +163,12 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
       events.ended();
       await started.lifecycle.stop('ran');
       const stats = sampling.sampler.stats();
-      sink.write({ type: 'harness', tMs: clock.nowMs(), kind: 'run-end', detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}` });
+      sink.write({
+        type: 'harness',
+        tMs: clock.nowMs(),
+        kind: 'run-end',
+        detail: `${reason}; samples=${stats.samples} timeouts=${stats.timeouts} skippedSlots=${stats.skippedSlots}`,
+      });
       await started.sessions.detach();
       await sink.close();
       await realtime.stop();

@@ -21,7 +21,10 @@ export interface WebSocketRedirectConfig {
 }
 
 export function globToRegexSource(glob: string): string {
-  return `^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`;
+  return `^${glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*')}$`;
 }
 
 export function webSocketRedirectConfig(patterns: readonly string[], target: string | undefined, blockRemote: boolean): WebSocketRedirectConfig {

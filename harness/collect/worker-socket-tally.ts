@@ -51,7 +51,20 @@ export function createWorkerSocketTally(): WorkerSocketTally {
     let entry = sockets.get(key);
     if (!entry) {
       const worker = redactSocketUrl(workerUrl);
-      entry = { socketId: key, url: '?', worker, framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, closed: false, urlFrom: 'unknown', workerEnded: false, workerKey, reportedClosed: false };
+      entry = {
+        socketId: key,
+        url: '?',
+        worker,
+        framesSent: 0,
+        framesReceived: 0,
+        bytesSent: 0,
+        bytesReceived: 0,
+        closed: false,
+        urlFrom: 'unknown',
+        workerEnded: false,
+        workerKey,
+        reportedClosed: false,
+      };
       sockets.set(key, entry);
     }
     return entry;

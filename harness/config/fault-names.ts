@@ -27,5 +27,7 @@ export const RENAMED_FAULTS: Readonly<Record<string, string>> = { 'latency-growt
 
 /** The fault names in a SOAK_FAULTS value (`heap-leak=2,stall`) that are not known, in order. */
 export function unknownFaultNames(spec: string): string[] {
-  return faultEntries(spec).map(faultName).filter((name) => !FAULT_NAMES.includes(name));
+  return faultEntries(spec)
+    .map(faultName)
+    .filter((name) => !FAULT_NAMES.includes(name));
 }

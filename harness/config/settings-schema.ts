@@ -35,12 +35,18 @@ const faults = z.string().superRefine((text, ctx) => {
   if (renamed) {
     ctx.addIssue({ code: 'custom', message: `"${renamed}" is now called "${RENAMED_FAULTS[renamed]}", got "${text}"` });
   } else if (unknown.length) {
-    ctx.addIssue({ code: 'custom', message: `unknown fault ${unknown.map((name) => `"${name}"`).join(', ')} (expected NAME[=VALUE],... with NAME one of: ${FAULT_NAMES.join(', ')}), got "${text}"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown fault ${unknown.map((name) => `"${name}"`).join(', ')} (expected NAME[=VALUE],... with NAME one of: ${FAULT_NAMES.join(', ')}), got "${text}"`,
+    });
   }
 });
 
 const list = z.string().transform((text) =>
-  text.split(',').map((part) => part.trim()).filter((part) => part.length > 0),
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0),
 );
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));

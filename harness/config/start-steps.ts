@@ -44,8 +44,12 @@ function parseStep(text: string, index: number): StartStep {
   const match = /^(\S+)\s*(.*)$/s.exec(text)!;
   const action = match[1]!.toLowerCase();
   const rest = match[2]!.trim();
-  if (!(ACTIONS as readonly string[]).includes(action)) throw new StartStepError(`${where}: unknown action "${action}" (expected one of: ${ACTIONS.join(', ')})`);
-  if (rest === '') throw new StartStepError(`${where}: ${action} needs ${action === 'press' ? 'a key' : action === 'sleep' ? 'a duration' : action === 'goto' ? 'a URL' : 'a selector'}`);
+  if (!(ACTIONS as readonly string[]).includes(action))
+    throw new StartStepError(`${where}: unknown action "${action}" (expected one of: ${ACTIONS.join(', ')})`);
+  if (rest === '')
+    throw new StartStepError(
+      `${where}: ${action} needs ${action === 'press' ? 'a key' : action === 'sleep' ? 'a duration' : action === 'goto' ? 'a URL' : 'a selector'}`,
+    );
   switch (action) {
     case 'fill':
     case 'select': {

@@ -5,7 +5,10 @@
 
 /** The entries of a spec, trimmed, empty ones dropped: ' a:1, ,b ' -> ['a:1', 'b']. */
 export function faultEntries(spec: string): string[] {
-  return spec.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  return spec
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
 }
 
 /** 'ttfr-growth:400', 'ttfr-growth=400' and ' ttfr-growth ' -> 'ttfr-growth'. */

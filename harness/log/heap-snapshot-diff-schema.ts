@@ -62,13 +62,15 @@ export const heapSnapshotDiffRecordSchema = z.object({
   snapshots: z.tuple([heapSnapshotCheckpointSchema, heapSnapshotCheckpointSchema]),
   constructors: z.array(heapConstructorGrowthSchema).max(20),
   collections: z.array(heapCollectionGrowthSchema).max(10),
-  retainer: z.object({
-    constructor: name,
-    path: z.array(name).max(41),
-    /** How many of the `of` instances considered (those allocated since the first snapshot) share this path's shape. */
-    sharedBy: count,
-    of: count,
-  }).optional(),
+  retainer: z
+    .object({
+      constructor: name,
+      path: z.array(name).max(41),
+      /** How many of the `of` instances considered (those allocated since the first snapshot) share this path's shape. */
+      sharedBy: count,
+      of: count,
+    })
+    .optional(),
 });
 
 export type HeapSnapshotCheckpoint = z.infer<typeof heapSnapshotCheckpointSchema>;

@@ -10,7 +10,8 @@ export function buildLogJsonSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://voice-soak.local/schemas/log-v${LOG_SCHEMA_VERSION}.schema.json`,
     title: 'voice-soak log line',
-    description: 'One line of a voice-soak JSONL log: line 1 is the header, every other line is a record. Generated from harness/log/log-schema.ts; do not edit.',
+    description:
+      'One line of a voice-soak JSONL log: line 1 is the header, every other line is a record. Generated from harness/log/log-schema.ts; do not edit.',
     $defs: {
       header: subschema(logHeaderSchema),
       record: subschema(logRecordSchema),

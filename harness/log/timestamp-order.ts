@@ -36,7 +36,11 @@ function streamOf(record: LogRecord): { key: string; strict: boolean; label: str
     case 'ws':
       return { key: `ws\u0000${record.socketId}`, strict: false, label: `ws samples of socket ${JSON.stringify(record.socketId)}` };
     case 'rt':
-      return { key: `rt\u0000${record.socketId ?? ''}`, strict: false, label: record.socketId === undefined ? 'rt events' : `rt events of socket ${JSON.stringify(record.socketId)}` };
+      return {
+        key: `rt\u0000${record.socketId ?? ''}`,
+        strict: false,
+        label: record.socketId === undefined ? 'rt events' : `rt events of socket ${JSON.stringify(record.socketId)}`,
+      };
     case 'harness':
       return record.kind === 'note' ? null : { key: 'harness', strict: false, label: 'harness events' };
     default:
@@ -53,7 +57,10 @@ export function createTimestampOrder(): (record: LogRecord, line: number) => Tim
     const previous = last.get(stream.key);
     if (previous) {
       if (record.tMs < previous.tMs - (stream.strict ? 0 : TIMESTAMP_TOLERANCE_MS)) {
-        return { field: 'tMs', detail: `tMs: ${record.tMs} is earlier than line ${previous.line} (${previous.tMs}): timestamps of ${stream.label} must not go backwards` };
+        return {
+          field: 'tMs',
+          detail: `tMs: ${record.tMs} is earlier than line ${previous.line} (${previous.tMs}): timestamps of ${stream.label} must not go backwards`,
+        };
       }
       if (stream.strict && record.tMs === previous.tMs) {
         return { field: 'tMs', detail: `tMs: ${record.tMs} is the same as line ${previous.line}: ${stream.label} must have strictly increasing timestamps` };

@@ -5,8 +5,16 @@
  */
 import type { z } from 'zod';
 import {
-  LOG_SCHEMA_VERSION, cdpSampleSchema, cycleRecordSchema, harnessEventSchema, logHeaderSchema, monitorRecordSchema, rtEventSchema, wsSampleSchema,
-  type LogHeader, type LogRecord,
+  LOG_SCHEMA_VERSION,
+  cdpSampleSchema,
+  cycleRecordSchema,
+  harnessEventSchema,
+  logHeaderSchema,
+  monitorRecordSchema,
+  rtEventSchema,
+  wsSampleSchema,
+  type LogHeader,
+  type LogRecord,
 } from './log-schema.ts';
 import { heapSitesRecordSchema } from './heap-sites-schema.ts';
 import { heapSnapshotDiffRecordSchema } from './heap-snapshot-diff-schema.ts';

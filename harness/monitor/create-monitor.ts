@@ -74,15 +74,24 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     const pick = <K extends keyof AppHooks>(key: K): AppHooks[K] | undefined => {
       const owner = typeof registeredHooks[key] === 'function' ? registeredHooks : fromApp;
       const fn = owner[key] as unknown;
-      return typeof fn === 'function' ? ((...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(owner, args)) as AppHooks[K] : undefined;
+      return typeof fn === 'function' ? (((...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(owner, args)) as AppHooks[K]) : undefined;
     };
     return { cleanupAudioChunks: pick('cleanupAudioChunks'), interruptResponse: pick('interruptResponse'), getState: pick('getState') };
   };
   const monitorState = () => ({
-    sockets: taps.map((tap) => ({ socketId: tap.socketId, url: tap.url, readyState: tap.socket.readyState, bufferedAmountBytes: tap.socket.bufferedAmount, handlersInFlight: tap.handlersInFlight() })),
+    sockets: taps.map((tap) => ({
+      socketId: tap.socketId,
+      url: tap.url,
+      readyState: tap.socket.readyState,
+      bufferedAmountBytes: tap.socket.bufferedAmount,
+      handlersInFlight: tap.handlersInFlight(),
+    })),
     openResponses: tracker.openResponseCount(),
     pendingChunks: live.pendingChunks,
-    recentEvents: store.records().filter((r) => r.type === 'rt' || (r.type === 'monitor' && r.kind !== 'memory')).slice(-20),
+    recentEvents: store
+      .records()
+      .filter((r) => r.type === 'rt' || (r.type === 'monitor' && r.kind !== 'memory'))
+      .slice(-20),
   });
   const safeguards = new Safeguards({ emit, hooks, limits: () => limits, monitorState, warn });
 
@@ -103,17 +112,31 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   function onMessageHandled(message: HandledMessage): void {
     const { tMs, socketId, eventType, gapMs, handlerMs, handlersInFlight } = message;
     // The log field keeps its versioned name: queueSize is the count of handlers in flight when the message arrived.
-    emit({ type: 'monitor', tMs, kind: 'message', socketId, ...(eventType ? { eventType } : {}), ...(gapMs === undefined ? {} : { gapMs }), handlerMs: MS(handlerMs), queueSize: handlersInFlight });
+    emit({
+      type: 'monitor',
+      tMs,
+      kind: 'message',
+      socketId,
+      ...(eventType ? { eventType } : {}),
+      ...(gapMs === undefined ? {} : { gapMs }),
+      handlerMs: MS(handlerMs),
+      queueSize: handlersInFlight,
+    });
     handlerTimes.push(handlerMs);
     live.noteHandler(handlerMs);
     if (handlerMs > limits.eventProcessingTimeoutMs) safeguards.slowEvent(now(), 'handler', handlerMs, eventType);
     if (handlersInFlight > thresholds.maxEventQueueSize && trend.due('handlers-in-flight', tMs))
-      warning(tMs, 'handlers-in-flight', `handlers-in-flight: ${handlersInFlight} earlier messages still in their handlers > ${thresholds.maxEventQueueSize} (maxEventQueueSize) on ${socketId}`);
+      warning(
+        tMs,
+        'handlers-in-flight',
+        `handlers-in-flight: ${handlersInFlight} earlier messages still in their handlers > ${thresholds.maxEventQueueSize} (maxEventQueueSize) on ${socketId}`,
+      );
   }
 
   function checkResponses(): void {
     const tMs = now();
-    for (const { responseId, openForMs, idleForMs } of tracker.takeOverdue(tMs, limits.responseTimeoutMs)) safeguards.responseTimeout(tMs, responseId, openForMs, idleForMs);
+    for (const { responseId, openForMs, idleForMs } of tracker.takeOverdue(tMs, limits.responseTimeoutMs))
+      safeguards.responseTimeout(tMs, responseId, openForMs, idleForMs);
   }
 
   function scheduleResponseCheck(): void {
@@ -122,11 +145,14 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     if (responseTimer !== undefined) clearTimeout(responseTimer);
     responseTimer = undefined;
     if (deadline === null) return;
-    responseTimer = setTimeout(() => {
-      responseTimer = undefined;
-      checkResponses();
-      scheduleResponseCheck();
-    }, Math.max(0, deadline - now()) + 5);
+    responseTimer = setTimeout(
+      () => {
+        responseTimer = undefined;
+        checkResponses();
+        scheduleResponseCheck();
+      },
+      Math.max(0, deadline - now()) + 5,
+    );
   }
 
   function updateLimits(): void {
@@ -135,8 +161,12 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     const handlers = handlerTimes.toArray();
     const deviceMemoryGb = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
     limits = adaptiveLimits(thresholds, {
-      ttfrP95Ms: quantile(ttfr, 0.95), ttfrSamples: ttfr.length, handlerP95Ms: quantile(handlers, 0.95), handlerSamples: handlers.length,
-      heapLimitBytes: lastMemory?.limitBytes, deviceMemoryGb,
+      ttfrP95Ms: quantile(ttfr, 0.95),
+      ttfrSamples: ttfr.length,
+      handlerP95Ms: quantile(handlers, 0.95),
+      handlerSamples: handlers.length,
+      heapLimitBytes: lastMemory?.limitBytes,
+      deviceMemoryGb,
     });
   }
 
@@ -147,7 +177,8 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     for (let i = taps.length - 1; i >= 0; i -= 1) {
       const tap = taps[i]!;
       tap.settleOrphans();
-      for (const overdue of tap.takeOverdueHandlers(tMs, limits.eventProcessingTimeoutMs)) safeguards.slowEvent(tMs, 'in-flight', overdue.runningMs, overdue.eventType);
+      for (const overdue of tap.takeOverdueHandlers(tMs, limits.eventProcessingTimeoutMs))
+        safeguards.slowEvent(tMs, 'in-flight', overdue.runningMs, overdue.eventType);
       const sample = tap.sample(tMs);
       emit(sample);
       bufferedBytes += sample.bufferedAmountBytes;
@@ -190,7 +221,16 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     longTaskObserver = undefined;
   }
   const interval = options.autoStart === false ? undefined : setInterval(tick, sampleIntervalMs);
-  const header = (): LogHeader => monitorHeader({ startedAt, sampleIntervalMs, thresholds, dialect: tracker.dialect, targetKind: options.targetKind, meta: options.meta, dropped: store.dropped() });
+  const header = (): LogHeader =>
+    monitorHeader({
+      startedAt,
+      sampleIntervalMs,
+      thresholds,
+      dialect: tracker.dialect,
+      targetKind: options.targetKind,
+      meta: options.meta,
+      dropped: store.dropped(),
+    });
 
   const monitor = {
     version: MONITOR_VERSION,
@@ -251,8 +291,12 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
       if (responseTimer !== undefined) clearTimeout(responseTimer);
       longTaskObserver?.disconnect();
     },
-    stats: () => ({ records: store.size(), dropped: store.dropped(), sockets: taps.length, handlersInFlight: taps.reduce((n, t) => n + t.handlersInFlight(), 0) }),
+    stats: () => ({
+      records: store.size(),
+      dropped: store.dropped(),
+      sockets: taps.length,
+      handlersInFlight: taps.reduce((n, t) => n + t.handlersInFlight(), 0),
+    }),
   };
   return monitor;
 }
-

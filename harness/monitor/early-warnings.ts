@@ -48,17 +48,29 @@ export function earlyWarnings(window: TrendWindowData, configured: Thresholds): 
   const lows = postGcLows(heap.tMs, heap.values);
   const growths: Growth[] = [
     {
-      id: 'heap-growth', title: 'Heap keeps growing', budgetPerMin: thresholds.heapSlopeMbPerMin,
+      id: 'heap-growth',
+      title: 'Heap keeps growing',
+      budgetPerMin: thresholds.heapSlopeMbPerMin,
       trend: fitTrend(lows.tMs, lows.bytes, { ...fit, unit: 'MB/min', yScale: 1 / MIB }),
       fitted: `Theil-Sen slope of post-GC heap${lows.method === 'window-minima' ? ' (window minima)' : ''}, performance.memory`,
     },
     {
-      id: 'latency-growth', title: 'Message handling gets slower', budgetPerMin: thresholds.messageLatencySlopeMsPerMin,
-      trend: fitTrend(handler.tMs, handler.values, { ...fit, unit: 'ms/min' }), fitted: 'Theil-Sen slope of message handler time',
+      id: 'latency-growth',
+      title: 'Message handling gets slower',
+      budgetPerMin: thresholds.messageLatencySlopeMsPerMin,
+      trend: fitTrend(handler.tMs, handler.values, { ...fit, unit: 'ms/min' }),
+      fitted: 'Theil-Sen slope of message handler time',
     },
     {
-      id: 'ttfr-growth', title: 'Replies get slower', budgetPerMin: thresholds.ttfrSlopeMsPerMin,
-      trend: fitTrend(turns.map((t) => t.startMs), turns.map((t) => t.ttfrMs), { ...fit, unit: 'ms/min' }), fitted: 'Theil-Sen slope of time to first response per turn',
+      id: 'ttfr-growth',
+      title: 'Replies get slower',
+      budgetPerMin: thresholds.ttfrSlopeMsPerMin,
+      trend: fitTrend(
+        turns.map((t) => t.startMs),
+        turns.map((t) => t.ttfrMs),
+        { ...fit, unit: 'ms/min' },
+      ),
+      fitted: 'Theil-Sen slope of time to first response per turn',
     },
   ];
   const found: EarlyWarning[] = [];
@@ -67,7 +79,10 @@ export function earlyWarnings(window: TrendWindowData, configured: Thresholds): 
     const { assertion } = growthCheck({ ...growth, trend, confidence: thresholds.confidence });
     if (!assertion.passed) found.push(early(assertion.id, assertion.level, assertion.message));
   }
-  const p95 = quantile(turns.map((t) => t.ttfrMs), 0.95);
+  const p95 = quantile(
+    turns.map((t) => t.ttfrMs),
+    0.95,
+  );
   if (p95 !== null && p95 > thresholds.ttfrP95Ms) {
     const message = `slow-first-response: TTFR p95 ${formatNumber(p95)} ms > ${formatNumber(thresholds.ttfrP95Ms)} ms (${turns.length} turns)`;
     found.push(early('slow-first-response', SLOW_FIRST_RESPONSE_LEVEL, message));
@@ -85,6 +100,10 @@ function early(id: string, level: Assertion['level'], message: string): EarlyWar
 function withAdaptiveBudgets(window: TrendWindowData, configured: Thresholds, warmupMs: number): Thresholds {
   if (!configured.adaptive.enabled) return configured;
   const warmupHandlerMs = Array.from(window.handlerMs.values).filter((_, i) => window.handlerMs.tMs[i]! < warmupMs);
-  const baseline = baselineFromWarmup(window.turns.filter((t) => t.startMs < warmupMs).map((t) => t.ttfrMs), warmupHandlerMs, warmupMs);
+  const baseline = baselineFromWarmup(
+    window.turns.filter((t) => t.startMs < warmupMs).map((t) => t.ttfrMs),
+    warmupHandlerMs,
+    warmupMs,
+  );
   return applyAdaptiveBudgets(configured, adaptiveBudgets(baseline, configured.adaptive.factor));
 }

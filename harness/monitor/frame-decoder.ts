@@ -169,13 +169,24 @@ export function decodeEvent(event: Record<string, unknown>): DecodedFrame {
     }
     case 'response.done': {
       const status = clip(response.status) ?? 'completed';
-      return { kind: 'response-done', eventType, responseId: clip(response.id) ?? UNKNOWN_ID, status: (STATUSES.has(status) ? status : 'failed') as ResponseStatus };
+      return {
+        kind: 'response-done',
+        eventType,
+        responseId: clip(response.id) ?? UNKNOWN_ID,
+        status: (STATUSES.has(status) ? status : 'failed') as ResponseStatus,
+      };
     }
     case 'error': {
       const error = (event.error && typeof event.error === 'object' ? event.error : {}) as Record<string, unknown>;
       const errorType = clip(error.type);
       const code = clip(error.code) ?? errorType;
-      return { kind: 'protocol-error', eventType, ...(code ? { code } : {}), ...(errorType ? { errorType } : {}), message: clip(error.message) ?? 'error event without message' };
+      return {
+        kind: 'protocol-error',
+        eventType,
+        ...(code ? { code } : {}),
+        ...(errorType ? { errorType } : {}),
+        message: clip(error.message) ?? 'error event without message',
+      };
     }
     default:
       return { kind: 'other', eventType };

@@ -81,7 +81,9 @@ export function installLiveObjects(scope: typeof globalThis): LiveObjects {
   const mediaDevices = (scope.navigator as Navigator | undefined)?.mediaDevices;
   wrapStreamMethod(mediaDevices, 'getUserMedia');
   wrapStreamMethod(mediaDevices, 'getDisplayMedia');
-  const trackProto = (scope as { MediaStreamTrack?: { prototype: MediaStreamTrack } }).MediaStreamTrack?.prototype as (MediaStreamTrack & { [WRAPPED]?: boolean }) | undefined;
+  const trackProto = (scope as { MediaStreamTrack?: { prototype: MediaStreamTrack } }).MediaStreamTrack?.prototype as
+    | (MediaStreamTrack & { [WRAPPED]?: boolean })
+    | undefined;
   if (trackProto && typeof trackProto.clone === 'function' && !trackProto[WRAPPED]) {
     const clone = trackProto.clone;
     Object.defineProperty(trackProto, WRAPPED, { value: true });

@@ -6,7 +6,6 @@ import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 import type { PanelCorner } from './panel/panel-corner.ts';
 import type { RecordCaps } from './record-caps.ts';
 
-
 /** What only the app can do; the same shape as globalThis.voiceSoakAppHooks. */
 export interface AppHooks {
   /** Drops queued audio chunks; returns how many were removed. */

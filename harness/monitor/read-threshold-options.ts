@@ -16,7 +16,8 @@ export function readThresholdOptions(input: unknown, warn: (message: string) => 
     const current = (PLAIN_DEFAULT_THRESHOLDS as Record<string, unknown>)[key];
     if (key === 'adaptive') layer.adaptive = readAdaptive(value, warn);
     else if (current === undefined) warn(`voice-soak monitor: unknown threshold "${key}" ignored`);
-    else if (!isNonNegativeNumber(value)) warn(`voice-soak monitor: threshold "${key}" must be a non-negative number, got ${JSON.stringify(value)}; using ${current}`);
+    else if (!isNonNegativeNumber(value))
+      warn(`voice-soak monitor: threshold "${key}" must be a non-negative number, got ${JSON.stringify(value)}; using ${current}`);
     else layer[key] = value;
   }
   return layer as ThresholdsLayer;

@@ -73,7 +73,13 @@ export class RealtimeTracker {
         this.emit({ ...base, kind: 'response-done', responseId: frame.responseId, status: frame.status });
         return;
       case 'protocol-error':
-        this.emit({ ...base, kind: 'protocol-error', ...(frame.code ? { code: frame.code } : {}), ...(frame.errorType ? { errorType: frame.errorType } : {}), message: frame.message });
+        this.emit({
+          ...base,
+          kind: 'protocol-error',
+          ...(frame.code ? { code: frame.code } : {}),
+          ...(frame.errorType ? { errorType: frame.errorType } : {}),
+          message: frame.message,
+        });
         return;
       default:
         return;

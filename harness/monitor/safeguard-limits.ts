@@ -42,10 +42,14 @@ export function baseLimits(thresholds: Thresholds): SafeguardLimits {
 
 export function adaptiveLimits(thresholds: Thresholds, inputs: AdaptiveInputs, factor = ADAPTIVE_TIMEOUT_FACTOR): SafeguardLimits {
   const base = baseLimits(thresholds);
-  const responseTimeoutMs = inputs.ttfrP95Ms !== null && inputs.ttfrSamples >= ADAPTIVE_MIN_SAMPLES
-    ? Math.max(base.responseTimeoutMs, factor * inputs.ttfrP95Ms) : base.responseTimeoutMs;
-  const eventProcessingTimeoutMs = inputs.handlerP95Ms !== null && inputs.handlerSamples >= ADAPTIVE_MIN_SAMPLES
-    ? Math.max(base.eventProcessingTimeoutMs, factor * inputs.handlerP95Ms) : base.eventProcessingTimeoutMs;
+  const responseTimeoutMs =
+    inputs.ttfrP95Ms !== null && inputs.ttfrSamples >= ADAPTIVE_MIN_SAMPLES
+      ? Math.max(base.responseTimeoutMs, factor * inputs.ttfrP95Ms)
+      : base.responseTimeoutMs;
+  const eventProcessingTimeoutMs =
+    inputs.handlerP95Ms !== null && inputs.handlerSamples >= ADAPTIVE_MIN_SAMPLES
+      ? Math.max(base.eventProcessingTimeoutMs, factor * inputs.handlerP95Ms)
+      : base.eventProcessingTimeoutMs;
   const memoryBytes = inputs.heapLimitBytes ?? (inputs.deviceMemoryGb ? inputs.deviceMemoryGb * 1024 ** 3 : undefined);
   const maxPendingAudioChunks = memoryBytes
     ? Math.max(1, Math.round(base.maxPendingAudioChunks * clamp(memoryBytes / REFERENCE_MEMORY_BYTES, 0.25, 4)))

@@ -55,16 +55,26 @@ export class Safeguards {
     const cleaned = safeCall(this.ctx.hooks().cleanupAudioChunks);
     const outcome = cleaned.error ? `cleanupAudioChunks failed: ${cleaned.error}` : `cleanupAudioChunks() removed ${cleaned.value}`;
     this.fire(tMs, 'audio-chunk-cleanup', `audio-chunk-cleanup: ${pending} pending chunks > ${limit}; ${outcome}`, {
-      pendingChunks: pending, limit, cleaned: typeof cleaned.value === 'number' ? cleaned.value : null,
+      pendingChunks: pending,
+      limit,
+      cleaned: typeof cleaned.value === 'number' ? cleaned.value : null,
     });
   }
 
   responseTimeout(tMs: number, responseId: string | undefined, openForMs: number, idleForMs: number = openForMs): void {
     const limit = this.ctx.limits().responseTimeoutMs;
     const outcome = this.interrupt(tMs, 'response-timeout', responseId);
-    this.fire(tMs, 'response-timeout', `response-timeout: response ${responseId ?? '(requested, never created)'} made no progress for ${Math.round(idleForMs)} ms > ${Math.round(limit)} ms (no first audio or next audio delta, no response.done; open ${Math.round(openForMs)} ms); ${outcome}`, {
-      responseId: responseId ?? null, openForMs, idleForMs, limitMs: limit,
-    });
+    this.fire(
+      tMs,
+      'response-timeout',
+      `response-timeout: response ${responseId ?? '(requested, never created)'} made no progress for ${Math.round(idleForMs)} ms > ${Math.round(limit)} ms (no first audio or next audio delta, no response.done; open ${Math.round(openForMs)} ms); ${outcome}`,
+      {
+        responseId: responseId ?? null,
+        openForMs,
+        idleForMs,
+        limitMs: limit,
+      },
+    );
   }
 
   /** Cleanup did not help: interrupt the response that keeps filling the queue (recorded before the hook runs). */
@@ -72,18 +82,36 @@ export class Safeguards {
     this.backlogEscalated = true;
     const outcome = this.interrupt(tMs, 'audio-backlog');
     const aboveForMs = tMs - this.firstCleanupMs;
-    this.fire(tMs, 'audio-chunk-cleanup', `audio-chunk-cleanup: ${pending} pending chunks still > ${limit} ${Math.round(aboveForMs)} ms after the first cleanup; escalated to an interruption: ${outcome}`, {
-      pendingChunks: pending, limit, aboveForMs, escalated: true,
-    });
+    this.fire(
+      tMs,
+      'audio-chunk-cleanup',
+      `audio-chunk-cleanup: ${pending} pending chunks still > ${limit} ${Math.round(aboveForMs)} ms after the first cleanup; escalated to an interruption: ${outcome}`,
+      {
+        pendingChunks: pending,
+        limit,
+        aboveForMs,
+        escalated: true,
+      },
+    );
   }
 
   /** 'handler': one handler call ran elapsedMs; 'in-flight': a message's handlers are still running elapsedMs after it arrived. */
   slowEvent(tMs: number, what: 'handler' | 'in-flight', elapsedMs: number, eventType: string | undefined): void {
     const limit = this.ctx.limits().eventProcessingTimeoutMs;
     const subject = what === 'handler' ? 'message handler ran' : 'message handlers still running after';
-    this.fire(tMs, 'event-processing-timeout', `event-processing-timeout: ${subject} ${Math.round(elapsedMs)} ms > ${Math.round(limit)} ms (${eventType ?? 'non-JSON frame'})`, {
-      what, elapsedMs, limitMs: limit, eventType: eventType ?? null, app: this.appState(), ...this.ctx.monitorState(),
-    });
+    this.fire(
+      tMs,
+      'event-processing-timeout',
+      `event-processing-timeout: ${subject} ${Math.round(elapsedMs)} ms > ${Math.round(limit)} ms (${eventType ?? 'non-JSON frame'})`,
+      {
+        what,
+        elapsedMs,
+        limitMs: limit,
+        eventType: eventType ?? null,
+        app: this.appState(),
+        ...this.ctx.monitorState(),
+      },
+    );
   }
 
   heap(tMs: number, usedBytes: number, totalBytes: number, limitBytes: number | undefined): void {
@@ -91,9 +119,17 @@ export class Safeguards {
     if (usedBytes < 0.9 * limit) this.heapArmed = true;
     if (usedBytes <= limit || !this.heapArmed) return;
     this.heapArmed = false;
-    this.fire(tMs, 'memory-warning', `memory-warning: JS heap ${(usedBytes / MB).toFixed(1)} MB used > ${(limit / MB).toFixed(1)} MB (total ${(totalBytes / MB).toFixed(1)} MB${limitBytes ? `, tab limit ${(limitBytes / MB).toFixed(0)} MB` : ''})`, {
-      usedBytes, totalBytes, limitBytes: limitBytes ?? null, warnAboveBytes: limit,
-    });
+    this.fire(
+      tMs,
+      'memory-warning',
+      `memory-warning: JS heap ${(usedBytes / MB).toFixed(1)} MB used > ${(limit / MB).toFixed(1)} MB (total ${(totalBytes / MB).toFixed(1)} MB${limitBytes ? `, tab limit ${(limitBytes / MB).toFixed(0)} MB` : ''})`,
+      {
+        usedBytes,
+        totalBytes,
+        limitBytes: limitBytes ?? null,
+        warnAboveBytes: limit,
+      },
+    );
   }
 
   reset(): void {

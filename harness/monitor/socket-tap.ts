@@ -64,7 +64,11 @@ export class SocketTap {
   private listenerCount = 0;
   private appOnMessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
 
-  constructor(readonly socket: WebSocket, readonly socketId: string, private readonly ctx: SocketTapContext) {
+  constructor(
+    readonly socket: WebSocket,
+    readonly socketId: string,
+    private readonly ctx: SocketTapContext,
+  ) {
     this.url = String(socket.url).slice(0, 4096);
     socket.addEventListener('message', (event) => this.arrived(event as MessageEvent));
     this.patchOnMessage();
@@ -118,8 +122,16 @@ export class SocketTap {
     const frame = typeof data === 'string' ? decodeRealtimeFrame(data) : null;
     if (frame) this.ctx.onFrame(frame, tMs, this.socketId, false);
     const message: MessageInFlight = {
-      tMs, gapMs, eventType: frame?.eventType, expected: this.listenerCount + (this.appOnMessage ? 1 : 0),
-      ran: 0, pendingAsync: 0, handlerMs: 0, handlersInFlight: this.inFlight.size, overdueReported: false, event,
+      tMs,
+      gapMs,
+      eventType: frame?.eventType,
+      expected: this.listenerCount + (this.appOnMessage ? 1 : 0),
+      ran: 0,
+      pendingAsync: 0,
+      handlerMs: 0,
+      handlersInFlight: this.inFlight.size,
+      overdueReported: false,
+      event,
     };
     if (message.expected === 0) return this.finish(message);
     this.inFlight.add(message);
@@ -175,8 +187,8 @@ export class SocketTap {
   }
 
   private patchOnMessage(): void {
-    const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(this.socket), 'onmessage')
-      ?? Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+    const native =
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(this.socket), 'onmessage') ?? Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
     if (!native?.set) return;
     const tap = this;
     Object.defineProperty(this.socket, 'onmessage', {
@@ -202,29 +214,35 @@ export class SocketTap {
       if (byCapture.size === 0) tap.wrappedListeners.delete(listener);
     };
     const define = (name: string, value: unknown) => Object.defineProperty(socket, name, { value, writable: true, configurable: true });
-    define('addEventListener', function addEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | AddEventListenerOptions) {
-      if (type !== 'message' || !listener) return nativeAdd.call(this, type, listener as Listener, options);
-      const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
-      const once = typeof options === 'object' && Boolean(options?.once);
-      let byCapture = tap.wrappedListeners.get(listener);
-      const existing = byCapture?.get(capture);
-      if (existing) return nativeAdd.call(this, type, existing, options);
-      if (typeof options === 'object' && options?.signal?.aborted) return undefined;
-      const wrapped = tap.wrap(listener, once ? () => forget(listener, capture) : undefined);
-      if (!byCapture) tap.wrappedListeners.set(listener, (byCapture = new Map()));
-      byCapture.set(capture, wrapped);
-      tap.listenerCount += 1;
-      if (typeof options === 'object' && options?.signal) options.signal.addEventListener('abort', () => forget(listener, capture), { once: true });
-      return nativeAdd.call(this, type, wrapped, options);
-    });
-    define('removeEventListener', function removeEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | EventListenerOptions) {
-      if (type !== 'message' || !listener) return nativeRemove.call(this, type, listener as Listener, options);
-      const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
-      const wrapped = tap.wrappedListeners.get(listener)?.get(capture);
-      if (!wrapped) return nativeRemove.call(this, type, listener as Listener, options);
-      forget(listener, capture);
-      return nativeRemove.call(this, type, wrapped, options);
-    });
+    define(
+      'addEventListener',
+      function addEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | AddEventListenerOptions) {
+        if (type !== 'message' || !listener) return nativeAdd.call(this, type, listener as Listener, options);
+        const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+        const once = typeof options === 'object' && Boolean(options?.once);
+        let byCapture = tap.wrappedListeners.get(listener);
+        const existing = byCapture?.get(capture);
+        if (existing) return nativeAdd.call(this, type, existing, options);
+        if (typeof options === 'object' && options?.signal?.aborted) return undefined;
+        const wrapped = tap.wrap(listener, once ? () => forget(listener, capture) : undefined);
+        if (!byCapture) tap.wrappedListeners.set(listener, (byCapture = new Map()));
+        byCapture.set(capture, wrapped);
+        tap.listenerCount += 1;
+        if (typeof options === 'object' && options?.signal) options.signal.addEventListener('abort', () => forget(listener, capture), { once: true });
+        return nativeAdd.call(this, type, wrapped, options);
+      },
+    );
+    define(
+      'removeEventListener',
+      function removeEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | EventListenerOptions) {
+        if (type !== 'message' || !listener) return nativeRemove.call(this, type, listener as Listener, options);
+        const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+        const wrapped = tap.wrappedListeners.get(listener)?.get(capture);
+        if (!wrapped) return nativeRemove.call(this, type, listener as Listener, options);
+        forget(listener, capture);
+        return nativeRemove.call(this, type, wrapped, options);
+      },
+    );
   }
 
   private patchSend(): void {

@@ -5,7 +5,9 @@
 export function soakFinishError(logPath: string, cause: unknown, stoppedEarly: string | null): Error {
   const why = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
   const early = stoppedEarly ? `; the run had stopped early: ${stoppedEarly}` : '';
-  const error = new Error(`voice-soak: could not write the reports of ${logPath}: ${why}${early}; the log holds every record until then (voice-soak analyze it once there is room)`);
+  const error = new Error(
+    `voice-soak: could not write the reports of ${logPath}: ${why}${early}; the log holds every record until then (voice-soak analyze it once there is room)`,
+  );
   error.stack = `Error: ${error.message}`;
   return error;
 }

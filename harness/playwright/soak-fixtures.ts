@@ -59,7 +59,25 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
   sampleIntervalMs: [settings.sampleIntervalMs, { option: true }],
   soakRunOptions: [{}, { option: true }],
 
-  soak: async ({ browser, playwright, launchOptions, headless, contextOptions, soakDurationMs, targetUrl, startSelector, micMode, faults, redirectWs, sampleIntervalMs, soakRunOptions }, use, testInfo) => {
+  soak: async (
+    {
+      browser,
+      playwright,
+      launchOptions,
+      headless,
+      contextOptions,
+      soakDurationMs,
+      targetUrl,
+      startSelector,
+      micMode,
+      faults,
+      redirectWs,
+      sampleIntervalMs,
+      soakRunOptions,
+    },
+    use,
+    testInfo,
+  ) => {
     const thresholds = resolveThresholds({
       file: settings.thresholdsFile ? await readThresholdsFile(settings.thresholdsFile) : undefined,
       fileName: settings.thresholdsFile,

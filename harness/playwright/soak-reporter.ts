@@ -26,7 +26,11 @@ export interface SoakReporterOptions {
 
 function resolvePaths(options: SoakReporterOptions): { outputDir: string; historyFile: string; baseline: string | undefined } {
   const env = process.env;
-  let settings: { outputDir: string; historyFile: string; baseline: string | undefined } = { outputDir: 'soak-runs', historyFile: 'soak-runs/soak-history.json', baseline: undefined };
+  let settings: { outputDir: string; historyFile: string; baseline: string | undefined } = {
+    outputDir: 'soak-runs',
+    historyFile: 'soak-runs/soak-history.json',
+    baseline: undefined,
+  };
   try {
     settings = loadSettings();
   } catch (error) {

@@ -17,7 +17,14 @@ export interface ComparisonCells {
 }
 
 export const COMPARISON_HEADERS: ComparisonCells = {
-  metric: 'Metric', before: 'Before', after: 'After', delta: 'Delta', relative: 'Rel.', test: 'Test', pValue: 'p (adj.)', result: 'Result',
+  metric: 'Metric',
+  before: 'Before',
+  after: 'After',
+  delta: 'Delta',
+  relative: 'Rel.',
+  test: 'Test',
+  pValue: 'p (adj.)',
+  result: 'Result',
 };
 
 function formatValue(value: number | null, unit: string, signed = false): string {

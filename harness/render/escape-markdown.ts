@@ -10,7 +10,7 @@ import { escapeHtml } from './escape-html.ts';
  * the renderer's own prefix), so block markers ('#', '-', '+', '1.') cannot take effect and stay readable.
  * '<' and '&' become entities below, so no raw HTML and no <javascript:...> autolink can form.
  */
-const MARKDOWN_PUNCTUATION = /[\\`*_{}\[\]()!|~]/g;
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()!|~]/g;
 
 export function escapeMarkdown(value: unknown): string {
   const oneLine = String(value).replace(/[\r\n\u2028\u2029]+/g, ' ');

@@ -55,8 +55,16 @@ export function metricRows(report: Report): MetricRow[] {
     ...memoryRows(report),
     { label: 'DOM node growth', value: perMin(m.domNodeSlopePerMin, 'nodes'), budget: `${t.domNodeSlopePerMin} nodes/min` },
     { label: 'Listener growth', value: perMin(m.listenerSlopePerMin, 'listeners'), budget: `${t.listenerSlopePerMin} listeners/min` },
-    { label: 'Audio chunks pending (end / max)', value: `${formatCount(m.audioChunksPending)} / ${formatCount(m.audioChunksPendingMax)}`, budget: `${t.maxPendingAudioChunks}` },
-    { label: 'WebSocket buffered (end / max)', value: `${formatCount(m.wsBufferedAmountBytes)} / ${formatCount(m.wsBufferedAmountMaxBytes)} bytes`, budget: `${t.maxWsBufferedBytes} bytes` },
+    {
+      label: 'Audio chunks pending (end / max)',
+      value: `${formatCount(m.audioChunksPending)} / ${formatCount(m.audioChunksPendingMax)}`,
+      budget: `${t.maxPendingAudioChunks}`,
+    },
+    {
+      label: 'WebSocket buffered (end / max)',
+      value: `${formatCount(m.wsBufferedAmountBytes)} / ${formatCount(m.wsBufferedAmountMaxBytes)} bytes`,
+      budget: `${t.maxWsBufferedBytes} bytes`,
+    },
     { label: 'Event queue (end / max)', value: `${formatCount(m.eventQueueSize)} / ${formatCount(m.eventQueueMax)}`, budget: `${t.maxEventQueueSize}` },
     { label: 'Audio gaps (count / max)', value: `${formatCount(m.audioGapCount)} / ${ms(m.audioGapMaxMs)}`, budget: `${t.maxAudioGapsPerMin}/min` },
     { label: 'Interruptions', value: formatCount(m.interruptionCount), budget: `${t.maxUnplannedInterruptions} unplanned` },

@@ -9,7 +9,12 @@ const COLUMNS: (keyof ComparisonCells)[] = ['metric', 'before', 'after', 'delta'
 const row = (cells: ComparisonCells) => `| ${COLUMNS.map((c) => md(cells[c])).join(' | ')} |`;
 
 export function renderComparisonMarkdown(comparison: Comparison): string {
-  const title = comparison.regressions.length > 0 ? `REGRESSED (${comparison.regressions.map(md).join(', ')})` : comparison.verdict === 'improved' ? 'improved' : 'no significant regression';
+  const title =
+    comparison.regressions.length > 0
+      ? `REGRESSED (${comparison.regressions.map(md).join(', ')})`
+      : comparison.verdict === 'improved'
+        ? 'improved'
+        : 'no significant regression';
   return [
     `# voice-soak comparison: ${title}`,
     '',

@@ -12,7 +12,10 @@ const oneLine = (text: string) => stripControlChars(text.replace(/[\r\n\u2028\u2
 export function renderComparisonText(comparison: Comparison): string {
   const rows = [COMPARISON_HEADERS, ...comparison.metrics.map(comparisonCells)];
   const widths = COLUMNS.map((column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: ComparisonCells) => COLUMNS.map((column, i) => row[column].padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: ComparisonCells) =>
+    COLUMNS.map((column, i) => row[column].padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const verdict =
     comparison.regressions.length > 0
       ? `Verdict: REGRESSED (${oneLine(comparison.regressions.join(', '))})`

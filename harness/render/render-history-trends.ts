@@ -31,7 +31,9 @@ export function renderHistoryTrends(history: History, lastRuns = 14): string {
       const mark = (i: number) => (partial[i] ? '*' : '');
       const shown = values.map((v, i) => (v === null ? '-' : `${formatKeyMetric(v, metric.unit).replace(` ${metric.unit}`, '')}${mark(i)}`)).join(', ');
       const trend = sparklineText(values.map((v, i) => (partial[i] ? null : v)));
-      lines.push(`| ${metric.label} (${metric.unit === 'bytes' ? 'MB' : metric.unit}) | \`${trend}\` | ${shown} | ${formatKeyMetric(values.at(-1), metric.unit)}${mark(values.length - 1)} |`);
+      lines.push(
+        `| ${metric.label} (${metric.unit === 'bytes' ? 'MB' : metric.unit}) | \`${trend}\` | ${shown} | ${formatKeyMetric(values.at(-1), metric.unit)}${mark(values.length - 1)} |`,
+      );
     }
     if (partial.some(Boolean)) lines.push('', '\\* a partial run (cut short): its values cover only part of the conversation and are left out of the trend.');
     lines.push('');

@@ -24,13 +24,12 @@ function assertionRow(a: Assertion): string {
 
 export function renderHtml(report: Report): string {
   const failedCount = report.assertions.filter((a) => !a.passed).length;
-  const charts = report.series.map(
-    (series, index) =>
-      `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`,
-  );
+  const charts = report.series.map((series, index) => `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`);
   const issues = report.issues.map(
     (i) =>
-      `<div class="issue level-${esc(i.level)}"><div><span class="level-${esc(i.level)}">${esc(i.level)}</span> ${esc(i.message)}</div>${likelySourceLines(i).map((line) => `<div class="likely-source">${esc(line)}</div>`).join('')}<div>Recommendation: ${esc(i.recommendation)}</div></div>`,
+      `<div class="issue level-${esc(i.level)}"><div><span class="level-${esc(i.level)}">${esc(i.level)}</span> ${esc(i.message)}</div>${likelySourceLines(i)
+        .map((line) => `<div class="likely-source">${esc(line)}</div>`)
+        .join('')}<div>Recommendation: ${esc(i.recommendation)}</div></div>`,
   );
   return [
     '<!DOCTYPE html>',
@@ -68,9 +67,7 @@ export function renderHtml(report: Report): string {
     '<table><thead><tr><th>Result</th><th>Level</th><th>Id</th><th>Actual</th><th>Expected</th><th>Message</th></tr></thead><tbody>',
     ...report.assertions.map(assertionRow),
     '</tbody></table>',
-    ...(report.input.warnings.length > 0
-      ? ['<h2>Input warnings</h2>', `<ul>${report.input.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`]
-      : []),
+    ...(report.input.warnings.length > 0 ? ['<h2>Input warnings</h2>', `<ul>${report.input.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`] : []),
     '<h2>Text report</h2>',
     `<pre>${esc(renderText(report))}</pre>`,
     '</body>',

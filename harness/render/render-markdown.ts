@@ -29,8 +29,24 @@ export function renderMarkdown(report: Report): string {
     '',
     ...(report.issues.length === 0
       ? ['None.']
-      : report.issues.map((i) => `- **${md(i.level)}** ${md(i.message)}  \n${likelySourceLines(i).map((line) => `  ${md(line)}  \n`).join('')}  Recommendation: ${md(i.recommendation)}`)),
-    ...(report.heapSites ? ['', '## Heap allocation sites', '', md(heapSitesCaption(report.heapSites)), '', '| Site | Growth | Noise floor | Counts |', '| --- | --- | --- | --- |', ...heapSiteRows(report.heapSites).map((r) => `| ${md(r.site)} | ${md(r.growth)} | ${md(r.floor)} | ${md(r.counts)} |`)] : []),
+      : report.issues.map(
+          (i) =>
+            `- **${md(i.level)}** ${md(i.message)}  \n${likelySourceLines(i)
+              .map((line) => `  ${md(line)}  \n`)
+              .join('')}  Recommendation: ${md(i.recommendation)}`,
+        )),
+    ...(report.heapSites
+      ? [
+          '',
+          '## Heap allocation sites',
+          '',
+          md(heapSitesCaption(report.heapSites)),
+          '',
+          '| Site | Growth | Noise floor | Counts |',
+          '| --- | --- | --- | --- |',
+          ...heapSiteRows(report.heapSites).map((r) => `| ${md(r.site)} | ${md(r.growth)} | ${md(r.floor)} | ${md(r.counts)} |`),
+        ]
+      : []),
     '',
     '## Failed assertions',
     '',
@@ -39,9 +55,7 @@ export function renderMarkdown(report: Report): string {
       : [
           '| Level | Assertion | Actual | Expected | Message |',
           '| --- | --- | --- | --- | --- |',
-          ...failed.map(
-            (a) => `| ${md(a.level)} | ${md(a.id)} | ${md(formatActual(a.actual))} | ${md(`${a.operator} ${a.expected}`)} | ${md(a.message)} |`,
-          ),
+          ...failed.map((a) => `| ${md(a.level)} | ${md(a.id)} | ${md(formatActual(a.actual))} | ${md(`${a.operator} ${a.expected}`)} | ${md(a.message)} |`),
         ]),
   ];
   if (report.input.warnings.length > 0) {

@@ -29,12 +29,12 @@ export function renderSummaryTable(summary: SoakSummary): string {
   ]);
   const header = ['test', 'verdict', 'heap slope', 'TTFR p95', 'errors', 'issues'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  const out = [
-    `voice-soak: ${summary.tests.length} soak test${summary.tests.length === 1 ? '' : 's'}, ${failed} failed`,
-    line(header),
-    ...rows.map(line),
-  ];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const out = [`voice-soak: ${summary.tests.length} soak test${summary.tests.length === 1 ? '' : 's'}, ${failed} failed`, line(header), ...rows.map(line)];
   for (const t of summary.tests) {
     for (const message of t.failures) out.push(`  error  ${clip(t.title, MAX_TITLE)}: ${message}`);
     for (const message of t.baseline?.regressions ?? []) out.push(`  error  ${clip(t.title, MAX_TITLE)}: regression vs baseline: ${message}`);

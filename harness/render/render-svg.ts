@@ -28,14 +28,15 @@ function inDisplayUnit(series: Series): Series {
   if (divisor === 1) return series;
   const scale = (points: [number, number][]) => points.map(([x, y]): [number, number] => [x, y / divisor]);
   // A trend fitted on bytes is in bytes/min; one already fitted in another unit is left alone.
-  const trend = series.trend && series.trend.unit === 'bytes/min' && {
-    ...series.trend,
-    slopePerMin: series.trend.slopePerMin / divisor,
-    ciLowPerMin: series.trend.ciLowPerMin / divisor,
-    ciHighPerMin: series.trend.ciHighPerMin / divisor,
-    interceptAtFrom: series.trend.interceptAtFrom / divisor,
-    unit: `${label}/min`,
-  };
+  const trend = series.trend &&
+    series.trend.unit === 'bytes/min' && {
+      ...series.trend,
+      slopePerMin: series.trend.slopePerMin / divisor,
+      ciLowPerMin: series.trend.ciLowPerMin / divisor,
+      ciHighPerMin: series.trend.ciHighPerMin / divisor,
+      interceptAtFrom: series.trend.interceptAtFrom / divisor,
+      unit: `${label}/min`,
+    };
   return {
     ...series,
     unit: label,
@@ -104,13 +105,17 @@ export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): s
   }
   if (budgetOnScale(series)) {
     const [, by] = toPx(x.min, series.budget!);
-    out.push(`<line class="budget" x1="${px(plot.left)}" y1="${px(by)}" x2="${px(plot.right)}" y2="${px(by)}" stroke="${COLORS.budget}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+    out.push(
+      `<line class="budget" x1="${px(plot.left)}" y1="${px(by)}" x2="${px(plot.right)}" y2="${px(by)}" stroke="${COLORS.budget}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    );
   }
   const ends = trendEnds(series);
   if (ends) {
     const [ax, ay] = toPx(...ends[0]);
     const [bx, by] = toPx(...ends[1]);
-    out.push(`<line class="trend" x1="${px(ax)}" y1="${px(ay)}" x2="${px(bx)}" y2="${px(by)}" stroke="${COLORS.trend}" stroke-width="2" stroke-dasharray="8 3"/>`);
+    out.push(
+      `<line class="trend" x1="${px(ax)}" y1="${px(ay)}" x2="${px(bx)}" y2="${px(by)}" stroke="${COLORS.trend}" stroke-width="2" stroke-dasharray="8 3"/>`,
+    );
   }
   out.push(...(series.highlight ?? []).map(([dx, dy]) => circle(toPx(dx, dy), 3.5, COLORS.highlight, 'highlight')));
   out.push('</g>');

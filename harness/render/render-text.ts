@@ -27,11 +27,15 @@ function memoryLines(report: Report): string[] {
   if (m.bufferSlopeMbPerMin !== undefined || m.processMemorySlopeMbPerMin !== undefined) {
     lines.push(`- JS Heap (post-GC end): ${formatMegabytes(m.heapPostGcEndBytes)}, ${mbPerMin(m.heapSlopeMbPerMin)}`);
   }
-  if (m.bufferSlopeMbPerMin !== undefined) lines.push(`- ArrayBuffer Memory (post-GC end): ${formatMegabytes(m.bufferPostGcEndBytes ?? null)}, ${mbPerMin(m.bufferSlopeMbPerMin)}`);
-  if (m.processMemorySlopeMbPerMin !== undefined) lines.push(`- Renderer Memory (RSS): ${formatMegabytes(m.rendererRssEndBytes ?? null)}, ${mbPerMin(m.processMemorySlopeMbPerMin)}`);
+  if (m.bufferSlopeMbPerMin !== undefined)
+    lines.push(`- ArrayBuffer Memory (post-GC end): ${formatMegabytes(m.bufferPostGcEndBytes ?? null)}, ${mbPerMin(m.bufferSlopeMbPerMin)}`);
+  if (m.processMemorySlopeMbPerMin !== undefined)
+    lines.push(`- Renderer Memory (RSS): ${formatMegabytes(m.rendererRssEndBytes ?? null)}, ${mbPerMin(m.processMemorySlopeMbPerMin)}`);
   if (m.cycles !== undefined) {
     const live = m.liveAfterLastCycle;
-    const counts = live ? `AudioContexts ${live.audioContexts}, MediaStreamTracks ${live.mediaStreamTracks}, RTCPeerConnections ${live.peerConnections}, WebSockets ${live.webSockets}` : NOT_AVAILABLE;
+    const counts = live
+      ? `AudioContexts ${live.audioContexts}, MediaStreamTracks ${live.mediaStreamTracks}, RTCPeerConnections ${live.peerConnections}, WebSockets ${live.webSockets}`
+      : NOT_AVAILABLE;
     lines.push(`- Live Objects After Last Hang-up (${formatCount(m.cycles)} cycles): ${counts}`);
   }
   return lines;
@@ -58,7 +62,9 @@ export function renderText(report: Report): string {
     ...memoryLines(report),
     '',
     'Issues Detected:',
-    ...(report.issues.length === 0 ? bullets([]) : report.issues.flatMap((issue) => [...bullets([issue.message]), ...likelySourceLines(issue).map((line) => `  ${oneLine(line)}`)])),
+    ...(report.issues.length === 0
+      ? bullets([])
+      : report.issues.flatMap((issue) => [...bullets([issue.message]), ...likelySourceLines(issue).map((line) => `  ${oneLine(line)}`)])),
     '',
     'Recommendations:',
     ...bullets(recommendations),

@@ -9,7 +9,11 @@ import { join, resolve } from 'node:path';
 import type { SoakSummary } from '../verdict/soak-summary-schema.ts';
 
 export function reportCopyName(title: string): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   const hash = createHash('sha1').update(title).digest('hex').slice(0, 8);
   return `reports/${slug || 'test'}-${hash}.json`;
 }

@@ -20,7 +20,9 @@ function probePort(port: number): { probe: PortProbe; freePort: number } {
   try {
     return JSON.parse(result.stdout) as { probe: PortProbe; freePort: number };
   } catch {
-    throw new SetupError(`could not probe 127.0.0.1:${port} for the embedded target (exit ${result.status ?? result.signal}): ${result.stderr.split('\n')[0] ?? ''}`);
+    throw new SetupError(
+      `could not probe 127.0.0.1:${port} for the embedded target (exit ${result.status ?? result.signal}): ${result.stderr.split('\n')[0] ?? ''}`,
+    );
   }
 }
 

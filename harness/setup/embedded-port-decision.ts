@@ -5,10 +5,7 @@
  * (not in CI); anything else there (another project's server, another voice-soak, a port that does not speak HTTP)
  * makes the run use a free loopback port instead, and the note says why. Pure: the probe is probe-embedded-port.mjs.
  */
-export type PortProbe =
-  | { state: 'free' }
-  | { state: 'http'; status: number; body: string }
-  | { state: 'other'; detail: string };
+export type PortProbe = { state: 'free' } | { state: 'http'; status: number; body: string } | { state: 'other'; detail: string };
 
 export interface WantedServer {
   port: number;
@@ -41,12 +38,16 @@ function parseHealth(body: string): Health | null {
   }
 }
 
-const clip = (value: unknown): string => String(value).replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
+const clip = (value: unknown): string =>
+  String(value)
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 60);
 
 /** Why the server on the port is not one this run can use, or null when it is. */
 function mismatch(probe: Extract<PortProbe, { state: 'http' }>, wanted: WantedServer): string | null {
   const health = probe.status === 200 ? parseHealth(probe.body) : null;
-  if (!health || health.name !== wanted.name) return `a server that is not ${wanted.name} (GET /healthz: ${probe.status}${health ? `, name ${clip(health.name)}` : ''})`;
+  if (!health || health.name !== wanted.name)
+    return `a server that is not ${wanted.name} (GET /healthz: ${probe.status}${health ? `, name ${clip(health.name)}` : ''})`;
   if (health.version !== wanted.version) return `${wanted.name} ${clip(health.version)}, not ${wanted.version}`;
   if (health.faults !== '') return `a ${wanted.name} server with faults ${clip(health.faults)}`;
   if (health.replyScale !== wanted.replyScale) return `a ${wanted.name} server with reply scale ${clip(health.replyScale)}, not ${wanted.replyScale}`;

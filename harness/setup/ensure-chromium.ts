@@ -17,7 +17,7 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env): string {
     if (installed) return installed;
   }
   try {
-    console.error('voice-soak: trying Playwright\'s browser installer (needs internet access) ...');
+    console.error("voice-soak: trying Playwright's browser installer (needs internet access) ...");
     execFileSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
     const downloaded = findChromium(env);
     if (downloaded) return downloaded;
@@ -25,7 +25,7 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env): string {
     // fall through to the message below
   }
   throw new SetupError(
-    'no Chromium found and none could be installed: install Debian\'s chromium (sudo apt-get install chromium) ' +
+    "no Chromium found and none could be installed: install Debian's chromium (sudo apt-get install chromium) " +
       'or set CHROMIUM_PATH to a Chromium/Chrome executable',
   );
 }

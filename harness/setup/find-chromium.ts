@@ -11,7 +11,10 @@ const DEBIAN_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/b
 function playwrightManaged(): string | null {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return null;
-  const dirs = readdirSync(root).filter((d) => d.startsWith('chromium-')).sort().reverse();
+  const dirs = readdirSync(root)
+    .filter((d) => d.startsWith('chromium-'))
+    .sort()
+    .reverse();
   for (const dir of dirs) {
     for (const rel of ['chrome-linux64/chrome', 'chrome-linux/chrome']) {
       const candidate = join(root, dir, rel);

@@ -76,12 +76,15 @@ export async function openInnerBridges(env: NodeJS.ProcessEnv = process.env): Pr
     // localhost: both loopback addresses, as the host's resolver would offer them (::1 where IPv6 is on).
     for (const address of host === 'localhost' ? ['127.0.0.1', '::1'] : [host]) {
       const server = createServer((outer) => pipeBoth(outer, connect(socketPath)));
-      listening.push(new Promise<void>((resolve) => {
-        server.once('listening', resolve).once('error', (error) => {
-          if (!(host === 'localhost' && address === '::1')) console.error(`voice-soak: cannot bridge ${address}:${port} into the network namespace: ${error.message}`);
-          resolve();
-        });
-      }));
+      listening.push(
+        new Promise<void>((resolve) => {
+          server.once('listening', resolve).once('error', (error) => {
+            if (!(host === 'localhost' && address === '::1'))
+              console.error(`voice-soak: cannot bridge ${address}:${port} into the network namespace: ${error.message}`);
+            resolve();
+          });
+        }),
+      );
       server.listen(port, address).unref();
     }
   }

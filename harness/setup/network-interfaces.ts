@@ -12,7 +12,11 @@ export function networkInterfaceNames(procNetDev = '/proc/net/dev'): string[] | 
   } catch {
     return null;
   }
-  return text.split('\n').slice(2).map((line) => line.split(':')[0]!.trim()).filter((name) => name.length > 0);
+  return text
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(':')[0]!.trim())
+    .filter((name) => name.length > 0);
 }
 
 export const ISOLATED_NETWORK = 'isolated: a network namespace with only loopback (lo)';

@@ -39,7 +39,11 @@ export function namespaceArgs(command: readonly string[], uid: number, has: (pat
 }
 
 function firstLine(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200);
 }
 
@@ -77,7 +81,11 @@ function checkReachable(reach: Readonly<Record<string, string | undefined>>): vo
  * the servers outside that the run is told to use, by setting name; their loopback ports are bridged in
  * (loopback-bridge.ts).
  */
-export async function rerunInNetworkNamespace(reach: Readonly<Record<string, string | undefined>> = {}, argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<never> {
+export async function rerunInNetworkNamespace(
+  reach: Readonly<Record<string, string | undefined>> = {},
+  argv: string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<never> {
   checkReachable(reach);
   const uid = process.getuid?.() ?? -1;
   checkNamespaceWorks(uid);

@@ -19,7 +19,10 @@ export function cycleRecordsBetween(
     const tMs = k === 0 ? 500 : (durationMs * k) / cycles - 200;
     if (tMs < input.fromMs || tMs >= input.toMs) continue;
     out.push({
-      type: 'cycle', tMs, cycle: k, hungUpBy: k === 0 ? 'baseline' : 'stop-selector',
+      type: 'cycle',
+      tMs,
+      cycle: k,
+      hungUpBy: k === 0 ? 'baseline' : 'stop-selector',
       live: { audioContexts: Math.round(input.leakedContextsPerCycle * k), mediaStreamTracks: 0, peerConnections: 0, webSockets: 0 },
       eventListeners: Math.round(k === 0 ? 13 : 28 + random.uniform(-2, 2)),
       domNodes: Math.round(100 + 6 * k + random.uniform(-3, 3)),

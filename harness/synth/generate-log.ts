@@ -42,9 +42,16 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
   const cycles = options.cycles ?? 0;
   const faultNames = FAULT_SPECS.filter((s) => faults[s.field] !== undefined).map((s) => `${s.name}=${faults[s.field]}`);
   yield {
-    type: 'header', schemaVersion: LOG_SCHEMA_VERSION, tool: { name: 'voice-soak', version: 'synth' }, source,
-    target: { url: 'synth://voice-app', kind: 'embedded', dialect: 'ga' }, startedAt: SYNTH_STARTED_AT, sampleIntervalMs,
-    thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: faultNames, meta: { generator: 'harness/synth/generate-log.ts', seed: String(seed), ...(cycles > 1 ? { cycles: String(cycles) } : {}) },
+    type: 'header',
+    schemaVersion: LOG_SCHEMA_VERSION,
+    tool: { name: 'voice-soak', version: 'synth' },
+    source,
+    target: { url: 'synth://voice-app', kind: 'embedded', dialect: 'ga' },
+    startedAt: SYNTH_STARTED_AT,
+    sampleIntervalMs,
+    thresholds: PLAIN_DEFAULT_THRESHOLDS,
+    faults: faultNames,
+    meta: { generator: 'harness/synth/generate-log.ts', seed: String(seed), ...(cycles > 1 ? { cycles: String(cycles) } : {}) },
   };
   const endMs = Math.min(durationMs, faults.crashAtMs ?? Infinity);
   const gap = faults.samplingGapMs ? { fromMs: durationMs / 2, toMs: durationMs / 2 + faults.samplingGapMs } : null;
@@ -72,14 +79,28 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
       const ramp = 1 - Math.exp(-tMs / 20_000);
       if (source === 'harness') {
         batch.push({
-          type: 'cdp', tMs, heapUsedBytes, heapTotalBytes: heapUsedBytes * 1.3 + 4e6, afterGc: false, documents: 1, frames: 1,
+          type: 'cdp',
+          tMs,
+          heapUsedBytes,
+          heapTotalBytes: heapUsedBytes * 1.3 + 4e6,
+          afterGc: false,
+          documents: 1,
+          frames: 1,
           domNodes: Math.round(900 + 150 * ramp + (faults.domLeakNodesPerMin ?? 0) * m + (replying ? 20 : 0) + random.normal(0, 4)),
           eventListeners: Math.round(180 + 30 * ramp + (faults.listenerLeakPerMin ?? 0) * m + random.normal(0, 1)),
           sampleLatencyMs: random.logNormal(4, 0.5),
           ...memory.sample(tMs, heapUsedBytes, replying, false),
         });
       } else if (counters.sampleIndex % 2 === 0) {
-        batch.push({ type: 'monitor', kind: 'memory', tMs, usedBytes: heapUsedBytes, totalBytes: heapUsedBytes * 1.3, limitBytes: 4096 * 1024 * 1024, precise: true });
+        batch.push({
+          type: 'monitor',
+          kind: 'memory',
+          tMs,
+          usedBytes: heapUsedBytes,
+          totalBytes: heapUsedBytes * 1.3,
+          limitBytes: 4096 * 1024 * 1024,
+          precise: true,
+        });
       }
       if (speaking) {
         counters.framesSent += 10;
@@ -91,20 +112,41 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
       }
       const inFlight = speaking && random.chance(0.3) ? Math.round(random.uniform(0, 9600)) : 0;
       const stuck = Math.round((faults.wsBackpressureBytesPerMin ?? 0) * m * random.uniform(0.9, 1.1));
-      batch.push({ type: 'ws', tMs, socketId: 'ws-1', url: 'ws://127.0.0.1:8787/v1/realtime', readyState: 1, bufferedAmountBytes: inFlight + stuck, ...pick(counters) });
+      batch.push({
+        type: 'ws',
+        tMs,
+        socketId: 'ws-1',
+        url: 'ws://127.0.0.1:8787/v1/realtime',
+        readyState: 1,
+        bufferedAmountBytes: inFlight + stuck,
+        ...pick(counters),
+      });
     }
     if (outcome && afterGcSamples && turnEndMs <= endMs && !inGap(turnEndMs - 10)) {
       const heapUsedBytes = heap.collect(turnEndMs - 10);
       batch.push({ type: 'harness', kind: 'gc', tMs: turnEndMs - 12, turn });
       batch.push({
-        type: 'cdp', tMs: turnEndMs - 10, heapUsedBytes, heapTotalBytes: heapUsedBytes * 1.3 + 4e6, afterGc: true, documents: 1, frames: 1,
+        type: 'cdp',
+        tMs: turnEndMs - 10,
+        heapUsedBytes,
+        heapTotalBytes: heapUsedBytes * 1.3 + 4e6,
+        afterGc: true,
+        documents: 1,
+        frames: 1,
         domNodes: Math.round(1050 + (faults.domLeakNodesPerMin ?? 0) * ((turnEndMs - 10) / 60_000)),
         eventListeners: Math.round(210 + (faults.listenerLeakPerMin ?? 0) * ((turnEndMs - 10) / 60_000)),
         ...memory.sample(turnEndMs - 10, heapUsedBytes, false, true),
       });
     }
-    if (source === 'harness') batch.push(...cycleRecordsBetween({ fromMs: windowStartMs, toMs: windowEndMs, durationMs, cycles, leakedContextsPerCycle: faults.leakedContextsPerCycle ?? 0 }, random));
-    if (gap && gap.fromMs >= windowStartMs && gap.fromMs < windowEndMs) batch.push({ type: 'harness', kind: 'sample-timeout', tMs: gap.fromMs, detail: 'synthetic sampling gap' });
+    if (source === 'harness')
+      batch.push(
+        ...cycleRecordsBetween(
+          { fromMs: windowStartMs, toMs: windowEndMs, durationMs, cycles, leakedContextsPerCycle: faults.leakedContextsPerCycle ?? 0 },
+          random,
+        ),
+      );
+    if (gap && gap.fromMs >= windowStartMs && gap.fromMs < windowEndMs)
+      batch.push({ type: 'harness', kind: 'sample-timeout', tMs: gap.fromMs, detail: 'synthetic sampling gap' });
     batch.sort((a, b) => a.tMs - b.tMs);
     for (const record of batch) if (record.tMs < endMs) yield record;
     windowStartMs = windowEndMs;

@@ -75,11 +75,21 @@ export function turnEvents(plan: TurnPlan, random: SeededRandom): TurnOutcome {
     chunk++;
   }
   const replyEndMs = tMs;
-  for (let i = 1; i <= 3; i++) records.push({ type: 'monitor', kind: 'playback', tMs: replyEndMs + i * 150, pendingChunks: backlog + Math.max(0, 3 - i), underrun: false });
+  for (let i = 1; i <= 3; i++)
+    records.push({ type: 'monitor', kind: 'playback', tMs: replyEndMs + i * 150, pendingChunks: backlog + Math.max(0, 3 - i), underrun: false });
   if (interruptedByUser || unplanned) {
     records.push({ type: 'monitor', kind: 'interruption', tMs: replyEndMs + 5, reason: unplanned ? 'response-timeout' : 'barge-in', responseId });
   }
-  rt({ type: 'rt', kind: 'response-done', tMs: replyEndMs + random.uniform(20, 60), responseId, status: interruptedByUser || unplanned ? 'cancelled' : 'completed' }, 'response.done');
+  rt(
+    {
+      type: 'rt',
+      kind: 'response-done',
+      tMs: replyEndMs + random.uniform(20, 60),
+      responseId,
+      status: interruptedByUser || unplanned ? 'cancelled' : 'completed',
+    },
+    'response.done',
+  );
   if (random.chance(faults.errorRatePerTurn ?? 0)) {
     records.push({ type: 'monitor', kind: 'error', tMs: replyEndMs + 100, source: 'app', message: 'synthetic error: audio decode failed' });
   }

@@ -11,7 +11,8 @@ import type { LogHeader, LogRecord } from '../log/log-schema.ts';
 import { generateLog } from './generate-log.ts';
 import { parseFaultArg, type SynthFaults } from './synth-faults.ts';
 
-const USAGE = 'usage: write-log.ts <out.jsonl> [--duration 7m] [--seed 1] [--fault NAME=VALUE]... [--messages-per-second 10] [--source harness|page] [--no-after-gc]';
+const USAGE =
+  'usage: write-log.ts <out.jsonl> [--duration 7m] [--seed 1] [--fault NAME=VALUE]... [--messages-per-second 10] [--source harness|page] [--no-after-gc]';
 
 /** A bare number is milliseconds; anything else is a duration as in the settings (7m, 90s, 1h30m). */
 export function parseDurationMs(text: string): number {

@@ -20,7 +20,13 @@ export interface ThresholdEnvVar {
 }
 
 const MIB = 1024 * 1024;
-const row = (envVar: string, field: string, unit: string, rule: Rule, scale = 1): ThresholdEnvVar => ({ envVar: `SOAK_THRESHOLD_${envVar}`, field, unit, scale, rule });
+const row = (envVar: string, field: string, unit: string, rule: Rule, scale = 1): ThresholdEnvVar => ({
+  envVar: `SOAK_THRESHOLD_${envVar}`,
+  field,
+  unit,
+  scale,
+  rule,
+});
 
 export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('MAX_PENDING_AUDIO_CHUNKS', 'maxPendingAudioChunks', 'chunks', 'positive-integer'),
@@ -87,11 +93,16 @@ function parseEnvValue(raw: string, spec: ThresholdEnvVar): number | boolean | u
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) return undefined;
   const n = Number(raw);
   const ok =
-    spec.rule === 'positive' ? n > 0
-    : spec.rule === 'non-negative' ? n >= 0
-    : spec.rule === 'positive-integer' ? Number.isInteger(n) && n > 0
-    : spec.rule === 'non-negative-integer' ? Number.isInteger(n) && n >= 0
-    : spec.rule === 'confidence' ? n > 0.5 && n < 1
-    : n > 1;
+    spec.rule === 'positive'
+      ? n > 0
+      : spec.rule === 'non-negative'
+        ? n >= 0
+        : spec.rule === 'positive-integer'
+          ? Number.isInteger(n) && n > 0
+          : spec.rule === 'non-negative-integer'
+            ? Number.isInteger(n) && n >= 0
+            : spec.rule === 'confidence'
+              ? n > 0.5 && n < 1
+              : n > 1;
   return ok && Number.isFinite(n) ? n * spec.scale : undefined;
 }

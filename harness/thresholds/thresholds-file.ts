@@ -20,7 +20,9 @@ export async function readThresholdsFile(path: string): Promise<Partial<Threshol
   } catch (cause) {
     if (cause instanceof ThresholdsError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new ThresholdsError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(cause)})`}`);
+    throw new ThresholdsError(
+      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(cause)})`}`,
+    );
   }
   let value: unknown;
   try {

@@ -28,7 +28,8 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'too_small':
     case 'too_big': {
       const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
-      if (issue.origin === 'string') return `expected a string of length ${op} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, got length ${typeof input === 'string' ? input.length : '?'}`;
+      if (issue.origin === 'string')
+        return `expected a string of length ${op} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, got length ${typeof input === 'string' ? input.length : '?'}`;
       if (issue.origin === 'array') return `expected an array of length ${op} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
       return `expected a number ${op} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, ${got}`;
     }
@@ -37,7 +38,8 @@ function describeRule(issue: z.core.$ZodIssue): string {
     case 'invalid_union': {
       const withOptions = issue as { options?: unknown[]; discriminator?: string };
       // A discriminated union reports the whole object as input: show the discriminator's value instead.
-      const value = withOptions.discriminator && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[withOptions.discriminator] : input;
+      const value =
+        withOptions.discriminator && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[withOptions.discriminator] : input;
       if (withOptions.options) return `expected one of ${withOptions.options.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
       return `${issue.message}, ${got}`;
     }

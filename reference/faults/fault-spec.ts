@@ -10,7 +10,10 @@ export { faultCatalog } from './fault-catalog.ts';
 
 export function parseFaultSpec(spec: string): FaultSpec {
   const result: FaultSpec = {};
-  const entries = spec.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  const entries = spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
   for (const entry of entries) {
     const match = /^([a-z-]+)(?:[:=](.*))?$/.exec(entry);
     const name = match?.[1] ?? entry;

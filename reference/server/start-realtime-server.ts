@@ -16,7 +16,6 @@ import { attachRealtimeConnection } from './realtime/realtime-connection.ts';
 import { notBuiltPage, resolveAppDir } from './resolve-app-dir.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
-
 export interface RealtimeServerOptions {
   port?: number;
   host?: string;
@@ -52,7 +51,14 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const faults = typeof opts.faults === 'string' ? parseFaultSpec(opts.faults) : (opts.faults ?? {});
   const appDir = await resolveAppDir(opts.appDir, log);
   const memory = new MemoryBudget(memoryBudgetLimits(opts.maxMemoryMb, opts.maxConnectionMemoryMb));
-  const settings = { faults, replyScale: opts.replyScale ?? 1, baseLatencyMs: opts.baseLatencyMs ?? 250, defaultDialect: opts.defaultDialect ?? 'ga', log, memory };
+  const settings = {
+    faults,
+    replyScale: opts.replyScale ?? 1,
+    baseLatencyMs: opts.baseLatencyMs ?? 250,
+    defaultDialect: opts.defaultDialect ?? 'ga',
+    log,
+    memory,
+  };
 
   const health = JSON.stringify({ name: TOOL_NAME, version: TOOL_VERSION, replyScale: settings.replyScale, faults: formatFaultSpec(faults) });
   const server = createServer((req, res) => {
@@ -79,16 +85,19 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-  log(`listening on http://${urlHost}:${port} faults=${JSON.stringify(faults)} memory budget=${mb(memory.limits.totalBytes)} MB (${mb(memory.limits.perConnectionBytes)} MB per connection)`);
+  log(
+    `listening on http://${urlHost}:${port} faults=${JSON.stringify(faults)} memory budget=${mb(memory.limits.totalBytes)} MB (${mb(memory.limits.perConnectionBytes)} MB per connection)`,
+  );
   return {
     httpUrl: `http://${urlHost}:${port}/`,
     wsUrl: `ws://${urlHost}:${port}/v1/realtime`,
     port,
-    close: () => new Promise<void>((resolveClose) => {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-      server.closeAllConnections();
-      server.close(() => resolveClose());
-    }),
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
   };
 }

@@ -41,7 +41,9 @@ export async function serveStaticFile(rootDir: string, req: IncomingMessage, res
   if (!info?.isFile()) return sendText(res, 404, 'not found');
   res.writeHead(200, { 'content-type': contentTypeFor(filePath), 'content-length': info.size, 'cache-control': 'no-store' });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(filePath).on('error', () => res.destroy()).pipe(res);
+  createReadStream(filePath)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {

@@ -26,7 +26,13 @@ function withValues(metric: ComparedMetric, before: number | null, after: number
 
 const untested = (metric: ComparedMetric, before: number | null, after: number | null, note: string, nBefore = 0, nAfter = 0): RawMetricComparison => ({
   ...withValues(metric, before, after),
-  test: 'none', nBefore, nAfter, statistic: null, pValue: null, note, direction: 0,
+  test: 'none',
+  nBefore,
+  nAfter,
+  statistic: null,
+  pValue: null,
+  note,
+  direction: 0,
 });
 
 export function compareMetric(metric: ComparedMetric, before: Report, after: Report, confidence: number): RawMetricComparison {
@@ -36,12 +42,19 @@ export function compareMetric(metric: ComparedMetric, before: Report, after: Rep
     metric = { ...metric, unit: sa?.unit ?? sb?.unit ?? metric.unit };
     const [x, y] = [sb?.[metric.from] ?? [], sa?.[metric.from] ?? []].map((points) => points.map(([, value]) => value)) as [number[], number[]];
     const [mx, my] = [median(x), median(y)];
-    if (x.length < 3 || y.length < 3) return untested(metric, mx, my, `too few values to test (${x.length} before, ${y.length} after; need 3 each)`, x.length, y.length);
+    if (x.length < 3 || y.length < 3)
+      return untested(metric, mx, my, `too few values to test (${x.length} before, ${y.length} after; need 3 each)`, x.length, y.length);
     const result = mannWhitneyU(y, x);
     // Direction from the rank statistic (P(after > before) vs 1/2), which is what the test tests.
     return {
-      ...withValues(metric, mx, my), test: 'mann-whitney-u', nBefore: x.length, nAfter: y.length, statistic: result.z,
-      pValue: result.pValue, note: `P(after > before) = ${result.probabilityXGreater.toFixed(2)}`, direction: sign(result.probabilityXGreater - 0.5),
+      ...withValues(metric, mx, my),
+      test: 'mann-whitney-u',
+      nBefore: x.length,
+      nAfter: y.length,
+      statistic: result.z,
+      pValue: result.pValue,
+      note: `P(after > before) = ${result.probabilityXGreater.toFixed(2)}`,
+      direction: sign(result.probabilityXGreater - 0.5),
     };
   }
   if (metric.kind === 'slope') {
@@ -53,7 +66,12 @@ export function compareMetric(metric: ComparedMetric, before: Report, after: Rep
     // A slope that got steeper only counts as worse when the after run actually grows.
     const worse = result.slopeDeltaPerMin > 0 && ta.slopePerMin > 0;
     return {
-      ...withValues(metric, b, a), test: 'slope-z', nBefore: tb.points, nAfter: ta.points, statistic: result.z, pValue: result.pValue,
+      ...withValues(metric, b, a),
+      test: 'slope-z',
+      nBefore: tb.points,
+      nAfter: ta.points,
+      statistic: result.z,
+      pValue: result.pValue,
       note: result.intervalsDisjoint ? 'trend intervals do not overlap' : 'trend intervals overlap',
       direction: worse ? 1 : result.slopeDeltaPerMin < 0 ? -1 : 0,
     };
@@ -62,7 +80,12 @@ export function compareMetric(metric: ComparedMetric, before: Report, after: Rep
   if (!(before.metrics.durationMs > 0 && after.metrics.durationMs > 0)) return untested(metric, kb, ka, 'a run has no duration', kb, ka);
   const result = poissonRateTest(kb, before.metrics.durationMs, ka, after.metrics.durationMs);
   return {
-    ...withValues(metric, kb, ka), test: 'poisson-rate', nBefore: kb, nAfter: ka, statistic: null, pValue: result.pValue,
+    ...withValues(metric, kb, ka),
+    test: 'poisson-rate',
+    nBefore: kb,
+    nAfter: ka,
+    statistic: null,
+    pValue: result.pValue,
     note: `${result.rateBeforePerMin.toFixed(2)}/min -> ${result.rateAfterPerMin.toFixed(2)}/min`,
     direction: sign(result.rateAfterPerMin - result.rateBeforePerMin),
   };

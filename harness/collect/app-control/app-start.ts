@@ -32,7 +32,12 @@ export function createAppStart(options: {
     async steps() {
       if (!options.steps?.length) return;
       const { env } = settings;
-      const vars = { ...env, SOAK_REALTIME_URL: settings.realtimeUrl, SOAK_REALTIME_HTTP_URL: settings.realtimeHttpUrl, OPENAI_API_KEY: settings.apiKey ?? env.OPENAI_API_KEY };
+      const vars = {
+        ...env,
+        SOAK_REALTIME_URL: settings.realtimeUrl,
+        SOAK_REALTIME_HTTP_URL: settings.realtimeHttpUrl,
+        OPENAI_API_KEY: settings.apiKey ?? env.OPENAI_API_KEY,
+      };
       await runStartSteps({ page, secretFields: options.secretFields, steps: options.steps, vars, note: options.note, addSecret: options.addSecret });
     },
   };

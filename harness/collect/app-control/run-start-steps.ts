@@ -83,8 +83,7 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
           if (secret) {
             secretFields.push(step.selector);
             await fillSecret(page, step.selector, value);
-          }
-          else await page.fill(step.selector, value, { timeout: STEP_TIMEOUT_MS });
+          } else await page.fill(step.selector, value, { timeout: STEP_TIMEOUT_MS });
           break;
         case 'select':
           await page.selectOption(step.selector, value, { timeout: STEP_TIMEOUT_MS });
@@ -114,11 +113,9 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
 export async function clearSecretFields(page: Page, selectors: readonly string[]): Promise<void> {
   if (page.isClosed()) return;
   for (const selector of selectors) {
-    const cleared = page
-      .locator(selector)
-      .evaluateAll((elements) => {
-        for (const element of elements) (element as HTMLInputElement).value = '';
-      });
+    const cleared = page.locator(selector).evaluateAll((elements) => {
+      for (const element of elements) (element as HTMLInputElement).value = '';
+    });
     // A page stuck in a busy loop or a crashed renderer never answers: bounded, the page goes away anyway.
     await Promise.race([cleared.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   }

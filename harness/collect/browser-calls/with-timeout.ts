@@ -1,6 +1,9 @@
 /** Race a promise against a timer; the timer never keeps the process alive and is cleared on settle. */
 export class TimeoutError extends Error {
-  constructor(readonly label: string, readonly timeoutMs: number) {
+  constructor(
+    readonly label: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${label} timed out after ${timeoutMs} ms`);
     this.name = 'TimeoutError';
   }

@@ -30,8 +30,16 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
       if (loaded === null) throw new Error('mic: the controllable mic is not installed in this page (install() before goto)');
       if (!loaded) {
         let base64 = base64Of.get(utterance.id);
-        if (!base64) base64Of.set(utterance.id, (base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64')));
-        await page.evaluate(([id, data, rate]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate), [utterance.id, base64, MIC_SAMPLE_RATE] as const);
+        if (!base64)
+          base64Of.set(
+            utterance.id,
+            (base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64')),
+          );
+        await page.evaluate(([id, data, rate]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate), [
+          utterance.id,
+          base64,
+          MIC_SAMPLE_RATE,
+        ] as const);
       }
       const played = await page.evaluate((id) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.play(id), utterance.id);
       return { durationMs: played.durationMs };

@@ -48,7 +48,7 @@ function decode(
   const readers: Record<string, (at: number) => number> = {
     '1/8': (at) => (view.getUint8(at) - 128) / 128,
     '1/16': (at) => view.getInt16(at, true) / 32768,
-    '1/24': (at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608),
+    '1/24': (at) => (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608,
     '1/32': (at) => view.getInt32(at, true) / 2147483648,
     '3/32': (at) => view.getFloat32(at, true),
   };

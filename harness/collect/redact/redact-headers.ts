@@ -6,10 +6,7 @@ import { REDACTED, redactSecrets } from './redact-secrets.ts';
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'api-key', 'x-api-key', 'cookie', 'set-cookie', 'openai-organization']);
 
-export function redactHeaders(
-  headers: Record<string, string | string[] | undefined>,
-  knownSecrets: readonly string[] = [],
-): Record<string, string> {
+export function redactHeaders(headers: Record<string, string | string[] | undefined>, knownSecrets: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

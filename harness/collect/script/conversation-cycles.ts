@@ -15,11 +15,22 @@ export interface ConversationCycles {
   note?: string;
 }
 
-export function conversationCycles(input: { explicit: number | undefined; scriptCycles: number | undefined; durationMs: number; micMode: 'controllable' | 'device' }): ConversationCycles {
+export function conversationCycles(input: {
+  explicit: number | undefined;
+  scriptCycles: number | undefined;
+  durationMs: number;
+  micMode: 'controllable' | 'device';
+}): ConversationCycles {
   const asked = input.explicit ?? input.scriptCycles ?? 1;
-  if (asked > 1 && input.micMode === 'device') return { count: 1, note: `conversation cycles: ${asked} asked, 1 run (device mic mode replays one WAV timeline; use SOAK_MIC_MODE=controllable to cycle)` };
+  if (asked > 1 && input.micMode === 'device')
+    return { count: 1, note: `conversation cycles: ${asked} asked, 1 run (device mic mode replays one WAV timeline; use SOAK_MIC_MODE=controllable to cycle)` };
   if (input.explicit !== undefined || asked === 1) return { count: asked };
   const fitting = Math.min(asked, Math.floor(input.durationMs / MIN_CYCLE_MS));
   const fit = fitting >= MIN_JUDGED_CYCLES ? fitting : 1;
-  return fit === asked ? { count: asked } : { count: fit, note: `conversation cycles: the script asks for ${asked}, ${fit} fit a ${Math.round(input.durationMs / 1000)} s run (at least ${MIN_CYCLE_MS / 1000} s each; SOAK_CYCLES sets the count)` };
+  return fit === asked
+    ? { count: asked }
+    : {
+        count: fit,
+        note: `conversation cycles: the script asks for ${asked}, ${fit} fit a ${Math.round(input.durationMs / 1000)} s run (at least ${MIN_CYCLE_MS / 1000} s each; SOAK_CYCLES sets the count)`,
+      };
 }

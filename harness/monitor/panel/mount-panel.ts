@@ -167,7 +167,12 @@ function attachDrag(bar: HTMLElement, host: HTMLElement): void {
   });
   bar.addEventListener('pointermove', (event) => {
     if (!start) return;
-    Object.assign(host.style, { left: `${start.left + event.clientX - start.x}px`, top: `${start.top + event.clientY - start.y}px`, right: 'auto', bottom: 'auto' });
+    Object.assign(host.style, {
+      left: `${start.left + event.clientX - start.x}px`,
+      top: `${start.top + event.clientY - start.y}px`,
+      right: 'auto',
+      bottom: 'auto',
+    });
   });
   const drop = (event: PointerEvent) => {
     if (!start) return;

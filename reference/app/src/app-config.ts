@@ -49,9 +49,7 @@ export function readAppConfig(pageHref: string, injected?: InjectedConfig | null
     throw new Error('app config: ?key= is refused (it would leak into URLs); set window.VOICE_APP_CONFIG.apiKey instead');
   }
   const wsRaw = optionalString(injected?.wsUrl, 'wsUrl') ?? params.get('ws') ?? '/v1/realtime';
-  const dialect = injected?.dialect !== undefined
-    ? readDialect(injected.dialect, 'VOICE_APP_CONFIG.dialect')
-    : readDialect(params.get('dialect'), '?dialect=');
+  const dialect = injected?.dialect !== undefined ? readDialect(injected.dialect, 'VOICE_APP_CONFIG.dialect') : readDialect(params.get('dialect'), '?dialect=');
   const faults = optionalString(injected?.faults, 'faults') ?? params.get('faults') ?? '';
   const apiKey = optionalString(injected?.apiKey, 'apiKey');
   const config: AppConfig = { wsUrl: toWebSocketUrl(wsRaw, pageHref), dialect, faults: faults.trim() };

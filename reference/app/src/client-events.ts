@@ -20,8 +20,12 @@ export const DEFAULT_SESSION: SessionOptions = {
 
 /** interrupt_response false: the app itself cancels and truncates on barge-in, from what was actually heard. */
 const SERVER_VAD = {
-  type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 500,
-  create_response: true, interrupt_response: false,
+  type: 'server_vad',
+  threshold: 0.5,
+  prefix_padding_ms: 300,
+  silence_duration_ms: 500,
+  create_response: true,
+  interrupt_response: false,
 };
 
 export function sessionUpdate(dialect: RealtimeDialect, options: SessionOptions = DEFAULT_SESSION): ClientEvent {

@@ -13,12 +13,7 @@ export const MIC_CONSTRAINTS: MediaTrackConstraints = {
   channelCount: 1,
 };
 
-export async function startMicCapture(
-  audioContext: AudioContext,
-  workletUrl: string,
-  onChunk: (pcm: Int16Array) => void,
-  chunkMs = 100,
-): Promise<MicCapture> {
+export async function startMicCapture(audioContext: AudioContext, workletUrl: string, onChunk: (pcm: Int16Array) => void, chunkMs = 100): Promise<MicCapture> {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: MIC_CONSTRAINTS });
   try {
     await audioContext.audioWorklet.addModule(workletUrl);

@@ -88,8 +88,15 @@ export class VoiceApp {
     ];
     for (const leak of deltaLeaks) monitor.faultApplied(leak.spec);
     const handler = new ServerEventHandler({
-      scheduler, transcript: this.transcript, context: this.context, counters: this.counters,
-      send: (event) => this.send(event), heapLeak, slowHandler, deltaLeaks, retainedAudio: retained,
+      scheduler,
+      transcript: this.transcript,
+      context: this.context,
+      counters: this.counters,
+      send: (event) => this.send(event),
+      heapLeak,
+      slowHandler,
+      deltaLeaks,
+      retainedAudio: retained,
     });
     const session: Session = { audioContext, scheduler, handler, heapLeak, mic: null };
     this.lastScheduler = scheduler;

@@ -39,7 +39,11 @@ export class ActiveResponse implements ActiveResponseHandle {
   private itemAnnounced = false;
   private finished = false;
 
-  constructor(private readonly ctx: ConnectionContext, private readonly options: ResponseOptions, private readonly onFinished: () => void) {
+  constructor(
+    private readonly ctx: ConnectionContext,
+    private readonly options: ResponseOptions,
+    private readonly onFinished: () => void,
+  ) {
     ctx.responsesStarted += 1;
     this.turn = ctx.responsesStarted;
     this.id = ctx.nextId('resp');
@@ -97,7 +101,8 @@ export class ActiveResponse implements ActiveResponseHandle {
     while (this.sentSamples < Math.min(totalSamples, stallAtSamples) && samplesToMs(this.sentSamples) <= elapsedMs + LEAD_MS) {
       const end = Math.min(totalSamples, this.sentSamples + chunkSamples);
       this.sendWordsUntil(samplesToMs(end));
-      if (this.pcm) this.ctx.send({ type: eventName('audioDelta', this.ctx.dialect), ...this.where(), delta: encodePcm16Base64(this.pcm.subarray(this.sentSamples, end)) });
+      if (this.pcm)
+        this.ctx.send({ type: eventName('audioDelta', this.ctx.dialect), ...this.where(), delta: encodePcm16Base64(this.pcm.subarray(this.sentSamples, end)) });
       this.sentSamples = end;
       if (this.pcm && this.options.addToConversation) this.ctx.assistantAudioMs.set(this.itemId, samplesToMs(end));
     }
@@ -138,15 +143,21 @@ export class ActiveResponse implements ActiveResponseHandle {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.ctx.send({ type: 'response.done', response: this.responseObject(status, details, output) });
-    this.ctx.send({ type: 'rate_limits.updated', rate_limits: [
-      { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
-      { name: 'tokens', limit: 400_000, remaining: 399_000 - this.turn, reset_seconds: 0.15 },
-    ] });
+    this.ctx.send({
+      type: 'rate_limits.updated',
+      rate_limits: [
+        { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
+        { name: 'tokens', limit: 400_000, remaining: 399_000 - this.turn, reset_seconds: 0.15 },
+      ],
+    });
     this.onFinished();
   }
 
   private spokenText(): string {
-    return this.plan.words.slice(0, this.sentWords).map((w) => w.text).join(' ');
+    return this.plan.words
+      .slice(0, this.sentWords)
+      .map((w) => w.text)
+      .join(' ');
   }
 
   private where(): Record<string, unknown> {
@@ -156,9 +167,21 @@ export class ActiveResponse implements ActiveResponseHandle {
   private responseObject(status: ResponseStatus, details: Record<string, unknown> | null, output: Record<string, unknown>[]): Record<string, unknown> {
     const done = status !== 'in_progress';
     const summary: ResponseSummary = {
-      id: this.id, status, statusDetails: details, output, audio: this.options.audio,
-      conversationId: this.options.addToConversation ? 'conv_default' : null, metadata: this.options.metadata,
-      usage: done ? { inputAudioMs: this.options.inputAudioMs, inputTextWords: 0, outputAudioMs: this.pcm ? samplesToMs(this.sentSamples) : 0, outputWords: this.sentWords } : null,
+      id: this.id,
+      status,
+      statusDetails: details,
+      output,
+      audio: this.options.audio,
+      conversationId: this.options.addToConversation ? 'conv_default' : null,
+      metadata: this.options.metadata,
+      usage: done
+        ? {
+            inputAudioMs: this.options.inputAudioMs,
+            inputTextWords: 0,
+            outputAudioMs: this.pcm ? samplesToMs(this.sentSamples) : 0,
+            outputWords: this.sentWords,
+          }
+        : null,
     };
     return responseObject(summary, this.ctx.session, this.ctx.dialect);
   }

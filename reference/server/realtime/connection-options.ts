@@ -21,11 +21,14 @@ export interface ConnectionOptions {
 export function connectionOptions(req: IncomingMessage, serverFaults: FaultSpec, defaultDialect: Dialect = 'ga'): ConnectionOptions {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const query = url.searchParams;
-  const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
   const betaHeader = String(req.headers['openai-beta'] ?? '').includes('realtime=v1');
   const preview = (query.get('api-version') ?? '').includes('preview');
   const forced = query.get('voice_soak_dialect');
-  const dialect: Dialect = forced === 'beta' || forced === 'ga' ? forced : protocols.includes('openai-beta.realtime-v1') || betaHeader || preview ? 'beta' : defaultDialect;
+  const dialect: Dialect =
+    forced === 'beta' || forced === 'ga' ? forced : protocols.includes('openai-beta.realtime-v1') || betaHeader || preview ? 'beta' : defaultDialect;
   const seedText = query.get('voice_soak_seed');
   const seed = seedText !== null && Number.isFinite(Number(seedText)) ? Number(seedText) : 1;
   let faults = serverFaults;

@@ -27,7 +27,8 @@ export class Conversation {
     if (previousItemId === null || previousItemId === 'root') index = 0;
     else if (previousItemId !== undefined) {
       const prev = this.items.findIndex((i) => i.id === previousItemId);
-      if (prev < 0) throw new RealtimeError('invalid_value', `Error adding item: the previous item with id '${previousItemId}' does not exist.`, 'previous_item_id');
+      if (prev < 0)
+        throw new RealtimeError('invalid_value', `Error adding item: the previous item with id '${previousItemId}' does not exist.`, 'previous_item_id');
       index = prev + 1;
     }
     if (budgetBytes > 0) this.memory?.store(`item ${item.id}`, budgetBytes, 'Conversation item');

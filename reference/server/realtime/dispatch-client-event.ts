@@ -56,11 +56,17 @@ export function dispatchClientEvent(ctx: ConnectionContext, data: Buffer, isBina
     if (typeof envelope.event_id === 'string') clientEventId = envelope.event_id;
     if (typeof envelope.type !== 'string') {
       const code = envelope.type === undefined ? 'missing_required_parameter' : 'invalid_type';
-      throw new RealtimeError(code, code === 'missing_required_parameter' ? "Missing required parameter: 'type'." : "Invalid type for 'type': expected a string.", 'type');
+      throw new RealtimeError(
+        code,
+        code === 'missing_required_parameter' ? "Missing required parameter: 'type'." : "Invalid type for 'type': expected a string.",
+        'type',
+      );
     }
     const type = envelope.type;
     if (!isClientEventType(type)) {
-      const supported = Object.keys(clientEventSchemas).map((t) => `'${t}'`).join(', ');
+      const supported = Object.keys(clientEventSchemas)
+        .map((t) => `'${t}'`)
+        .join(', ');
       throw new RealtimeError('invalid_value', `Invalid value: '${type.slice(0, 100)}'. Supported values are: ${supported}.`, 'type');
     }
     const result = clientEventSchemas[type].safeParse(envelope, { reportInput: true });

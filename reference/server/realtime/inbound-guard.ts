@@ -87,7 +87,8 @@ export class InboundGuard {
     if (refusal) {
       this.hooks.sendError(refusal);
       this.refusedBytes += bytes;
-      if (this.refusedBytes > FAR_OVER_FACTOR * this.limits.perConnectionBytes) this.close(1008, `${this.refusedBytes} bytes of messages refused by the memory budget`);
+      if (this.refusedBytes > FAR_OVER_FACTOR * this.limits.perConnectionBytes)
+        this.close(1008, `${this.refusedBytes} bytes of messages refused by the memory budget`);
       return 'drop';
     }
     this.refusedBytes = 0;

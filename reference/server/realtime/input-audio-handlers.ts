@@ -43,7 +43,10 @@ export function handleAppend(ctx: ConnectionContext, event: ClientEvent<'input_a
 export function handleCommit(ctx: ConnectionContext, _event: ClientEvent<'input_audio_buffer.commit'>): void {
   const bufferedMs = samplesToMs(ctx.bufferedSamples);
   if (bufferedMs < MIN_COMMIT_MS) {
-    throw new RealtimeError('input_audio_buffer_commit_empty', `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`);
+    throw new RealtimeError(
+      'input_audio_buffer_commit_empty',
+      `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
+    );
   }
   const itemId = ctx.pendingSpeechItemId ?? ctx.nextId('item');
   ctx.pendingSpeechItemId = null;

@@ -33,7 +33,11 @@ export function handleItemTruncate(ctx: ConnectionContext, event: ClientEvent<'c
     throw new RealtimeError('invalid_value', `Invalid 'content_index': item '${event.item_id}' has one content part.`, 'content_index');
   }
   if (event.audio_end_ms > audioMs) {
-    throw new RealtimeError('invalid_value', `Invalid 'audio_end_ms': ${event.audio_end_ms} ms is longer than the item's audio (${Math.round(audioMs)} ms).`, 'audio_end_ms');
+    throw new RealtimeError(
+      'invalid_value',
+      `Invalid 'audio_end_ms': ${event.audio_end_ms} ms is longer than the item's audio (${Math.round(audioMs)} ms).`,
+      'audio_end_ms',
+    );
   }
   const content = item.content as Record<string, unknown>[];
   if (content[0]) content[0].transcript = '';

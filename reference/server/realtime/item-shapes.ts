@@ -7,7 +7,13 @@ export function userAudioItem(id: string, transcript: string | null): Conversati
   return { id, object: 'realtime.item', type: 'message', status: 'completed', role: 'user', content: [{ type: 'input_audio', transcript }] };
 }
 
-export function assistantItem(id: string, dialect: Dialect, audio: boolean, status: 'in_progress' | 'completed' | 'incomplete', text: string | null): ConversationItem {
+export function assistantItem(
+  id: string,
+  dialect: Dialect,
+  audio: boolean,
+  status: 'in_progress' | 'completed' | 'incomplete',
+  text: string | null,
+): ConversationItem {
   const content = text === null ? [] : [assistantPart(dialect, audio, text)];
   return { id, object: 'realtime.item', type: 'message', status, role: 'assistant', content };
 }

@@ -23,8 +23,14 @@ export interface MemoryBudgetLimits {
 }
 
 /** Limits in bytes from the MB options; throws a one-line error for values that are not positive numbers. */
-export function memoryBudgetLimits(maxMemoryMb = DEFAULT_MAX_MEMORY_MB, maxConnectionMemoryMb = Math.min(DEFAULT_MAX_CONNECTION_MEMORY_MB, maxMemoryMb)): MemoryBudgetLimits {
-  for (const [name, value] of [['maxMemoryMb', maxMemoryMb], ['maxConnectionMemoryMb', maxConnectionMemoryMb]] as const) {
+export function memoryBudgetLimits(
+  maxMemoryMb = DEFAULT_MAX_MEMORY_MB,
+  maxConnectionMemoryMb = Math.min(DEFAULT_MAX_CONNECTION_MEMORY_MB, maxMemoryMb),
+): MemoryBudgetLimits {
+  for (const [name, value] of [
+    ['maxMemoryMb', maxMemoryMb],
+    ['maxConnectionMemoryMb', maxConnectionMemoryMb],
+  ] as const) {
     if (!(Number.isFinite(value) && value > 0)) throw new Error(`${name} must be a positive number of MB, got ${value}`);
   }
   return { totalBytes: Math.round(maxMemoryMb * MiB), perConnectionBytes: Math.round(Math.min(maxConnectionMemoryMb, maxMemoryMb) * MiB) };
@@ -53,7 +59,10 @@ export class ConnectionMemory {
   private storedBytes = 0;
   private readonly stored = new Map<string, number>();
 
-  constructor(private readonly budget: MemoryBudget, private readonly change: (delta: number) => void) {}
+  constructor(
+    private readonly budget: MemoryBudget,
+    private readonly change: (delta: number) => void,
+  ) {}
 
   get usedBytes(): number {
     return this.inFlightBytes + this.storedBytes;

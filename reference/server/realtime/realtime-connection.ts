@@ -56,7 +56,8 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
       const { type, ...rest } = event;
       // A client that does not read its events (e.g. retrieves a large item again and again) is closed rather than
       // letting the server's send queue grow past the connection's budget (checked before a send: one large echo is fine).
-      if (ws.bufferedAmount > settings.memory.limits.perConnectionBytes) return guard?.close(1008, `client is not reading: ${ws.bufferedAmount} bytes of server events queued`);
+      if (ws.bufferedAmount > settings.memory.limits.perConnectionBytes)
+        return guard?.close(1008, `client is not reading: ${ws.bufferedAmount} bytes of server events queued`);
       ws.send(JSON.stringify({ event_id: nextId('event'), type, ...rest }));
     },
     sendError(error: RealtimeError, clientEventId: string | null) {
@@ -98,10 +99,13 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
   ws.on('error', (error) => settings.log(`ws error ${peer}: ${error.message}`));
 
   const dropSeconds = options.faults.dropConnectionSeconds;
-  const dropTimer = dropSeconds === undefined ? null : setTimeout(() => {
-    settings.log(`ws drop-connection fault: destroying ${peer} after ${dropSeconds} s`);
-    req.socket.destroy();
-  }, dropSeconds * 1000);
+  const dropTimer =
+    dropSeconds === undefined
+      ? null
+      : setTimeout(() => {
+          settings.log(`ws drop-connection fault: destroying ${peer} after ${dropSeconds} s`);
+          req.socket.destroy();
+        }, dropSeconds * 1000);
 
   ws.on('close', (code) => {
     closed = true;

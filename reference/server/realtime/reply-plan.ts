@@ -6,9 +6,26 @@
 import type { Random } from '../../../harness/synth/seeded-random.ts';
 
 export type Vowel = 'a' | 'e' | 'i' | 'o' | 'u' | 'ae';
-export interface Syllable { startMs: number; durationMs: number; vowel: Vowel; accent: number; fricativeOnset: boolean }
-export interface PlannedWord { text: string; startMs: number; endMs: number; loudness: number; syllables: Syllable[] }
-export interface ReplyPlan { words: PlannedWord[]; text: string; durationMs: number; baseF0Hz: number }
+export interface Syllable {
+  startMs: number;
+  durationMs: number;
+  vowel: Vowel;
+  accent: number;
+  fricativeOnset: boolean;
+}
+export interface PlannedWord {
+  text: string;
+  startMs: number;
+  endMs: number;
+  loudness: number;
+  syllables: Syllable[];
+}
+export interface ReplyPlan {
+  words: PlannedWord[];
+  text: string;
+  durationMs: number;
+  baseF0Hz: number;
+}
 
 const vocabulary = (
   'sure here is what I think about that the short answer is yes but it depends on a few things first ' +
@@ -37,7 +54,13 @@ export function planReply(random: Random, replyScale = 1): ReplyPlan {
     const startMs = tMs;
     for (let s = 0; s < syllableCount; s++) {
       const durationMs = 140 + random() * 120;
-      syllables.push({ startMs: tMs, durationMs, vowel: vowels[Math.floor(random() * vowels.length)] ?? 'a', accent: s === 0 ? 1 : random() * 0.5, fricativeOnset: random() < 0.45 });
+      syllables.push({
+        startMs: tMs,
+        durationMs,
+        vowel: vowels[Math.floor(random() * vowels.length)] ?? 'a',
+        accent: s === 0 ? 1 : random() * 0.5,
+        fricativeOnset: random() < 0.45,
+      });
       tMs += durationMs + random() * 20;
     }
     sentenceWords += 1;

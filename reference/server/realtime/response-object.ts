@@ -27,9 +27,21 @@ export function responseObject(r: ResponseSummary, session: SessionConfig, diale
     usage: r.usage ? usage(r.usage) : null,
   };
   if (dialect === 'beta') {
-    return { ...shared, modalities: r.audio ? ['text', 'audio'] : ['text'], voice: session.voice, output_audio_format: 'pcm16', temperature: session.temperature, max_output_tokens: session.maxOutputTokens };
+    return {
+      ...shared,
+      modalities: r.audio ? ['text', 'audio'] : ['text'],
+      voice: session.voice,
+      output_audio_format: 'pcm16',
+      temperature: session.temperature,
+      max_output_tokens: session.maxOutputTokens,
+    };
   }
-  return { ...shared, output_modalities: r.audio ? ['audio'] : ['text'], audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: session.voice } }, max_output_tokens: session.maxOutputTokens };
+  return {
+    ...shared,
+    output_modalities: r.audio ? ['audio'] : ['text'],
+    audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice: session.voice } },
+    max_output_tokens: session.maxOutputTokens,
+  };
 }
 
 function usage(u: NonNullable<ResponseSummary['usage']>): Record<string, unknown> {

@@ -19,12 +19,12 @@ const turnDetection = z
   .partial()
   .nullable();
 
-const transcription = z
-  .strictObject({ model: z.string(), language: z.string(), prompt: z.string() })
+const transcription = z.strictObject({ model: z.string(), language: z.string(), prompt: z.string() }).partial().nullable();
+
+const noiseReduction = z
+  .strictObject({ type: z.enum(['near_field', 'far_field']) })
   .partial()
   .nullable();
-
-const noiseReduction = z.strictObject({ type: z.enum(['near_field', 'far_field']) }).partial().nullable();
 const tools = z.array(z.looseObject({ type: z.string() }));
 const toolChoice = z.union([z.string(), z.looseObject({ type: z.string() })]);
 const tracing = z.union([z.literal('auto'), z.looseObject({}), z.null()]);
@@ -58,13 +58,14 @@ export const gaSessionUpdateSchema = z
   .strictObject({
     type: z.literal('realtime'),
     model: z.string(),
-    output_modalities: z.array(z.enum(['text', 'audio'])).min(1).max(1),
+    output_modalities: z
+      .array(z.enum(['text', 'audio']))
+      .min(1)
+      .max(1),
     instructions: z.string(),
     audio: z
       .strictObject({
-        input: z
-          .strictObject({ format: gaFormat, transcription, noise_reduction: noiseReduction, turn_detection: turnDetection })
-          .partial(),
+        input: z.strictObject({ format: gaFormat, transcription, noise_reduction: noiseReduction, turn_detection: turnDetection }).partial(),
         output: z.strictObject({ format: gaFormat, voice: z.string(), speed: z.number().min(0.25).max(1.5) }).partial(),
       })
       .partial(),

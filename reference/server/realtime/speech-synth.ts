@@ -9,7 +9,12 @@ import type { ReplyPlan, Vowel } from './reply-plan.ts';
 import type { Random } from '../../../harness/synth/seeded-random.ts';
 
 const formantsHz: Record<Vowel, [number, number, number]> = {
-  a: [730, 1090, 2440], e: [530, 1840, 2480], i: [300, 2250, 3000], o: [570, 840, 2410], u: [320, 900, 2250], ae: [660, 1720, 2410],
+  a: [730, 1090, 2440],
+  e: [530, 1840, 2480],
+  i: [300, 2250, 3000],
+  o: [570, 840, 2410],
+  u: [320, 900, 2250],
+  ae: [660, 1720, 2410],
 };
 const bandwidthsHz = [80, 110, 160];
 const BLOCK = 60; // formant coefficients are updated every 2.5 ms

@@ -21,7 +21,11 @@ export function zodIssueToError(issues: readonly z.core.$ZodIssue[], paramPrefix
     case 'too_small':
       return new RealtimeError(`${numberKind(issue.origin)}_below_min_value`, `Invalid '${path}': value below minimum (${String(issue.minimum)}).`, path);
     case 'invalid_value':
-      return new RealtimeError('invalid_value', `Invalid value: ${JSON.stringify(issue.input)}. Supported values are: ${issue.values.map((v) => `'${String(v)}'`).join(', ')}.`, path);
+      return new RealtimeError(
+        'invalid_value',
+        `Invalid value: ${JSON.stringify(issue.input)}. Supported values are: ${issue.values.map((v) => `'${String(v)}'`).join(', ')}.`,
+        path,
+      );
     default:
       return new RealtimeError('invalid_value', `Invalid value for '${path}': ${issue.message}.`, path);
   }

@@ -9,7 +9,13 @@ import { gzipSync } from 'node:zlib';
 test('analyze() bundles for the page: no zod, no Node built-ins, well under 40 KB gzipped', async () => {
   const result = await build({
     entryPoints: [new URL('../../../harness/analyze/analyze.ts', import.meta.url).pathname],
-    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
   expect(inputs.filter((p) => p.includes('node_modules/zod'))).toEqual([]);

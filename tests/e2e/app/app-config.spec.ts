@@ -8,7 +8,9 @@ import { startWsRelay } from './ws-relay.ts';
 test('VOICE_APP_CONFIG: key travels as a subprotocol, never in the URL; dialect and faults apply', async ({ micPage, server, sentEvents }) => {
   const relay = await startWsRelay(server.wsUrl);
   const config = { wsUrl: relay.url, apiKey: 'sk-test-not-a-real-key', dialect: 'beta', faults: 'ttfr-growth:100' };
-  await micPage.addInitScript((c) => { (window as unknown as { VOICE_APP_CONFIG: unknown }).VOICE_APP_CONFIG = c; }, config);
+  await micPage.addInitScript((c) => {
+    (window as unknown as { VOICE_APP_CONFIG: unknown }).VOICE_APP_CONFIG = c;
+  }, config);
   await openAndStart(micPage, server);
 
   expect(relay.connections).toHaveLength(1);
@@ -21,7 +23,10 @@ test('VOICE_APP_CONFIG: key travels as a subprotocol, never in the URL; dialect 
   const session = sentEvents.events.find((e) => e.type === 'session.update')?.session as Record<string, unknown> | undefined;
   expect(session?.input_audio_format).toBe('pcm16'); // beta shape
   await expect.poll(() => relay.serverEvents.some((e) => e.type === 'session.updated')).toBe(true);
-  expect(relay.serverEvents.some((e) => e.type === 'error'), 'server accepted the beta session.update').toBe(false);
+  expect(
+    relay.serverEvents.some((e) => e.type === 'error'),
+    'server accepted the beta session.update',
+  ).toBe(false);
   expect((await appState(micPage)).dialect).toBe('beta');
   await relay.close();
 });

@@ -13,12 +13,28 @@ import type { MicPart } from './mic-wav.ts';
 
 export type SentEvent = { type: string } & Record<string, unknown>;
 /** A server event as received, without audio or text payloads. */
-export interface ReceivedEvent { type: string; item_id?: string; response_id?: string; status?: string; tMs: number }
+export interface ReceivedEvent {
+  type: string;
+  item_id?: string;
+  response_id?: string;
+  status?: string;
+  tMs: number;
+}
 
 /** One page WebSocket: what was sent on it (appends only counted) and received (payloads dropped). */
-export interface SocketLog { url: string; sent: SentEvent[]; received: ReceivedEvent[]; closed: boolean }
+export interface SocketLog {
+  url: string;
+  sent: SentEvent[];
+  received: ReceivedEvent[];
+  closed: boolean;
+}
 /** All sockets together (in time order) and each socket on its own. */
-export interface WsLog { events: SentEvent[]; received: ReceivedEvent[]; appends: number; sockets: SocketLog[] }
+export interface WsLog {
+  events: SentEvent[];
+  received: ReceivedEvent[];
+  appends: number;
+  sockets: SocketLog[];
+}
 
 interface AppFixtures {
   /** What the fake mic says; it plays once (%noloop) and then stays silent. */
@@ -64,14 +80,19 @@ export const test = base.extend<AppFixtures>({
     micPage.on('websocket', (ws: PwWebSocket) => {
       const socket: SocketLog = { url: ws.url(), sent: [], received: [], closed: false };
       log.sockets.push(socket);
-      ws.on('close', () => { socket.closed = true; });
+      ws.on('close', () => {
+        socket.closed = true;
+      });
       ws.on('framereceived', ({ payload }) => {
         const e = JSON.parse(String(payload)) as Record<string, unknown> & { type: string };
         const response = e.response as { id?: string; status?: string } | undefined;
         const item = e.item as { id?: string } | undefined;
         const received: ReceivedEvent = {
-          type: e.type, item_id: (e.item_id as string | undefined) ?? item?.id,
-          response_id: (e.response_id as string | undefined) ?? response?.id, status: response?.status, tMs: Date.now(),
+          type: e.type,
+          item_id: (e.item_id as string | undefined) ?? item?.id,
+          response_id: (e.response_id as string | undefined) ?? response?.id,
+          status: response?.status,
+          tMs: Date.now(),
         };
         log.received.push(received);
         socket.received.push(received);
@@ -108,10 +129,24 @@ export function pageErrors(page: Page): string[] {
 }
 
 export type AppState = Record<string, unknown> & {
-  status: string; connected: boolean; dialect: string; playbackQueueLength: number; scheduledChunks: number;
-  receivedAudioChunks: number; receivedAudioBytes: number; underruns: number; turns: number; responsesDone: number;
-  responsesCancelled: number; interruptions: number; reconnects: number; contextItemsReplayed: number;
-  maxMessageHandlerMs: number; heapLeakRetainedBytes: number; lastError: string | null; transcript: string[];
+  status: string;
+  connected: boolean;
+  dialect: string;
+  playbackQueueLength: number;
+  scheduledChunks: number;
+  receivedAudioChunks: number;
+  receivedAudioBytes: number;
+  underruns: number;
+  turns: number;
+  responsesDone: number;
+  responsesCancelled: number;
+  interruptions: number;
+  reconnects: number;
+  contextItemsReplayed: number;
+  maxMessageHandlerMs: number;
+  heapLeakRetainedBytes: number;
+  lastError: string | null;
+  transcript: string[];
 };
 
 export function appState(page: Page): Promise<AppState> {

@@ -34,9 +34,12 @@ test('speech during a reply stops playback, cancels the response and truncates t
 
   // The server confirms the cancellation; no later audio of that response is scheduled.
   await expect.poll(() => sentEvents.received.some((e) => e.type === 'response.done' && e.status === 'cancelled'), { timeout: 5_000 }).toBe(true);
-  await expect.poll(() => sentEvents.received.some((e) => e.type === 'conversation.item.truncated' && e.item_id === truncate?.item_id), {
-    message: 'the server truncated the cancelled item (the real API accepts truncate right after response.cancel)', timeout: 5_000,
-  }).toBe(true);
+  await expect
+    .poll(() => sentEvents.received.some((e) => e.type === 'conversation.item.truncated' && e.item_id === truncate?.item_id), {
+      message: 'the server truncated the cancelled item (the real API accepts truncate right after response.cancel)',
+      timeout: 5_000,
+    })
+    .toBe(true);
 
   // The second utterance still gets its own reply.
   await expect.poll(async () => (await appState(micPage)).responsesDone, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);

@@ -37,7 +37,9 @@ test('heap-leak grows the post-GC heap at about its rate; the clean app stays fl
 
   const leakyRateMbPerMin = (leakyEnd.usedBytes - leakyStart.usedBytes) / MB / minutes;
   const cleanRateMbPerMin = (cleanEnd.usedBytes - cleanStart.usedBytes) / MB / minutes;
-  test.info().annotations.push({ type: 'heap growth', description: `leaky ${leakyRateMbPerMin.toFixed(1)} MB/min, clean ${cleanRateMbPerMin.toFixed(1)} MB/min` });
+  test
+    .info()
+    .annotations.push({ type: 'heap growth', description: `leaky ${leakyRateMbPerMin.toFixed(1)} MB/min, clean ${cleanRateMbPerMin.toFixed(1)} MB/min` });
 
   expect(leakyRateMbPerMin).toBeGreaterThan(LEAK_MB_PER_MIN * 0.75);
   expect(leakyRateMbPerMin).toBeLessThan(LEAK_MB_PER_MIN * 1.5);

@@ -21,7 +21,9 @@ function readPcm16Mono24k(path: string): Int16Array {
 }
 
 export function buildMicWav(outPath: string, parts: MicPart[]): string {
-  const chunks = parts.map((part) => (typeof part === 'number' ? new Int16Array(Math.round((SAMPLE_RATE_HZ * part) / 1000)) : readPcm16Mono24k(join(UTTERANCE_DIR, `${part}.wav`))));
+  const chunks = parts.map((part) =>
+    typeof part === 'number' ? new Int16Array(Math.round((SAMPLE_RATE_HZ * part) / 1000)) : readPcm16Mono24k(join(UTTERANCE_DIR, `${part}.wav`)),
+  );
   const samples = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const chunk of chunks) {

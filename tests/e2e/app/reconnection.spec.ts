@@ -52,7 +52,8 @@ test('a dropped connection is re-established and the conversation so far is repl
   expect(shownAtReconnect?.length, 'transcript lines shown before the drop').toBeGreaterThanOrEqual(2);
   expect(replayed).toEqual(shownAtReconnect?.slice(-replayed.length));
   expect(state.contextItemsReplayed).toBeGreaterThanOrEqual(replayed.length);
-  await expect.poll(() => second?.received.filter((e) => e.type === 'conversation.item.created' || e.type === 'conversation.item.added').length ?? 0)
+  await expect
+    .poll(() => second?.received.filter((e) => e.type === 'conversation.item.created' || e.type === 'conversation.item.added').length ?? 0)
     .toBeGreaterThanOrEqual(replayed.length);
 
   // The conversation goes on over the new connection.

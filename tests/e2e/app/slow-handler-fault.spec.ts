@@ -12,7 +12,10 @@ import type { WsRelay } from './ws-relay.ts';
 
 test.use({ micParts: [500, 'u01', 7000], serverOptions: { replyScale: 0.5 } });
 
-interface Handled { doneAtMs: number; processingMs: number }
+interface Handled {
+  doneAtMs: number;
+  processingMs: number;
+}
 
 async function installStandInMonitor(page: Page): Promise<void> {
   // The app embeds the real monitor (/monitor/voice-soak-monitor.js), which would replace the stand-in: keep it out.
@@ -58,7 +61,8 @@ test('slow-handler makes received audio messages wait and handlers run long; cle
   const slowState = await appState(slowPage);
   test.info().annotations.push({
     type: 'slow-handler',
-    description: `message wait max/median ms: slow ${Math.max(...slow.waitsMs).toFixed(0)}/${median(slow.waitsMs).toFixed(0)}, ` +
+    description:
+      `message wait max/median ms: slow ${Math.max(...slow.waitsMs).toFixed(0)}/${median(slow.waitsMs).toFixed(0)}, ` +
       `clean ${Math.max(...clean.waitsMs).toFixed(0)}/${median(clean.waitsMs).toFixed(0)}; ` +
       `handler median ms: slow ${median(slow.processingMs).toFixed(0)}, clean ${median(clean.processingMs).toFixed(1)}`,
   });

@@ -6,7 +6,10 @@
 import { WebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 
-export interface RelayedEvent { type: string; forwardedAtMs: number }
+export interface RelayedEvent {
+  type: string;
+  forwardedAtMs: number;
+}
 
 export interface WsRelay {
   /** ws:// URL to give the app (?ws=...); the path and query are passed on to the server. */
@@ -22,7 +25,10 @@ export async function startWsRelay(upstreamWsUrl: string): Promise<WsRelay> {
   const connections: { url: string; protocols: string[] }[] = [];
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: (p) => (p.has('realtime') ? 'realtime' : false) });
   wss.on('connection', (client, req) => {
-    const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     connections.push({ url: req.url ?? '/', protocols });
     const upstream = new WebSocket(new URL(req.url ?? '/', upstreamWsUrl), protocols);
     const pending: string[] = [];
@@ -43,9 +49,10 @@ export async function startWsRelay(upstreamWsUrl: string): Promise<WsRelay> {
     url: `ws://127.0.0.1:${port}/v1/realtime`,
     serverEvents,
     connections,
-    close: () => new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
   };
 }

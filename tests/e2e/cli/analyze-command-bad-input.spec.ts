@@ -33,25 +33,27 @@ for (const { file, mentions } of BAD_LOGS) {
   });
 }
 
-test('a huge single line: exit 2 naming the line', async ({}, testInfo) => withScratchDir(testInfo.title, async (scratch) => {
-  const header = synthLogText({ durationMs: 5_000, seed: 1 }).split('\n')[0]!;
-  const path = scratch('huge-line.jsonl');
-  await writeFile(path, `${header}\n{"type":"harness","tMs":1,"kind":"note","detail":"${'x'.repeat(3 * 1024 * 1024)}"}\n`);
-  const result = await runCli(['analyze', path]);
-  expect(result.code).toBe(2);
-  expectOneLineError(result.stderr, /huge-line\.jsonl:2: line longer than/);
-}));
+test('a huge single line: exit 2 naming the line', async ({}, testInfo) =>
+  withScratchDir(testInfo.title, async (scratch) => {
+    const header = synthLogText({ durationMs: 5_000, seed: 1 }).split('\n')[0]!;
+    const path = scratch('huge-line.jsonl');
+    await writeFile(path, `${header}\n{"type":"harness","tMs":1,"kind":"note","detail":"${'x'.repeat(3 * 1024 * 1024)}"}\n`);
+    const result = await runCli(['analyze', path]);
+    expect(result.code).toBe(2);
+    expectOneLineError(result.stderr, /huge-line\.jsonl:2: line longer than/);
+  }));
 
-test('a missing file and a directory: exit 2', async ({}, testInfo) => withScratchDir(testInfo.title, async (scratch) => {
-  const missing = await runCli(['analyze', scratch('no-such-log.jsonl')]);
-  expect(missing.code).toBe(2);
-  expectOneLineError(missing.stderr, /no-such-log\.jsonl: no such file/);
-  const dir = scratch('a-directory.jsonl');
-  await mkdir(dir, { recursive: true });
-  const directory = await runCli(['analyze', dir]);
-  expect(directory.code).toBe(2);
-  expectOneLineError(directory.stderr, /a-directory\.jsonl: is a directory/);
-}));
+test('a missing file and a directory: exit 2', async ({}, testInfo) =>
+  withScratchDir(testInfo.title, async (scratch) => {
+    const missing = await runCli(['analyze', scratch('no-such-log.jsonl')]);
+    expect(missing.code).toBe(2);
+    expectOneLineError(missing.stderr, /no-such-log\.jsonl: no such file/);
+    const dir = scratch('a-directory.jsonl');
+    await mkdir(dir, { recursive: true });
+    const directory = await runCli(['analyze', dir]);
+    expect(directory.code).toBe(2);
+    expectOneLineError(directory.stderr, /a-directory\.jsonl: is a directory/);
+  }));
 
 test('--debug adds the stack trace', async () => {
   const result = await runCli(['analyze', fixturePath('bad-logs/not-json.jsonl'), '--debug']);

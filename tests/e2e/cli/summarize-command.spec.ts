@@ -27,7 +27,10 @@ test('reports from two shards make one failed summary, with the table, the Markd
     expect(result.stdout).toMatch(/verdict: failed\n$/);
     const summary = readSummary(at('merged'));
     expect(summary.status).toBe('failed');
-    expect(summary.tests.map((t) => [t.title, t.verdict, t.status])).toEqual([[leaking, 'fail', 'unknown'], [clean, 'pass', 'unknown']]);
+    expect(summary.tests.map((t) => [t.title, t.verdict, t.status])).toEqual([
+      [leaking, 'fail', 'unknown'],
+      [clean, 'pass', 'unknown'],
+    ]);
     expect(summary.tests[0]!.failures[0]).toMatch(/^heap-growth: 3\.4 MB\/min > 1\.0 MB\/min/);
     for (const entry of summary.tests) expect(JSON.parse(readFileSync(at(`merged/${entry.reportFile}`), 'utf8')).schemaVersion).toBe(1);
     expect(readFileSync(at('merged/soak-summary.md'), 'utf8')).toContain('# voice-soak: FAILED');
@@ -43,11 +46,15 @@ test("a run's summary summarized again keeps titles, outcomes and notes, and pas
     const again = await runCli(['summarize', at('run/soak-summary.json'), '--out-dir', at('run')]); // reports already in place
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/verdict: passed\n$/);
-    const strip = (s: SoakSummary) => s.tests.map(({ title, status, verdict, reportFile, metrics, failures }) => ({ title, status, verdict, reportFile, metrics, failures }));
+    const strip = (s: SoakSummary) =>
+      s.tests.map(({ title, status, verdict, reportFile, metrics, failures }) => ({ title, status, verdict, reportFile, metrics, failures }));
     expect(strip(readSummary(at('run')))).toEqual(strip(first));
 
     // A test of the summary that left no report is missing data: never a pass.
-    const withMissing = { ...first, tests: [...first.tests, { ...first.tests[0]!, title: 'crashed', verdict: 'missing', reportFile: null, note: 'not analyzed: disk full' }] };
+    const withMissing = {
+      ...first,
+      tests: [...first.tests, { ...first.tests[0]!, title: 'crashed', verdict: 'missing', reportFile: null, note: 'not analyzed: disk full' }],
+    };
     writeFileSync(at('run/with-missing.json'), JSON.stringify(withMissing)); // its reportFiles are relative to run/
     const missing = await runCli(['summarize', at('run/with-missing.json'), '--out-dir', at('again')]);
     expect(missing.code, missing.stderr).toBe(1);
@@ -102,6 +109,21 @@ function soakSummaryOf(): SoakSummary {
     kind: 'voice-soak-summary',
     generatedAt: '2026-12-01T00:00:00.000Z',
     status: 'passed',
-    tests: [{ title: 't', project: 'chromium', status: 'passed', verdict: 'pass', reportFile: 'reports/t.json', recovered: false, partial: null, metrics: {}, issues: [], failures: [], warnings: [], baseline: null }],
+    tests: [
+      {
+        title: 't',
+        project: 'chromium',
+        status: 'passed',
+        verdict: 'pass',
+        reportFile: 'reports/t.json',
+        recovered: false,
+        partial: null,
+        metrics: {},
+        issues: [],
+        failures: [],
+        warnings: [],
+        baseline: null,
+      },
+    ],
   };
 }

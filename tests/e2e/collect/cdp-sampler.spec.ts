@@ -63,7 +63,13 @@ test('samples on a drift-free schedule and writes valid cdp records with CPU per
   const first = samples[0]!.tMs - (samples[0]!.sampleLatencyMs ?? 0);
   const lateness = samples.map((s, k) => s.tMs - (s.sampleLatencyMs ?? 0) - first - k * 50);
   expect(Math.max(...lateness.slice(-5))).toBeLessThan(25);
-  expect(samples[0]).toMatchObject({ heapUsedBytes: 5_000_000, domNodes: 120, taskDurationS: 0.25, cpu: [{ processType: 'renderer', id: 42, cpuTimeS: 1.5 }], afterGc: false });
+  expect(samples[0]).toMatchObject({
+    heapUsedBytes: 5_000_000,
+    domNodes: 120,
+    taskDurationS: 0.25,
+    cpu: [{ processType: 'renderer', id: 42, cpuTimeS: 1.5 }],
+    afterGc: false,
+  });
   expect(session.calls.filter((method) => method.endsWith('ForLeakDetection'))).toEqual([]);
 });
 
@@ -119,8 +125,13 @@ test('a main thread that stops answering is reported unresponsive once, after th
   const origin = performance.now();
   const hungAt: number[] = [];
   const sampler = createCdpSampler({
-    pageSession: session, sink: { write: (r) => records.push(logRecordSchema.parse(r)) }, clock: { nowMs: () => performance.now() - origin },
-    intervalMs: 40, timeoutMs: 60, unresponsiveAfterMs: 300, onUnresponsive: (sinceMs) => hungAt.push(sinceMs),
+    pageSession: session,
+    sink: { write: (r) => records.push(logRecordSchema.parse(r)) },
+    clock: { nowMs: () => performance.now() - origin },
+    intervalMs: 40,
+    timeoutMs: 60,
+    unresponsiveAfterMs: 300,
+    onUnresponsive: (sinceMs) => hungAt.push(sinceMs),
   });
   await sampler.start();
   await sleep(200);
@@ -146,10 +157,21 @@ test('a main thread that stops answering is reported unresponsive once, after th
 
 test('a closed target stops the schedule with one note', async () => {
   let closed = false;
-  const session = { calls: [] as string[], async send(method: string) { if (closed) throw new Error('Target page, context or browser has been closed'); return method === 'Performance.getMetrics' ? { metrics: METRICS } : {}; } };
+  const session = {
+    calls: [] as string[],
+    async send(method: string) {
+      if (closed) throw new Error('Target page, context or browser has been closed');
+      return method === 'Performance.getMetrics' ? { metrics: METRICS } : {};
+    },
+  };
   const records: LogRecord[] = [];
   const origin = performance.now();
-  const sampler = createCdpSampler({ pageSession: session, sink: { write: (r) => records.push(logRecordSchema.parse(r)) }, clock: { nowMs: () => performance.now() - origin }, intervalMs: 20 });
+  const sampler = createCdpSampler({
+    pageSession: session,
+    sink: { write: (r) => records.push(logRecordSchema.parse(r)) },
+    clock: { nowMs: () => performance.now() - origin },
+    intervalMs: 20,
+  });
   await sampler.start();
   await sleep(70);
   closed = true;

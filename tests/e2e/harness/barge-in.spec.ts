@@ -20,7 +20,9 @@ test('controllable mic: speaking over a reply interrupts it', async ({ soak }) =
   const { records } = readRunLog(soak.logPath);
   const ends = records.filter((r) => r.type === 'harness' && r.kind === 'turn-end').map((r) => JSON.parse((r as { detail: string }).detail));
   expect(ends[0]).toMatchObject({ outcome: 'barge-in' });
-  const state = await soak.page.evaluate(() => (window as unknown as { voiceApp: { state(): { interruptions: number; responsesCancelled: number } } }).voiceApp.state());
+  const state = await soak.page.evaluate(() =>
+    (window as unknown as { voiceApp: { state(): { interruptions: number; responsesCancelled: number } } }).voiceApp.state(),
+  );
   expect(state.interruptions + state.responsesCancelled).toBeGreaterThanOrEqual(1);
   expect(ends.slice(1).some((e) => e.outcome === 'reply')).toBe(true);
 });

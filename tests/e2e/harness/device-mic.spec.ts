@@ -57,7 +57,10 @@ test('device mode: the server VAD hears the rendered timeline, cdp samples keep 
   expect(cdp.length).toBeGreaterThanOrEqual(DURATION_MS / 1_000 - 5);
   // The cadence: gaps of a second, a slot slipping now and then on loaded cores (CI saw 1.5-3.1 s once or twice a
   // run beside two soaks), never a stall.
-  const gapsMs = cdp.slice(1).map((t, i) => t - cdp[i]!).sort((a, b) => a - b);
+  const gapsMs = cdp
+    .slice(1)
+    .map((t, i) => t - cdp[i]!)
+    .sort((a, b) => a - b);
   expect(gapsMs[Math.floor(gapsMs.length / 2)]!, 'median gap').toBeGreaterThan(900);
   expect(gapsMs[Math.floor(gapsMs.length / 2)]!, 'median gap').toBeLessThan(1_150);
   expect(gapsMs.filter((ms) => ms > 1_500).length, `gaps over 1.5 s: ${gapsMs.slice(-3).map(Math.round).join(', ')} ms`).toBeLessThanOrEqual(2);

@@ -28,7 +28,10 @@ test('a trace is kept for a page without secrets and dropped, with a note, for o
       const guard = await guardPageTrace(page, []);
       await page.goto(backend.url);
       // The page's own fetch: with no header the backend answers 401 without a key.
-      await page.evaluate(async (auth) => void (await (await fetch('/session', { method: 'POST', headers: auth ? { Authorization: auth } : {} })).text()), authorization);
+      await page.evaluate(
+        async (auth) => void (await (await fetch('/session', { method: 'POST', headers: auth ? { Authorization: auth } : {} })).text()),
+        authorization,
+      );
       notes.push(await guard.finish());
       await context.tracing.stopChunk({ path: join(dir, authorization ? 'with-keys.zip' : 'without-keys.zip') });
       await context.close();

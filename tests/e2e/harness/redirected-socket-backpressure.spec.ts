@@ -41,7 +41,13 @@ test('a server that stops reading shows in the redirected socket bufferedAmount,
     expect(buffered).toBeGreaterThan(8 * 1024 * 1024);
     const monitorBuffered = await page.evaluate(() => {
       const monitor = (globalThis as unknown as { voiceSoakMonitor: { records(): Array<{ type: string; bufferedAmountBytes?: number }> } }).voiceSoakMonitor;
-      return Math.max(0, ...monitor.records().filter((r) => r.type === 'ws').map((r) => r.bufferedAmountBytes ?? 0));
+      return Math.max(
+        0,
+        ...monitor
+          .records()
+          .filter((r) => r.type === 'ws')
+          .map((r) => r.bufferedAmountBytes ?? 0),
+      );
     });
     expect(monitorBuffered).toBeGreaterThan(8 * 1024 * 1024);
     expect(notes.some((n) => n.startsWith('redirect-ws wss://api.openai.com/v1/realtime?model=gpt-realtime -> ws://127.0.0.1:'))).toBe(true);

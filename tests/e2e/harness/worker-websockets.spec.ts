@@ -61,7 +61,14 @@ function workerRecords(records: LogRecord[]): WorkerWs[] {
 
 const wsSampleUrls = async (page: Page): Promise<string[]> => {
   const lines = await page.evaluate(() => (globalThis as unknown as { voiceSoakMonitor: { drain(): string[] } }).voiceSoakMonitor.drain());
-  return [...new Set(lines.map((line) => JSON.parse(line)).filter((r) => r.type === 'ws').map((r) => r.url as string))];
+  return [
+    ...new Set(
+      lines
+        .map((line) => JSON.parse(line))
+        .filter((r) => r.type === 'ws')
+        .map((r) => r.url as string),
+    ),
+  ];
 };
 
 test("a dedicated worker's socket is counted through its CDP target; page-level views see only the page's own socket", async ({ context, page }) => {

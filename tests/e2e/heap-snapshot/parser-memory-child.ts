@@ -11,7 +11,12 @@ const CHUNK = 1 << 20;
 const gc = (globalThis as { gc?: () => void }).gc!;
 
 function* snapshotText(): Generator<string> {
-  const meta = { node_fields: ['type', 'name', 'id', 'self_size', 'edge_count', 'detachedness'], node_types: [['object'], 'string', 'number', 'number', 'number', 'number'], edge_fields: ['type', 'name_or_index', 'to_node'], edge_types: [['element', 'property'], 'string_or_number', 'node'] };
+  const meta = {
+    node_fields: ['type', 'name', 'id', 'self_size', 'edge_count', 'detachedness'],
+    node_types: [['object'], 'string', 'number', 'number', 'number', 'number'],
+    edge_fields: ['type', 'name_or_index', 'to_node'],
+    edge_types: [['element', 'property'], 'string_or_number', 'node'],
+  };
   yield `{"snapshot":{"meta":${JSON.stringify(meta)},"node_count":${nodes},"edge_count":${nodes * EDGES_PER_NODE}},\n"nodes":[`;
   let piece = '';
   for (let i = 0; i < nodes; i++) {
@@ -40,4 +45,13 @@ for (const chunk of snapshotText()) {
 }
 const parsed = parser.end();
 peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-console.log(JSON.stringify({ jsonChars, rssBeforeBytes, peakRssBytes, nodeCount: parsed.nodeCount, edgeCount: parsed.edgeCount, keptBytes: parsed.nodes.byteLength + parsed.edges.byteLength }));
+console.log(
+  JSON.stringify({
+    jsonChars,
+    rssBeforeBytes,
+    peakRssBytes,
+    nodeCount: parsed.nodeCount,
+    edgeCount: parsed.edgeCount,
+    keptBytes: parsed.nodes.byteLength + parsed.edges.byteLength,
+  }),
+);

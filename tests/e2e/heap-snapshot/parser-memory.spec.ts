@@ -13,11 +13,23 @@ const MB = 1024 * 1024;
 
 test('parsing a 140 MB snapshot raises RSS by about its typed arrays, not by the text', () => {
   test.setTimeout(60_000);
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'parser-memory-child.ts'), '1500000'], { encoding: 'utf8', timeout: 55_000 });
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'parser-memory-child.ts'), '1500000'], {
+    encoding: 'utf8',
+    timeout: 55_000,
+  });
   expect(child.status, child.stderr).toBe(0);
-  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { jsonChars: number; rssBeforeBytes: number; peakRssBytes: number; nodeCount: number; edgeCount: number; keptBytes: number };
+  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    jsonChars: number;
+    rssBeforeBytes: number;
+    peakRssBytes: number;
+    nodeCount: number;
+    edgeCount: number;
+    keptBytes: number;
+  };
   const riseBytes = result.peakRssBytes - result.rssBeforeBytes;
-  console.log(`parsed ${(result.jsonChars / MB).toFixed(1)} MB of JSON (${result.nodeCount} nodes, ${result.edgeCount} edges): RSS +${(riseBytes / MB).toFixed(1)} MB, typed arrays ${(result.keptBytes / MB).toFixed(1)} MB`);
+  console.log(
+    `parsed ${(result.jsonChars / MB).toFixed(1)} MB of JSON (${result.nodeCount} nodes, ${result.edgeCount} edges): RSS +${(riseBytes / MB).toFixed(1)} MB, typed arrays ${(result.keptBytes / MB).toFixed(1)} MB`,
+  );
   expect(result.nodeCount).toBe(1_500_000);
   expect(result.edgeCount).toBe(7_500_000);
   expect(riseBytes).toBeLessThan(result.jsonChars * 1.5);

@@ -18,7 +18,11 @@ test('a full disk ends the log at its last whole record, reports the first faile
   test.skip(!canMountTmpfs, 'needs `unshare -rm` and tmpfs mounts (user and mount namespaces)');
   const dir = mkdtempSync(join(tmpdir(), 'voice-soak-full-disk-'));
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=256k tmpfs "$1" && exec "$2" --import "$3" "$4" "$1"', 'sh', dir, process.execPath, tsx, CHILD], { encoding: 'utf8', timeout: 30_000 });
+  const child = spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=256k tmpfs "$1" && exec "$2" --import "$3" "$4" "$1"', 'sh', dir, process.execPath, tsx, CHILD],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
   expect(child.status, child.stderr).toBe(0);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
   expect(result.failures).toHaveLength(1);

@@ -29,14 +29,19 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.close());
 // Page functions call win() too: the same typed accessor, defined in the page (test plumbing, not app code).
-test.beforeEach(async ({ page }) => page.addInitScript(() => {
-  (window as unknown as { win: () => Window }).win = () => window;
-}));
+test.beforeEach(async ({ page }) =>
+  page.addInitScript(() => {
+    (window as unknown as { win: () => Window }).win = () => window;
+  }),
+);
 
 async function openApp(page: Page, options: MonitorOptions, mode = 'normal'): Promise<void> {
-  await page.addInitScript((opts) => {
-    (window as unknown as { VOICE_SOAK_MONITOR_OPTIONS: unknown }).VOICE_SOAK_MONITOR_OPTIONS = opts;
-  }, options as Record<string, unknown>);
+  await page.addInitScript(
+    (opts) => {
+      (window as unknown as { VOICE_SOAK_MONITOR_OPTIONS: unknown }).VOICE_SOAK_MONITOR_OPTIONS = opts;
+    },
+    options as Record<string, unknown>,
+  );
   await page.goto(`${server.origin}/app.html`);
   await page.evaluate((m) => win().startApp(m), mode);
 }
@@ -60,7 +65,9 @@ test('clean run: download is a valid log, analyze shows the seed report, clear e
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download Logs' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^voice-soak-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.jsonl$/);
-  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+  const lines = readFileSync(await download.path(), 'utf8')
+    .trimEnd()
+    .split('\n');
   const header = logHeaderSchema.parse(JSON.parse(lines[0]!));
   expect(header.source).toBe('page');
   expect(header.target.dialect).toBe('ga');
@@ -70,7 +77,17 @@ test('clean run: download is a valid log, analyze shows the seed report, clear e
     return parsed.data;
   });
   const kinds = new Set(records.map((r) => `${r.type}:${'kind' in r ? r.kind : ''}`));
-  for (const kind of ['rt:speech-stopped', 'rt:committed', 'rt:response-created', 'rt:first-audio', 'rt:audio-delta', 'rt:response-done', 'monitor:message', 'monitor:memory', 'ws:'])
+  for (const kind of [
+    'rt:speech-stopped',
+    'rt:committed',
+    'rt:response-created',
+    'rt:first-audio',
+    'rt:audio-delta',
+    'rt:response-done',
+    'monitor:message',
+    'monitor:memory',
+    'ws:',
+  ])
     expect(kinds, kind).toContain(kind);
   expect(records.filter((r) => r.type === 'rt' && r.kind === 'first-audio')).toHaveLength(3);
   const ws = records.filter((r) => r.type === 'ws');
@@ -83,7 +100,15 @@ test('clean run: download is a valid log, analyze shows the seed report, clear e
   await expect(report).toBeVisible();
   const text = await report.textContent();
   expect(text).toMatch(/^Performance Analysis Report\n/);
-  for (const line of ['Metrics:', '- Average Processing Time: ', '- Time to First Response: ', '- Interruption Count: 0', '- Total Errors: 0', 'Issues Detected:', 'Recommendations:'])
+  for (const line of [
+    'Metrics:',
+    '- Average Processing Time: ',
+    '- Time to First Response: ',
+    '- Interruption Count: 0',
+    '- Total Errors: 0',
+    'Issues Detected:',
+    'Recommendations:',
+  ])
     expect(text).toContain(line);
 
   await panel.getByRole('button', { name: 'Clear Logs' }).click();
@@ -141,7 +166,14 @@ test('event processing timeout dumps state when a handler blocks too long', asyn
 
 test('memory warning fires when the heap limit is set low', async ({ page }) => {
   await openApp(page, { thresholds: { maxHeapBytes: 1_000_000 } });
-  await page.waitForFunction(() => win().voiceSoakMonitor.records().some((r) => r.type === 'monitor' && r.kind === 'safeguard'), undefined, { timeout: 3000 });
+  await page.waitForFunction(
+    () =>
+      win()
+        .voiceSoakMonitor.records()
+        .some((r) => r.type === 'monitor' && r.kind === 'safeguard'),
+    undefined,
+    { timeout: 3000 },
+  );
   const fired = safeguardsOf(await recordsOf(page));
   expect(fired).toHaveLength(1);
   expect(fired[0]).toMatchObject({ name: 'memory-warning', state: { warnAboveBytes: 1_000_000 } });
@@ -160,10 +192,15 @@ test('injected with addInitScript into a plain page: WebSocket state and time to
   expect(facts).toMatchObject({ instance: true, open: 1, audioFrames: 5 });
   // The monitor samples socket state once a second: drain until that sample is in (a loaded machine may take longer).
   const lines: string[] = [];
-  await expect.poll(async () => {
-    lines.push(...(await page.evaluate(() => win().voiceSoakMonitor.drain())));
-    return lines.some((line) => line.includes('"type":"ws"'));
-  }, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        lines.push(...(await page.evaluate(() => win().voiceSoakMonitor.drain())));
+        return lines.some((line) => line.includes('"type":"ws"'));
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   const records = lines.map((line) => logRecordSchema.parse(JSON.parse(line)));
   const requested = records.find((r) => r.type === 'rt' && r.kind === 'response-requested');
   const firstAudio = records.find((r) => r.type === 'rt' && r.kind === 'first-audio');
@@ -172,14 +209,23 @@ test('injected with addInitScript into a plain page: WebSocket state and time to
   expect(records.filter((r) => r.type === 'ws').at(-1)).toMatchObject({ readyState: 1, framesSent: 1, framesReceived: 7 });
   const handled = records.filter((r) => r.type === 'monitor' && r.kind === 'message');
   expect(handled).toHaveLength(7);
-  expect(await page.evaluate(() => win().voiceSoakMonitor.drain().filter((l) => l.includes('"rt"')))).toEqual([]);
+  expect(
+    await page.evaluate(() =>
+      win()
+        .voiceSoakMonitor.drain()
+        .filter((l) => l.includes('"rt"')),
+    ),
+  ).toEqual([]);
 
   // Installing twice is a no-op: the same monitor, the same WebSocket constructor.
   const same = await page.evaluate(async () => {
     const before = { monitor: win().voiceSoakMonitor, ctor: WebSocket };
     const script = document.createElement('script');
     script.src = '/monitor/voice-soak-monitor.js';
-    await new Promise((resolve) => { script.onload = resolve; document.head.append(script); });
+    await new Promise((resolve) => {
+      script.onload = resolve;
+      document.head.append(script);
+    });
     return before.monitor === win().voiceSoakMonitor && before.ctor === WebSocket && document.querySelectorAll('[data-voice-soak-panel]').length === 1;
   });
   expect(same).toBe(true);
@@ -196,7 +242,11 @@ test('early warning: the page warns with the id and level its own Analyze report
   await expect.poll(async () => warningOf(await recordsOf(page)) !== undefined, { timeout: 10_000 }).toBe(true);
   const warning = warningOf(await recordsOf(page)) as Extract<LogRecord, { kind: 'warning' }>;
   expect(warning.message).toMatch(/^slow-first-response: early warning \(error\): TTFR p95 \d+ ms > 1\.0 ms \([1-3] turns\)$/);
-  const assertion = await page.evaluate(() => win().voiceSoakMonitor.analyze().assertions.find((a) => a.id === 'slow-first-response'));
+  const assertion = await page.evaluate(() =>
+    win()
+      .voiceSoakMonitor.analyze()
+      .assertions.find((a) => a.id === 'slow-first-response'),
+  );
   expect(assertion).toMatchObject({ passed: false, level: 'error' });
 });
 

@@ -30,7 +30,10 @@ for (const dialect of ['beta', 'ga'] as const) {
 
 test('with interrupt_response false the response keeps going through speech', async () => {
   const client = await RealtimeTestClient.connect(server.wsUrl);
-  await client.request({ type: 'session.update', session: { type: 'realtime', audio: { input: { turn_detection: { interrupt_response: false, create_response: false } } } } }, 'session.updated');
+  await client.request(
+    { type: 'session.update', session: { type: 'realtime', audio: { input: { turn_detection: { interrupt_response: false, create_response: false } } } } },
+    'session.updated',
+  );
   await client.request({ type: 'response.create' }, 'response.created');
   await client.waitFor((e) => e.type === 'response.output_audio.delta');
   const from = client.events.length;
@@ -43,7 +46,10 @@ test('with interrupt_response false the response keeps going through speech', as
   const done = await client.request({ type: 'response.cancel' }, 'response.done');
   const itemId = done.response.output[0].id;
   expect(done.response.output[0].status).toBe('incomplete');
-  const truncated = await client.request({ type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: 150 }, 'conversation.item.truncated');
+  const truncated = await client.request(
+    { type: 'conversation.item.truncate', item_id: itemId, content_index: 0, audio_end_ms: 150 },
+    'conversation.item.truncated',
+  );
   expect(truncated).toMatchObject({ type: 'conversation.item.truncated', item_id: itemId, audio_end_ms: 150 });
   client.close();
 });

@@ -11,12 +11,27 @@ test.beforeAll(async () => {
 test.afterAll(async () => server.close());
 
 const dialects = {
-  beta: { protocols: ['realtime', 'openai-insecure-api-key.sk-test', 'openai-beta.realtime-v1'], itemAdded: 'conversation.item.created', audioDelta: 'response.audio.delta', transcriptDelta: 'response.audio_transcript.delta', audioDone: 'response.audio.done' },
-  ga: { protocols: ['realtime', 'openai-insecure-api-key.sk-test'], itemAdded: 'conversation.item.added', audioDelta: 'response.output_audio.delta', transcriptDelta: 'response.output_audio_transcript.delta', audioDone: 'response.output_audio.done' },
+  beta: {
+    protocols: ['realtime', 'openai-insecure-api-key.sk-test', 'openai-beta.realtime-v1'],
+    itemAdded: 'conversation.item.created',
+    audioDelta: 'response.audio.delta',
+    transcriptDelta: 'response.audio_transcript.delta',
+    audioDone: 'response.audio.done',
+  },
+  ga: {
+    protocols: ['realtime', 'openai-insecure-api-key.sk-test'],
+    itemAdded: 'conversation.item.added',
+    audioDelta: 'response.output_audio.delta',
+    transcriptDelta: 'response.output_audio_transcript.delta',
+    audioDone: 'response.output_audio.done',
+  },
 } as const;
 
 function typesAfter(events: ServerEvent[], from: number): string[] {
-  return events.slice(from).map((e) => e.type).filter((t, i, all) => t !== all[i - 1]);
+  return events
+    .slice(from)
+    .map((e) => e.type)
+    .filter((t, i, all) => t !== all[i - 1]);
 }
 
 for (const [dialect, names] of Object.entries(dialects)) {
@@ -52,7 +67,13 @@ for (const [dialect, names] of Object.entries(dialects)) {
     const order = typesAfter(events, events.indexOf(created));
     const expected = ['response.created', 'response.output_item.added', names.itemAdded, 'response.content_part.added'];
     expect(order.slice(0, 4)).toEqual(expected);
-    const tail = ['response.content_part.done', 'response.output_item.done', ...(dialect === 'ga' ? ['conversation.item.done'] : []), 'response.done', 'rate_limits.updated'];
+    const tail = [
+      'response.content_part.done',
+      'response.output_item.done',
+      ...(dialect === 'ga' ? ['conversation.item.done'] : []),
+      'response.done',
+      'rate_limits.updated',
+    ];
     expect(order.slice(-tail.length)).toEqual(tail);
     expect(order).toContain(names.audioDone);
     const userItem = client.events.find((e) => e.type === names.itemAdded && e.item.role === 'user')!;
@@ -93,7 +114,10 @@ for (const [dialect, names] of Object.entries(dialects)) {
     const textDelta = dialect === 'beta' ? 'response.text.delta' : 'response.output_text.delta';
     expect(client.ofType(textDelta).length).toBeGreaterThan(0);
     expect(client.ofType(names.audioDelta)).toHaveLength(0);
-    const text = client.ofType(textDelta).map((e) => e.delta).join('');
+    const text = client
+      .ofType(textDelta)
+      .map((e) => e.delta)
+      .join('');
     expect(done.response.output[0].content[0].text).toBe(text);
     client.close();
   });
@@ -106,8 +130,18 @@ test('dialect detection: header, api-version preview, default GA; session shapes
   expect(viaQuery.events[0]!.session.input_audio_format).toBe('pcm16');
   const ga = await RealtimeTestClient.connect(server.wsUrl.replace('/v1/realtime', '/') + '?model=gpt-realtime');
   expect(ga.ws.protocol).toBe('');
-  expect(ga.events[0]!.session).toMatchObject({ type: 'realtime', output_modalities: ['audio'], audio: { input: { format: { type: 'audio/pcm', rate: 24000 } } } });
-  const updated = await ga.request({ type: 'session.update', session: { type: 'realtime', instructions: 'hi', audio: { input: { turn_detection: { threshold: 0.7 } }, output: { voice: 'verse' } } } }, 'session.updated');
+  expect(ga.events[0]!.session).toMatchObject({
+    type: 'realtime',
+    output_modalities: ['audio'],
+    audio: { input: { format: { type: 'audio/pcm', rate: 24000 } } },
+  });
+  const updated = await ga.request(
+    {
+      type: 'session.update',
+      session: { type: 'realtime', instructions: 'hi', audio: { input: { turn_detection: { threshold: 0.7 } }, output: { voice: 'verse' } } },
+    },
+    'session.updated',
+  );
   expect(updated.session.instructions).toBe('hi');
   expect(updated.session.audio.output.voice).toBe('verse');
   expect(updated.session.audio.input.turn_detection).toMatchObject({ type: 'server_vad', threshold: 0.7, silence_duration_ms: 500 });

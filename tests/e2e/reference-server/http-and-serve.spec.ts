@@ -68,7 +68,9 @@ test('without an app dir it serves a "not built" page', async () => {
 test('serve arguments: defaults, faults, bad values, loopback only unless --allow-remote', () => {
   expect(parseServeArgs([])).toMatchObject({ port: 8787, host: '127.0.0.1', faults: {} });
   expect(parseServeArgs(['--port', '0', '--fault', 'stall=3', '--fault=ttfr-growth', '--host=localhost'])).toMatchObject({
-    port: 0, host: 'localhost', faults: { stallTurn: 3, latencyGrowthMsPerTurn: 300 },
+    port: 0,
+    host: 'localhost',
+    faults: { stallTurn: 3, latencyGrowthMsPerTurn: 300 },
   });
   expect(() => parseServeArgs(['--port', '70000'])).toThrow(/--port must be an integer/);
   expect(() => parseServeArgs(['--port'])).toThrow(/--port needs a value/);

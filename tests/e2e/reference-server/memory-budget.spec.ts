@@ -10,7 +10,10 @@ import { ServerChild } from './server-child.ts';
 const MB = 1024 * 1024;
 
 function itemCreate(textBytes: number): string {
-  return JSON.stringify({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'x'.repeat(textBytes) }] } });
+  return JSON.stringify({
+    type: 'conversation.item.create',
+    item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'x'.repeat(textBytes) }] },
+  });
 }
 
 test('8 connections x 60 MB: each gets message_too_large unread, stays open, and the server stays far below budget + 150 MB', async () => {
@@ -28,9 +31,15 @@ test('8 connections x 60 MB: each gets message_too_large unread, stays open, and
       expect(e.error.message).toContain(`${big.length} bytes exceeds the ${15 * MB}-byte limit`);
     }
     // Still open and answering.
-    for (const c of clients) expect((await c.request({ type: 'input_audio_buffer.clear' }, 'input_audio_buffer.cleared', 30_000)).type).toBe('input_audio_buffer.cleared');
+    for (const c of clients)
+      expect((await c.request({ type: 'input_audio_buffer.clear' }, 'input_audio_buffer.cleared', 30_000)).type).toBe('input_audio_buffer.cleared');
     const after = await server.memory(true);
-    test.info().annotations.push({ type: 'memory', description: `start rss ${(start.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, after ${(after.rss / MB).toFixed(0)} MB; ${((performance.now() - startedAt) / 1000).toFixed(1)} s` });
+    test
+      .info()
+      .annotations.push({
+        type: 'memory',
+        description: `start rss ${(start.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, after ${(after.rss / MB).toFixed(0)} MB; ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
+      });
     expect(after.maxRss - start.rss).toBeLessThan(150 * MB);
     for (const c of clients) c.close();
   } finally {
@@ -52,7 +61,9 @@ test('8 connections x 12 MB against a 32 MB budget: memory_budget_exceeded for w
     expect(admitted).toHaveLength(2);
     for (const e of refused.filter((r) => r !== null)) {
       expect(e!.error).toMatchObject({ type: 'invalid_request_error', code: 'memory_budget_exceeded', param: null, event_id: null });
-      expect(e!.error.message).toMatch(/^Client event of 11534336 bytes would exceed the server's memory budget across connections \(32\.0 MiB; 2\d\.\d MiB in use\)/);
+      expect(e!.error.message).toMatch(
+        /^Client event of 11534336 bytes would exceed the server's memory budget across connections \(32\.0 MiB; 2\d\.\d MiB in use\)/,
+      );
     }
     const held = await server.memory(false);
     // The rest of each message: the refused ones' continuations are dropped too; the two admitted are stored items.
@@ -61,16 +72,29 @@ test('8 connections x 12 MB against a 32 MB budget: memory_budget_exceeded for w
     // Round 2: nothing of 12 MB fits any more: the two holders are at their 16 MB, the others at the 32 MB total.
     const from = clients.map((c) => c.events.length);
     for (const c of clients) c.sendRaw(message);
-    const round2 = await Promise.all(clients.map((c, i) => c.waitFor((e) => e.type === 'error' || e.type === 'conversation.item.added', 20_000, from[i]))).catch(async (e) => { console.log(clients.map((c) => c.events.map((x) => x.type + (x.error ? ':' + x.error.code + ':' + x.error.message : '')).join(' | ')).join('\n'), await server.logs()); throw e; });
+    const round2 = await Promise.all(
+      clients.map((c, i) => c.waitFor((e) => e.type === 'error' || e.type === 'conversation.item.added', 20_000, from[i])),
+    ).catch(async (e) => {
+      console.log(
+        clients.map((c) => c.events.map((x) => x.type + (x.error ? ':' + x.error.code + ':' + x.error.message : '')).join(' | ')).join('\n'),
+        await server.logs(),
+      );
+      throw e;
+    });
     for (const [i, e] of round2.entries()) {
       expect(e.error?.code).toBe('memory_budget_exceeded');
       expect(e.error.message).toContain(admitted.includes(clients[i]!) ? 'per-connection memory budget (16.0 MiB' : 'across connections (32.0 MiB');
     }
     // Small events still work on a full budget.
-    for (const c of clients) expect((await c.request({ type: 'input_audio_buffer.clear' }, 'input_audio_buffer.cleared')).type).toBe('input_audio_buffer.cleared');
+    for (const c of clients)
+      expect((await c.request({ type: 'input_audio_buffer.clear' }, 'input_audio_buffer.cleared')).type).toBe('input_audio_buffer.cleared');
     // Deleting the items gives the budget back: a 12 MB item fits again.
     for (const [i, c] of admitted.entries()) await c.request({ type: 'conversation.item.delete', item_id: added[i]!.item.id }, 'conversation.item.deleted');
-    const again = await clients[7]!.request({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'y'.repeat(12 * MB) }] } }, 'conversation.item.added', 20_000);
+    const again = await clients[7]!.request(
+      { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'y'.repeat(12 * MB) }] } },
+      'conversation.item.added',
+      20_000,
+    );
     expect(again.type).toBe('conversation.item.added');
     const after = await server.memory(true);
     const summary = `start rss ${(start.rss / MB).toFixed(0)} MB heap ${(start.heapUsed / MB).toFixed(0)} MB, holding rss ${(held.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, after gc rss ${(after.rss / MB).toFixed(0)} MB heap ${(after.heapUsed / MB).toFixed(0)} MB`;

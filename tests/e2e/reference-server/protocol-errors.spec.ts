@@ -41,10 +41,18 @@ test('bad fields name the parameter; error.event_id echoes the client event', as
   await expectError(() => client.send({ type: 'input_audio_buffer.append' }), 'missing_required_parameter', 'audio');
   await expectError(() => client.send({ type: 'input_audio_buffer.append', audio: '***not base64***' }), 'invalid_value', 'audio');
   await expectError(() => client.send({ type: 'session.update', session: { voice: 5 } }), 'invalid_type', 'session.voice');
-  await expectError(() => client.send({ type: 'session.update', session: { turn_detection: { threshold: 2 } } }), 'decimal_above_max_value', 'session.turn_detection.threshold');
+  await expectError(
+    () => client.send({ type: 'session.update', session: { turn_detection: { threshold: 2 } } }),
+    'decimal_above_max_value',
+    'session.turn_detection.threshold',
+  );
   await expectError(() => client.send({ type: 'session.update', session: { colour: 'blue' } }), 'unknown_parameter', 'session.colour');
   await expectError(() => client.send({ type: 'session.update', session: { modalities: ['smell'] } }), 'invalid_value', 'session.modalities.0');
-  await expectError(() => client.send({ type: 'conversation.item.create', event_id: 'evt_42', item: { type: 'message' } }), 'missing_required_parameter', 'item.role');
+  await expectError(
+    () => client.send({ type: 'conversation.item.create', event_id: 'evt_42', item: { type: 'message' } }),
+    'missing_required_parameter',
+    'item.role',
+  );
   expect(client.ofType('error').at(-1)!.error.event_id).toBe('evt_42');
 });
 
@@ -60,7 +68,11 @@ test('response and buffer state errors: active response, cancel with none active
 });
 
 test('item operations and unknown item ids', async () => {
-  await expectError(() => client.send({ type: 'conversation.item.truncate', item_id: 'item_nope', content_index: 0, audio_end_ms: 10 }), 'item_truncate_invalid_item_id', 'item_id');
+  await expectError(
+    () => client.send({ type: 'conversation.item.truncate', item_id: 'item_nope', content_index: 0, audio_end_ms: 10 }),
+    'item_truncate_invalid_item_id',
+    'item_id',
+  );
   await expectError(() => client.send({ type: 'conversation.item.delete', item_id: 'item_nope' }), 'item_delete_invalid_item_id', 'item_id');
   await expectError(() => client.send({ type: 'conversation.item.retrieve', item_id: 'item_nope' }), 'item_retrieve_invalid_item_id', 'item_id');
   const item = { id: 'item_user1', type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hello' }] };
@@ -72,8 +84,15 @@ test('item operations and unknown item ids', async () => {
 
   const done = await client.request({ type: 'response.create' }, 'response.done', 8000);
   const assistantId = done.response.output[0].id;
-  await expectError(() => client.send({ type: 'conversation.item.truncate', item_id: assistantId, content_index: 0, audio_end_ms: 999_999 }), 'invalid_value', 'audio_end_ms');
-  const truncated = await client.request({ type: 'conversation.item.truncate', item_id: assistantId, content_index: 0, audio_end_ms: 100 }, 'conversation.item.truncated');
+  await expectError(
+    () => client.send({ type: 'conversation.item.truncate', item_id: assistantId, content_index: 0, audio_end_ms: 999_999 }),
+    'invalid_value',
+    'audio_end_ms',
+  );
+  const truncated = await client.request(
+    { type: 'conversation.item.truncate', item_id: assistantId, content_index: 0, audio_end_ms: 100 },
+    'conversation.item.truncated',
+  );
   expect(truncated).toMatchObject({ item_id: assistantId, content_index: 0, audio_end_ms: 100 });
   const deleted = await client.request({ type: 'conversation.item.delete', item_id: 'item_user1' }, 'conversation.item.deleted');
   expect(deleted.item_id).toBe('item_user1');

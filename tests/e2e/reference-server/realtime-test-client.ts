@@ -70,7 +70,14 @@ export class RealtimeTestClient {
       if (check()) return;
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms; last events: ${this.events.slice(-5).map((e) => e.type).join(', ')}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms; last events: ${this.events
+              .slice(-5)
+              .map((e) => e.type)
+              .join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const waiter = (): void => {
         if (check()) {

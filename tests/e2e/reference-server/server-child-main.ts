@@ -17,7 +17,17 @@ process.on('message', (message: { id: number; kind: 'memory' | 'logs'; gc?: bool
     gc();
   }
   const m = process.memoryUsage();
-  process.send?.({ id: message.id, memory: { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, gcExposed: Boolean(gc) } });
+  process.send?.({
+    id: message.id,
+    memory: {
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      external: m.external,
+      arrayBuffers: m.arrayBuffers,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      gcExposed: Boolean(gc),
+    },
+  });
 });
 process.on('disconnect', () => void server.close().finally(() => process.exit(0)));
 process.send?.({ ready: true, wsUrl: server.wsUrl });

@@ -16,7 +16,10 @@ export interface ChildMemory {
 export class ServerChild {
   private nextId = 1;
 
-  private constructor(readonly child: ChildProcess, readonly wsUrl: string) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly wsUrl: string,
+  ) {}
 
   static async start(options: Omit<RealtimeServerOptions, 'log'> = {}): Promise<ServerChild> {
     const child = fork(new URL('./server-child-main.ts', import.meta.url).pathname, [], {

@@ -77,7 +77,10 @@ test('ws-backpressure: once the session is set up, the client bufferedAmount gro
     // The fault stops reading after the server answered the first session.update (mid-session, as apps see it).
     client.send({ type: 'session.update', session: { type: 'realtime', instructions: 'be brief' } });
     await new Promise((r) => setTimeout(r, 300));
-    expect(client.events.some((e) => e.type === 'session.updated'), 'session.updated before the stall').toBe(true);
+    expect(
+      client.events.some((e) => e.type === 'session.updated'),
+      'session.updated before the stall',
+    ).toBe(true);
     const audio = Buffer.alloc(96_000).toString('base64'); // 2 s of pcm16 per append
     const samples: number[] = [];
     for (let round = 0; round < 4; round++) {

@@ -17,7 +17,14 @@ const CONNECTIONS = 6;
 const MB = 1024 * 1024;
 
 const validEvents: Record<string, unknown>[] = [
-  { type: 'session.update', session: { type: 'realtime', instructions: 'be brief', audio: { input: { turn_detection: { type: 'server_vad', threshold: 0.5 } }, output: { voice: 'alloy' } } } },
+  {
+    type: 'session.update',
+    session: {
+      type: 'realtime',
+      instructions: 'be brief',
+      audio: { input: { turn_detection: { type: 'server_vad', threshold: 0.5 } }, output: { voice: 'alloy' } },
+    },
+  },
   { type: 'session.update', session: { type: 'realtime', audio: { input: { turn_detection: null } } } },
   { type: 'input_audio_buffer.append', audio: Buffer.alloc(4800).toString('base64') },
   { type: 'input_audio_buffer.commit' },
@@ -49,15 +56,24 @@ function deepNesting(random: Random): unknown {
 
 function junkValue(random: Random): unknown {
   switch (int(random, 9)) {
-    case 0: return int(random, 2) ? -1e308 : 12345.678;
-    case 1: return null;
-    case 2: return [1, 'two', { three: [] }];
-    case 3: return { nested: { junk: [null, true, { x: randomString(random, 20) }] } };
-    case 4: return random() < 0.5;
-    case 5: return 'h'.repeat(100_000 + int(random, 2 * MB));
-    case 6: return deepNesting(random);
-    case 7: return randomString(random, int(random, 200));
-    default: return '';
+    case 0:
+      return int(random, 2) ? -1e308 : 12345.678;
+    case 1:
+      return null;
+    case 2:
+      return [1, 'two', { three: [] }];
+    case 3:
+      return { nested: { junk: [null, true, { x: randomString(random, 20) }] } };
+    case 4:
+      return random() < 0.5;
+    case 5:
+      return 'h'.repeat(100_000 + int(random, 2 * MB));
+    case 6:
+      return deepNesting(random);
+    case 7:
+      return randomString(random, int(random, 200));
+    default:
+      return '';
   }
 }
 
@@ -81,11 +97,16 @@ function mutate(random: Random, event: Record<string, unknown>): Record<string, 
 
 function base64Garbage(random: Random): string {
   switch (int(random, 5)) {
-    case 0: return randomString(random, 1 + int(random, 400));
-    case 1: return Buffer.alloc(1 + int(random, 999) * 2 + 1, int(random, 256)).toString('base64');
-    case 2: return 'A'.repeat(4 * int(random, 1000) + 1 + int(random, 3));
-    case 3: return '====';
-    default: return Buffer.from(Array.from({ length: 2 * int(random, 4800) }, () => int(random, 256))).toString('base64');
+    case 0:
+      return randomString(random, 1 + int(random, 400));
+    case 1:
+      return Buffer.alloc(1 + int(random, 999) * 2 + 1, int(random, 256)).toString('base64');
+    case 2:
+      return 'A'.repeat(4 * int(random, 1000) + 1 + int(random, 3));
+    case 3:
+      return '====';
+    default:
+      return Buffer.from(Array.from({ length: 2 * int(random, 4800) }, () => int(random, 256))).toString('base64');
   }
 }
 
@@ -207,7 +228,12 @@ test(`fuzz (seed ${SEED}): ${MAX_MESSAGES} messages at most, ${CONNECTIONS} conn
     const codes: Record<string, number> = {};
     for (const e of events) if (e.type === 'error') codes[e.error.code] = (codes[e.error.code] ?? 0) + 1;
     const closeCodes = all.map((c) => c.closeCode).filter((c) => c !== null);
-    test.info().annotations.push({ type: 'fuzz', description: `${stats.sent} messages in ${(fuzzMs / 1000).toFixed(1)} s, ${stats.reconnects} reconnects; kinds ${JSON.stringify(stats.kinds)}; error codes ${JSON.stringify(codes)}; closes ${JSON.stringify(closeCodes)}` });
+    test
+      .info()
+      .annotations.push({
+        type: 'fuzz',
+        description: `${stats.sent} messages in ${(fuzzMs / 1000).toFixed(1)} s, ${stats.reconnects} reconnects; kinds ${JSON.stringify(stats.kinds)}; error codes ${JSON.stringify(codes)}; closes ${JSON.stringify(closeCodes)}`,
+      });
     expect(stats.sent).toBeGreaterThan(300);
     // Every bad message is the client's fault: none may reach the server's catch-all (a bug in a handler).
     expect(events.filter((e) => e.type === 'error' && e.error.type === 'server_error')).toEqual([]);
@@ -217,7 +243,12 @@ test(`fuzz (seed ${SEED}): ${MAX_MESSAGES} messages at most, ${CONNECTIONS} conn
     await fullTurn(server.wsUrl);
     await new Promise((r) => setTimeout(r, 500));
     const after = await server.memory(true);
-    test.info().annotations.push({ type: 'memory', description: `gc=${after.gcExposed}: heap ${(start.heapUsed / MB).toFixed(1)} -> ${(after.heapUsed / MB).toFixed(1)} MB, rss ${(start.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB` });
+    test
+      .info()
+      .annotations.push({
+        type: 'memory',
+        description: `gc=${after.gcExposed}: heap ${(start.heapUsed / MB).toFixed(1)} -> ${(after.heapUsed / MB).toFixed(1)} MB, rss ${(start.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB`,
+      });
     expect(after.heapUsed - start.heapUsed).toBeLessThan(after.gcExposed ? 8 * MB : 40 * MB);
     expect(after.rss - start.rss).toBeLessThan(150 * MB);
     expect(server.alive).toBe(true);

@@ -32,20 +32,23 @@ function leakyReport() {
 async function distinctColors(page: Page, png: Buffer): Promise<number> {
   const blank = await page.context().newPage();
   try {
-    return await blank.evaluate(async (dataUrl) => {
-      const image = new Image();
-      image.src = dataUrl;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, image.width, image.height).data;
-      const colors = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 4) colors.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
-      return colors.size;
-    }, `data:image/png;base64,${png.toString('base64')}`);
+    return await blank.evaluate(
+      async (dataUrl) => {
+        const image = new Image();
+        image.src = dataUrl;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        const colors = new Set<number>();
+        for (let i = 0; i < pixels.length; i += 4) colors.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+        return colors.size;
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
   } finally {
     await blank.close();
   }
@@ -79,10 +82,14 @@ test('the HTML report shows its charts', async ({ page }, testInfo) => {
 test('each chart SVG parses as XML on its own', async ({ page }) => {
   const svgs = leakyReport().series.map((series, i) => renderChartSvg(series, { warmupMs: 60_000, idPrefix: `c${i}` }));
   svgs.push(...buildHostileReport().series.map((series) => renderChartSvg(series, { warmupMs: 60_000 })));
-  const errors = await page.evaluate((sources) => sources.map((source) => {
-    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
-    return doc.querySelector('parsererror')?.textContent ?? (doc.documentElement.nodeName === 'svg' ? null : doc.documentElement.nodeName);
-  }), svgs);
+  const errors = await page.evaluate(
+    (sources) =>
+      sources.map((source) => {
+        const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+        return doc.querySelector('parsererror')?.textContent ?? (doc.documentElement.nodeName === 'svg' ? null : doc.documentElement.nodeName);
+      }),
+    svgs,
+  );
   expect(errors).toEqual(svgs.map(() => null));
 });
 

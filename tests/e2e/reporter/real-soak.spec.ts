@@ -15,7 +15,14 @@ import { readRunLog } from '../harness/read-run-log.ts';
 import { allureAttachments, fixtureEnv, readAllureResults, readSoakSummary, runPlaywright, serveFolder } from './run-playwright.ts';
 import { freePort } from '../user-runs/free-port.ts';
 
-const CHART_NAMES = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg'];
+const CHART_NAMES = [
+  'chart-heap.svg',
+  'chart-message-latency.svg',
+  'chart-ttfr.svg',
+  'chart-ws-buffered.svg',
+  'chart-chunks-pending.svg',
+  'chart-event-queue.svg',
+];
 
 async function soak(out: string, faults: string, port?: number) {
   const env = fixtureEnv(out, {
@@ -78,11 +85,16 @@ test('a short real soak with a fault exits 1 with its reports in the HTML report
     const clean = await soak(join(scratch, 'clean'), '', foreignPort);
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
     expect(readSoakSummary(join(clean.out, 'soak-runs')).status).toBe('passed');
-    const note = new RegExp(`^voice-soak: 127\\.0\\.0\\.1:${foreignPort} is taken by a server that is not voice-soak \\(GET /healthz: 200\\): this run's embedded target uses 127\\.0\\.0\\.1:(\\d+)$`, 'm');
+    const note = new RegExp(
+      `^voice-soak: 127\\.0\\.0\\.1:${foreignPort} is taken by a server that is not voice-soak \\(GET /healthz: 200\\): this run's embedded target uses 127\\.0\\.0\\.1:(\\d+)$`,
+      'm',
+    );
     const usedPort = Number(note.exec(clean.stderr)?.[1]);
     expect(usedPort, clean.stderr).toBeGreaterThan(0);
     expect(usedPort).not.toBe(foreignPort);
-    const log = readdirSync(join(clean.out, 'soak-runs'), { recursive: true }).map(String).find((f) => f.endsWith('run.jsonl'));
+    const log = readdirSync(join(clean.out, 'soak-runs'), { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('run.jsonl'));
     expect(new URL(readRunLog(join(clean.out, 'soak-runs', log!)).header.target.url).port).toBe(String(usedPort));
   } finally {
     foreign.close();

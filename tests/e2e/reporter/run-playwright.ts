@@ -76,7 +76,14 @@ export function readAllureResults(dir: string): AllureResult[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as AllureResult);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 /** Serve a folder read-only on 127.0.0.1 (an ephemeral port). */
 export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {

@@ -12,9 +12,29 @@ import { test, expect } from '@playwright/test';
 import { readHistoryFile } from '../../../harness/verdict/history-file.ts';
 import { reportSchema } from '../../../harness/analyze/report/report-schema.ts';
 import { SOAK_LOG, SOAK_REPORT_JSON } from '../../../harness/render/soak-attachment-names.ts';
-import { allureAttachments, FIXTURE_CONFIG, fixtureEnv, readAllureResults, readSoakSummary, runPlaywright, serveFolder, type PlaywrightRun } from './run-playwright.ts';
+import {
+  allureAttachments,
+  FIXTURE_CONFIG,
+  fixtureEnv,
+  readAllureResults,
+  readSoakSummary,
+  runPlaywright,
+  serveFolder,
+  type PlaywrightRun,
+} from './run-playwright.ts';
 
-const CHARTS = ['chart-heap.svg', 'chart-message-latency.svg', 'chart-ttfr.svg', 'chart-ws-buffered.svg', 'chart-chunks-pending.svg', 'chart-event-queue.svg', 'chart-dom-nodes.svg', 'chart-event-listeners.svg', 'chart-array-buffers.svg', 'chart-renderer-rss.svg'];
+const CHARTS = [
+  'chart-heap.svg',
+  'chart-message-latency.svg',
+  'chart-ttfr.svg',
+  'chart-ws-buffered.svg',
+  'chart-chunks-pending.svg',
+  'chart-event-queue.svg',
+  'chart-dom-nodes.svg',
+  'chart-event-listeners.svg',
+  'chart-array-buffers.svg',
+  'chart-renderer-rss.svg',
+];
 const REPORT_FILES = ['voice-soak-report.txt', SOAK_REPORT_JSON, 'voice-soak-report.html', 'voice-soak-summary.md', ...CHARTS];
 
 interface JsonReportSpec {
@@ -29,7 +49,17 @@ function jsonReportSpecs(jsonReportPath: string): JsonReportSpec[] {
 
 /** Soak attachment names per test title from Playwright's JSON reporter output (error-context etc. left out). */
 function attachmentsByTitle(jsonReportPath: string): Map<string, string[]> {
-  return new Map(jsonReportSpecs(jsonReportPath).map((spec) => [spec.title, spec.tests.at(-1)!.results.at(-1)!.attachments.map((a) => a.name).filter((n) => /^(voice-soak|chart-)/.test(n)).sort()]));
+  return new Map(
+    jsonReportSpecs(jsonReportPath).map((spec) => [
+      spec.title,
+      spec.tests
+        .at(-1)!
+        .results.at(-1)!
+        .attachments.map((a) => a.name)
+        .filter((n) => /^(voice-soak|chart-)/.test(n))
+        .sort(),
+    ]),
+  );
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -121,7 +151,10 @@ test('the Allure results carry every attachment (also those attached on teardown
   for (const name of ['clean conversation', 'leaking conversation', 'crashed conversation', 'timed out conversation', 'retried conversation']) {
     const result = byName.get(name)!;
     expect(result, name).toBeTruthy();
-    expect(allureAttachments(result).map((a) => a.name), name).toEqual(expect.arrayContaining([...REPORT_FILES, SOAK_LOG]));
+    expect(
+      allureAttachments(result).map((a) => a.name),
+      name,
+    ).toEqual(expect.arrayContaining([...REPORT_FILES, SOAK_LOG]));
     for (const attachment of allureAttachments(result)) expect(statSync(join(full.out, 'allure-results', attachment.source)).size).toBeGreaterThan(0);
     const turnSteps = result.steps.filter((s) => /^turn \d+: synthetic utterance \d+$/.test(s.name));
     expect(turnSteps.length, name).toBeGreaterThanOrEqual(7);
@@ -134,7 +167,10 @@ test('the Allure results carry every attachment (also those attached on teardown
 test('each attempt of a retried test attaches its own report files, judged on their own', async () => {
   const retried = jsonReportSpecs(join(full.out, 'report.json')).find((spec) => spec.title === 'retried conversation')!;
   const results = retried.tests[0]!.results;
-  expect(results.map((r) => [r.retry, r.status])).toEqual([[0, 'failed'], [1, 'passed']]);
+  expect(results.map((r) => [r.retry, r.status])).toEqual([
+    [0, 'failed'],
+    [1, 'passed'],
+  ]);
   const reportOf = (result: (typeof results)[number]) => result.attachments.find((a) => a.name === SOAK_REPORT_JSON)!.path!;
   const logOf = (result: (typeof results)[number]) => result.attachments.find((a) => a.name === SOAK_LOG)!.path!;
   expect(reportOf(results[0]!)).not.toBe(reportOf(results[1]!));
@@ -142,7 +178,8 @@ test('each attempt of a retried test attaches its own report files, judged on th
   const verdicts = results.map((r) => reportSchema.parse(JSON.parse(readFileSync(reportOf(r), 'utf8'))).verdict);
   expect(verdicts).toEqual(['fail', 'pass']);
   // The fixture wrote each attempt's files into that attempt's own output folder; the first is still there.
-  const written = (retry: number) => join(full.out, 'test-results', `conversations.soak.ts-retried-conversation${retry ? `-retry${retry}` : ''}`, 'soak', 'report.json');
+  const written = (retry: number) =>
+    join(full.out, 'test-results', `conversations.soak.ts-retried-conversation${retry ? `-retry${retry}` : ''}`, 'soak', 'report.json');
   expect([written(0), written(1)].map((p) => reportSchema.parse(JSON.parse(readFileSync(p, 'utf8'))).verdict)).toEqual(['fail', 'pass']);
 });
 
@@ -159,7 +196,11 @@ test('two shards merged with merge-reports give the same verdicts, failures and 
     for (const zip of readdirSync(join(shardOut, 'blob'))) copyFileSync(join(shardOut, 'blob', zip), join(blobs, zip));
   }
   expect(readdirSync(blobs)).toEqual(['report-1.zip', 'report-2.zip']);
-  const env = fixtureEnv(out, { PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'), PLAYWRIGHT_HTML_OPEN: 'never', PLAYWRIGHT_JSON_OUTPUT_FILE: join(out, 'report.json') });
+  const env = fixtureEnv(out, {
+    PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'),
+    PLAYWRIGHT_HTML_OPEN: 'never',
+    PLAYWRIGHT_JSON_OUTPUT_FILE: join(out, 'report.json'),
+  });
   const merged = await runPlaywright(['merge-reports', '--reporter=./reporters/soak-reporter.ts,html,json', blobs], env, out);
   // Playwright 1.65's merge-reports exits 0 unless a reporter threw: it ignores onEnd's {status} and failed tests.
   // CI gates a merged run on soak-summary.json's status (docs/ci.md). Pinned so an upgrade that changes it shows up.

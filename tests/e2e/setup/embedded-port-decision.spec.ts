@@ -20,9 +20,15 @@ const ours = { name: 'voice-soak', version: TOOL_VERSION, replyScale: 1, faults:
 
 test('a free port is used as asked; our own kind of server is reused outside CI only', () => {
   expect(decideEmbeddedPort(wanted, { state: 'free' }, 40001)).toEqual({ port: 8787, reuse: false });
-  expect(decideEmbeddedPort(wanted, health(ours), 40001)).toEqual({ port: 8787, reuse: true, note: `reusing the voice-soak ${TOOL_VERSION} server already on 127.0.0.1:8787` });
+  expect(decideEmbeddedPort(wanted, health(ours), 40001)).toEqual({
+    port: 8787,
+    reuse: true,
+    note: `reusing the voice-soak ${TOOL_VERSION} server already on 127.0.0.1:8787`,
+  });
   expect(decideEmbeddedPort({ ...wanted, allowReuse: false }, health(ours), 40001)).toEqual({
-    port: 40001, reuse: false, note: `127.0.0.1:8787 is taken by a voice-soak ${TOOL_VERSION} server already running (CI never reuses one): this run's embedded target uses 127.0.0.1:40001`,
+    port: 40001,
+    reuse: false,
+    note: `127.0.0.1:8787 is taken by a voice-soak ${TOOL_VERSION} server already running (CI never reuses one): this run's embedded target uses 127.0.0.1:40001`,
   });
 });
 

@@ -12,9 +12,22 @@ import { rerunInNetworkNamespace } from '../../../harness/setup/network-namespac
 import { skipWithoutNamespace, startInNamespace } from './start-in-namespace.ts';
 
 test('only loopback URLs are bridged, one per host and port, default ports filled in', () => {
-  expect(loopbackEndpoints([
-    'http://127.0.0.1:3000/app?x=1', 'ws://127.0.0.1:3000/socket', 'ws://localhost/v1', 'wss://[::1]:9443/', 'https://example.com/', 'http://10.0.0.2:3000/', undefined, 'not a url',
-  ])).toEqual([{ host: '127.0.0.1', port: 3000 }, { host: 'localhost', port: 80 }, { host: '::1', port: 9443 }]);
+  expect(
+    loopbackEndpoints([
+      'http://127.0.0.1:3000/app?x=1',
+      'ws://127.0.0.1:3000/socket',
+      'ws://localhost/v1',
+      'wss://[::1]:9443/',
+      'https://example.com/',
+      'http://10.0.0.2:3000/',
+      undefined,
+      'not a url',
+    ]),
+  ).toEqual([
+    { host: '127.0.0.1', port: 3000 },
+    { host: 'localhost', port: 80 },
+    { host: '::1', port: 9443 },
+  ]);
 });
 
 const serve = (body: string) =>
@@ -39,8 +52,14 @@ test('inside the namespace, the named loopback server answers and an unnamed one
 });
 
 test('an isolated run told to use a server that is not on loopback: one line naming the setting, exit 78, before anything starts', async () => {
-  const error = await rerunInNetworkNamespace({ SOAK_TARGET_URL: 'https://app.example.com/', SOAK_REALTIME_URL: 'ws://127.0.0.1:9000/', A_FILE_URL: 'file:///tmp/app.html' }).catch((e: unknown) => e);
+  const error = await rerunInNetworkNamespace({
+    SOAK_TARGET_URL: 'https://app.example.com/',
+    SOAK_REALTIME_URL: 'ws://127.0.0.1:9000/',
+    A_FILE_URL: 'file:///tmp/app.html',
+  }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(SettingsError);
   expect((error as SettingsError).exitCode).toBe(78);
-  expect((error as SettingsError).message).toBe("SOAK_TARGET_URL: https://app.example.com/ is not on this machine's loopback, and with SOAK_ISOLATE_NETWORK=1 the run reaches only loopback servers");
+  expect((error as SettingsError).message).toBe(
+    "SOAK_TARGET_URL: https://app.example.com/ is not on this machine's loopback, and with SOAK_ISOLATE_NETWORK=1 the run reaches only loopback servers",
+  );
 });

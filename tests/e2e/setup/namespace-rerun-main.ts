@@ -11,7 +11,12 @@ import { networkInterfaceNames } from '../../../harness/setup/network-interfaces
 import { NETWORK_NAMESPACE_MARKER, rerunInNetworkNamespace } from '../../../harness/setup/network-namespace.ts';
 
 const get = (url: string | undefined) =>
-  url ? fetch(url).then((res) => res.text(), (error: Error & { cause?: { code?: string } }) => `failed: ${error.cause?.code ?? error.message}`) : Promise.resolve(null);
+  url
+    ? fetch(url).then(
+        (res) => res.text(),
+        (error: Error & { cause?: { code?: string } }) => `failed: ${error.cause?.code ?? error.message}`,
+      )
+    : Promise.resolve(null);
 
 if (process.env[NETWORK_NAMESPACE_MARKER] !== '1') {
   await rerunInNetworkNamespace({ NAMESPACE_TEST_REACH: process.env.NAMESPACE_TEST_REACH });

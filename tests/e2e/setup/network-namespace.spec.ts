@@ -19,7 +19,10 @@ test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function listTests(env: Record<string, string>, file: string) {
   return spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--list', '--project=unit', file], {
-    cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, SOAK_DEBUG: '', [NETWORK_NAMESPACE_MARKER]: '', SOAK_ISOLATE_NETWORK: '1', ...env },
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, SOAK_DEBUG: '', [NETWORK_NAMESPACE_MARKER]: '', SOAK_ISOLATE_NETWORK: '1', ...env },
   });
 }
 
@@ -30,9 +33,21 @@ test('the namespace is entered once, with lo brought up, as root with -n and as 
   expect(settingsFromEnv({ SOAK_ISOLATE_NETWORK: '1' }).isolateNetwork).toBe(true);
   expect(() => settingsFromEnv({ SOAK_ISOLATE_NETWORK: 'maybe' })).toThrow(/^SOAK_ISOLATE_NETWORK: .*"1".*, got "maybe"$/);
   const has = (path: string) => path === '/usr/sbin/ip' || path === '/usr/bin/setpriv';
-  expect(namespaceArgs(['node', 'cli.js', 'test'], 0, has)).toEqual(
-    ['-n', '--', '/usr/bin/setpriv', '--pdeathsig', 'TERM', '--', 'sh', '-c', '/usr/sbin/ip link set lo up && exec "$@"', 'sh', 'node', 'cli.js', 'test'],
-  );
+  expect(namespaceArgs(['node', 'cli.js', 'test'], 0, has)).toEqual([
+    '-n',
+    '--',
+    '/usr/bin/setpriv',
+    '--pdeathsig',
+    'TERM',
+    '--',
+    'sh',
+    '-c',
+    '/usr/sbin/ip link set lo up && exec "$@"',
+    'sh',
+    'node',
+    'cli.js',
+    'test',
+  ]);
   expect(namespaceArgs(['true'], 1000, () => false)).toEqual(['-r', '-n', '--', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', 'true']);
 });
 
@@ -49,7 +64,9 @@ test('a machine that cannot make a namespace: one line naming why, exit 69, no s
   const path = process.env.PATH;
   process.env.PATH = join(scratch, 'no-such-dir');
   try {
-    expect(() => checkNamespaceWorks(0)).toThrow(/^SOAK_ISOLATE_NETWORK=1: this machine cannot make a network namespace: unshare \(util-linux\) is not installed; /);
+    expect(() => checkNamespaceWorks(0)).toThrow(
+      /^SOAK_ISOLATE_NETWORK=1: this machine cannot make a network namespace: unshare \(util-linux\) is not installed; /,
+    );
   } finally {
     process.env.PATH = path;
   }

@@ -64,7 +64,11 @@ for (const { fault, expectedId, messageIncludes, alsoWarns, durationMs } of FAUL
       const finding = result.report.issues.find((i) => i.id === expectedId && i.level === 'error');
       expect(result.failures.some((f) => f === finding?.message)).toBe(true);
       if (messageIncludes) expect(finding?.message).toContain(messageIncludes);
-      if (alsoWarns) expect(result.report.issues.map((issue) => issue.id), describeFindings(result)).toContain(alsoWarns);
+      if (alsoWarns)
+        expect(
+          result.report.issues.map((issue) => issue.id),
+          describeFindings(result),
+        ).toContain(alsoWarns);
     });
   });
 }

@@ -37,7 +37,10 @@ test.describe('leak faults', () => {
       expect(rank, explain).toBeLessThan(3);
       expect(ranked[rank]!.source?.file, 'source-mapped to the app source').toBe(leak.file);
       const finding = issues.find((i) => i.id === leak.finding);
-      expect(finding?.likelySources?.some((line) => line.includes(`in ${leak.fn} (${leak.file}:`)), explain).toBe(true);
+      expect(
+        finding?.likelySources?.some((line) => line.includes(`in ${leak.fn} (${leak.file}:`)),
+        explain,
+      ).toBe(true);
       expect(detected).toMatch(new RegExp(`Likely source: .*in ${leak.fn} \\(`));
     }
     expect(issues.find((i) => i.id === 'heap-growth')!.recommendation).toMatch(/Start with (tick|renderCaptions|watchVisibility) \(src\//);

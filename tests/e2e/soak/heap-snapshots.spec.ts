@@ -22,20 +22,28 @@ test.describe('heap snapshots', () => {
   test('name the growing constructor and its retainer path', async ({ soak }) => {
     await soak.runConversation();
     const result = await soak.finish();
-    const lines = readFileSync(soak.logPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; kind?: string; detail?: string });
+    const lines = readFileSync(soak.logPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; kind?: string; detail?: string });
     const notes = lines.filter((r) => r.type === 'harness' && r.detail?.startsWith('heap snapshot'));
     const diff = lines.find((r) => r.type === 'heap-snapshot-diff') as unknown as HeapSnapshotDiffRecord | undefined;
     const explain = `${describeFindings(result)}\n${notes.map((n) => n.detail).join('\n')}\n${JSON.stringify(diff?.constructors.slice(0, 8))}`;
     console.log(explain);
     expect(diff, explain).toBeDefined();
     const [first, last] = diff!.snapshots;
-    console.log(`snapshots: ${(first.jsonChars / MB).toFixed(1)} MB / ${first.nodes} nodes in ${Math.round(first.takeMs)} ms (parse ${Math.round(first.parseMs)} ms) + ${Math.round(first.summarizeMs)} ms; ${(last.jsonChars / MB).toFixed(1)} MB / ${last.nodes} nodes in ${Math.round(last.takeMs)} ms (parse ${Math.round(last.parseMs)} ms) + ${Math.round(last.summarizeMs)} ms`);
+    console.log(
+      `snapshots: ${(first.jsonChars / MB).toFixed(1)} MB / ${first.nodes} nodes in ${Math.round(first.takeMs)} ms (parse ${Math.round(first.parseMs)} ms) + ${Math.round(first.summarizeMs)} ms; ${(last.jsonChars / MB).toFixed(1)} MB / ${last.nodes} nodes in ${Math.round(last.takeMs)} ms (parse ${Math.round(last.parseMs)} ms) + ${Math.round(last.summarizeMs)} ms`,
+    );
     expect(diff!.retainer?.constructor, explain).toBe('Float32Array');
     const path = diff!.retainer!.path;
     console.log(`retainer path (${diff!.retainer!.sharedBy} of ${diff!.retainer!.of} new instances): ${path.join(' -> ')}`);
     expect(diff!.retainer!.sharedBy, 'most new instances share the path').toBeGreaterThan(diff!.retainer!.of / 2);
     expect(path[path.length - 1]).toBe('Float32Array');
-    expect(path.some((step) => / \(element\)$/.test(step)), 'held as an array element').toBe(true);
+    expect(
+      path.some((step) => / \(element\)$/.test(step)),
+      'held as an array element',
+    ).toBe(true);
     // The module-wide array the fault keeps its chunks in, reached from window through a closure's variables.
     const kept = diff!.collections.find((c) => c.path.endsWith('.kept'));
     console.log(`growing collections: ${diff!.collections.map((c) => `${c.path} (${c.kind}) ${c.entriesBefore} -> ${c.entriesAfter}`).join('; ')}`);
@@ -49,7 +57,9 @@ test.describe('heap snapshots', () => {
     // measured); holding the text and JSON.parse-ing it measured 5-6 x the text (tests/unit/heap-snapshot).
     for (const snapshot of diff!.snapshots) {
       const riseBytes = snapshot.harnessRssPeakBytes - snapshot.harnessRssBeforeBytes;
-      console.log(`harness RSS "${snapshot.reason}": ${Math.round(snapshot.harnessRssBeforeBytes / MB)} MB before, ${Math.round(snapshot.harnessRssPeakBytes / MB)} MB peak (+${(riseBytes / MB).toFixed(1)} MB) for a ${(snapshot.jsonChars / MB).toFixed(1)} MB snapshot`);
+      console.log(
+        `harness RSS "${snapshot.reason}": ${Math.round(snapshot.harnessRssBeforeBytes / MB)} MB before, ${Math.round(snapshot.harnessRssPeakBytes / MB)} MB peak (+${(riseBytes / MB).toFixed(1)} MB) for a ${(snapshot.jsonChars / MB).toFixed(1)} MB snapshot`,
+      );
       expect(riseBytes).toBeLessThan(snapshot.jsonChars * 2 + 48 * MB);
     }
 
@@ -57,7 +67,10 @@ test.describe('heap snapshots', () => {
     expect(notes.filter((n) => /taken in \d+ ms \(\d+ ms of it parsing\)/.test(n.detail!))).toHaveLength(2);
 
     const memory = result.report.issues.find((i) => i.id === 'buffer-growth' || i.id === 'heap-growth' || i.id === 'process-memory-growth');
-    expect(memory?.likelySources?.some((s) => /^retainer path of \d+ of \d+ new Float32Array: Window -> /.test(s)), explain).toBe(true);
+    expect(
+      memory?.likelySources?.some((s) => /^retainer path of \d+ of \d+ new Float32Array: Window -> /.test(s)),
+      explain,
+    ).toBe(true);
     expect(memory!.recommendation).toContain('The heap snapshots point at Float32Array');
     const text = readFileSync(result.files.find((f) => f.path.endsWith('report.txt'))!.path, 'utf8');
     const detected = text.slice(text.indexOf('Issues Detected:'), text.indexOf('Recommendations:'));

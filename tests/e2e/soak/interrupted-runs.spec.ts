@@ -17,9 +17,19 @@ const analyzeCli = (logPath: string) => runCli(['analyze', logPath, '--format', 
 
 function runOptions(targetUrl: string, durationMs: number): SoakRunOptions {
   return {
-    durationMs, targetUrl, embedded: true, startSelector: '#start', micMode: 'controllable', micDir: undefined,
-    scriptPath: SHORT_RUN_SCRIPT, faults: '', redirectWs: [], sampleIntervalMs: 1_000,
-    outputDir: SOAK_E2E_RUNS_DIR, apiKey: undefined, thresholds: SHORT_RUN_THRESHOLDS,
+    durationMs,
+    targetUrl,
+    embedded: true,
+    startSelector: '#start',
+    micMode: 'controllable',
+    micDir: undefined,
+    scriptPath: SHORT_RUN_SCRIPT,
+    faults: '',
+    redirectWs: [],
+    sampleIntervalMs: 1_000,
+    outputDir: SOAK_E2E_RUNS_DIR,
+    apiKey: undefined,
+    thresholds: SHORT_RUN_THRESHOLDS,
   };
 }
 
@@ -87,7 +97,10 @@ test('the realtime server killed mid-run leaves a valid, analyzable log', async 
 test('the browser killed mid-run: a crash event at once, the conversation stops within seconds, a partial run', async ({ playwright }) => {
   test.setTimeout(60_000);
   const server = await startRealtimeServer({ port: 0, replyScale: 0.25 });
-  const server0 = await playwright.chromium.launchServer({ executablePath: test.info().project.use.launchOptions?.executablePath, args: ['--autoplay-policy=no-user-gesture-required'] });
+  const server0 = await playwright.chromium.launchServer({
+    executablePath: test.info().project.use.launchOptions?.executablePath,
+    args: ['--autoplay-policy=no-user-gesture-required'],
+  });
   const browser = await playwright.chromium.connect(server0.wsEndpoint());
   const run = await prepareSoakRun(runOptions(`${server.httpUrl}?dialect=ga`, 60_000), 'browser killed');
   try {

@@ -100,7 +100,9 @@ test('a form that raises an alert: the dialog is in the report, and a soak that 
   expect(notes.some((d) => d.startsWith('ran SOAK_SETUP '))).toBe(true);
   expect(notes).toContain('start step 2: click #connect');
   const dialogs = run.records.filter((r) => r.type === 'harness' && r.kind === 'dialog');
-  expect(dialogs.map((r) => (r as { data?: Record<string, unknown> }).data)).toEqual([{ dialogType: 'alert', message: 'Please fill in endpoint, key and deployment', action: 'accepted' }]);
+  expect(dialogs.map((r) => (r as { data?: Record<string, unknown> }).data)).toEqual([
+    { dialogType: 'alert', message: 'Please fill in endpoint, key and deployment', action: 'accepted' },
+  ]);
   const dialogCheck = run.report!.assertions.find((a) => a.id === 'page-dialogs');
   expect(dialogCheck?.passed).toBe(false);
   expect(dialogCheck?.message).toContain('Please fill in endpoint, key and deployment');
@@ -148,7 +150,10 @@ test('a SOAK_REALTIME_URL that does not answer stops the run before a browser op
   });
   const run = await runPlaywright(['test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`], env, out, 60_000);
   expect(run.code, run.stdout + run.stderr).toBe(69);
-  const lines = run.stderr.trim().split('\n').filter((l) => l.startsWith('voice-soak:'));
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('voice-soak:'));
   expect(lines).toEqual([`voice-soak: SOAK_REALTIME_URL: ws://127.0.0.1:${closed}/v1/realtime does not answer (connect ECONNREFUSED 127.0.0.1:${closed})`]);
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(run.stdout).not.toMatch(/Running \d+ test/);

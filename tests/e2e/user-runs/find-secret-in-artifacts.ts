@@ -68,7 +68,9 @@ export function countArtifacts(dir: string): number {
     const path = join(dir, String(entry));
     if (!statSync(path).isFile()) continue;
     const data = readFileSync(path);
-    n += 1 + (data.subarray(0, 2).toString('latin1') === 'PK' ? [data] : embeddedZips(data.toString('utf8'))).reduce((sum, zip) => sum + zipEntries(zip).length, 0);
+    n +=
+      1 +
+      (data.subarray(0, 2).toString('latin1') === 'PK' ? [data] : embeddedZips(data.toString('utf8'))).reduce((sum, zip) => sum + zipEntries(zip).length, 0);
   }
   return n;
 }

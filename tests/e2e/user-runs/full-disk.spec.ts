@@ -19,7 +19,9 @@ const canMountTmpfs = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -
 
 function findUnder(dir: string, name: string): string | undefined {
   if (!existsSync(dir)) return undefined;
-  const hit = readdirSync(dir, { recursive: true }).map(String).find((f) => f.endsWith(name));
+  const hit = readdirSync(dir, { recursive: true })
+    .map(String)
+    .find((f) => f.endsWith(name));
   return hit ? join(dir, hit) : undefined;
 }
 
@@ -48,8 +50,12 @@ test('a disk that fills up mid-run stops the soak within seconds, in one line, w
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'),
     ALLURE_RESULTS_DIR: join(out, 'allure-results'),
   });
-  const script = 'mkdir -p "$1" && mount -t tmpfs -o size=8m tmpfs "$1" && "$2" "$3" test tests/memory-monitor.spec.ts --project=chromium "--output=$4"; code=$?; rm -f "$1/fill"; mkdir -p "$5"; cp -a "$1/." "$5/"; exit $code';
-  const child = spawn('unshare', ['-rm', 'sh', '-c', script, 'sh', disk, process.execPath, CLI, join(out, 'test-results'), kept], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script =
+    'mkdir -p "$1" && mount -t tmpfs -o size=8m tmpfs "$1" && "$2" "$3" test tests/memory-monitor.spec.ts --project=chromium "--output=$4"; code=$?; rm -f "$1/fill"; mkdir -p "$5"; cp -a "$1/." "$5/"; exit $code';
+  const child = spawn('unshare', ['-rm', 'sh', '-c', script, 'sh', disk, process.execPath, CLI, join(out, 'test-results'), kept], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let firstFailedWriteAt: number | null = null; // when the harness's one line about it arrived
   const onOutput = (chunk: Buffer) => {
@@ -61,24 +67,35 @@ test('a disk that fills up mid-run stops the soak within seconds, in one line, w
   const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   const seen = `/proc/${child.pid}/root${disk}`; // the namespace's tmpfs, from outside
   try {
-    await expect.poll(() => {
-      const log = findUnder(join(seen, 'soak-runs'), 'run.jsonl');
-      return log !== undefined && readFileSync(log, 'utf8').includes('"kind":"turn-end"');
-    }, { timeout: 60_000, message: `a turn ended\n${output.slice(-2000)}` }).toBe(true);
+    await expect
+      .poll(
+        () => {
+          const log = findUnder(join(seen, 'soak-runs'), 'run.jsonl');
+          return log !== undefined && readFileSync(log, 'utf8').includes('"kind":"turn-end"');
+        },
+        { timeout: 60_000, message: `a turn ended\n${output.slice(-2000)}` },
+      )
+      .toBe(true);
     fillDisk(seen);
     const filledAt = Date.now();
     const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000))]);
     const endedAt = Date.now();
     expect(code, output.slice(-3000)).toBe(1);
     expect(firstFailedWriteAt, output.slice(-3000)).not.toBeNull();
-    console.log(`full disk: first failed write ${firstFailedWriteAt! - filledAt} ms after the disk filled up; the run ended ${endedAt - firstFailedWriteAt!} ms after it`);
+    console.log(
+      `full disk: first failed write ${firstFailedWriteAt! - filledAt} ms after the disk filled up; the run ended ${endedAt - firstFailedWriteAt!} ms after it`,
+    );
     expect(endedAt - firstFailedWriteAt!, output.slice(-3000)).toBeLessThan(5_000);
   } finally {
     child.kill('SIGKILL');
   }
   const lines = output.split('\n').filter((l) => /log write failed at/.test(l));
-  expect(lines[0], output.slice(-3000)).toMatch(/^voice-soak: \S+run\.jsonl: log write failed at \d+\.\d s \(.*(ENOSPC|no space left).*\); the soak stops, its log holds every record until then$/);
-  expect(output).toMatch(/voice-soak: could not write the reports of \S+run\.jsonl: the log could not be written to its end; the run had stopped early: log write failed at/);
+  expect(lines[0], output.slice(-3000)).toMatch(
+    /^voice-soak: \S+run\.jsonl: log write failed at \d+\.\d s \(.*(ENOSPC|no space left).*\); the soak stops, its log holds every record until then$/,
+  );
+  expect(output).toMatch(
+    /voice-soak: could not write the reports of \S+run\.jsonl: the log could not be written to its end; the run had stopped early: log write failed at/,
+  );
   expect(output).toMatch(/^voice-soak: 1 soak test, 1 failed$/m); // no report is never a pass
   expect(output).toMatch(/note .*: not analyzed: log write failed at .* \(the disk its reports go to is full\)/);
   expect(output).not.toMatch(/^\s+at .*harness\/.*\.ts:\d+/m); // no stack trace of ours

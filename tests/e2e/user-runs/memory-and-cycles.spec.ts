@@ -31,7 +31,8 @@ async function soak(variant: string, faults: string, duration = '40s'): Promise<
 
 const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
 /** The memory findings of a run, for the test's output (the measured rates). */
-const logMemoryFindings = (name: string, run: UserSoak) => console.log(`${name}:\n${MEMORY_CHECKS.map((id) => `  ${assertion(run, id)?.message ?? `${id}: (none)`}`).join('\n')}`);
+const logMemoryFindings = (name: string, run: UserSoak) =>
+  console.log(`${name}:\n${MEMORY_CHECKS.map((id) => `  ${assertion(run, id)?.message ?? `${id}: (none)`}`).join('\n')}`);
 const cycles = (run: UserSoak) => run.records.filter((r): r is CycleRecord => r.type === 'cycle');
 
 test('the clean reference app passes buffer-growth, process-memory-growth and cycle-leak over 4 start/stop cycles', async () => {
@@ -44,11 +45,16 @@ test('the clean reference app passes buffer-growth, process-memory-growth and cy
   expect(run.code, run.explain).toBe(0);
   const samples = run.records.filter((r): r is CdpSample => r.type === 'cdp');
   // A sample whose Runtime.getHeapUsage missed its deadline (CI's loaded cores) carries the JS heap only.
-  expect(samples.filter((s) => s.backingStorageBytes !== undefined && s.embedderHeapBytes !== undefined).length, run.explain).toBeGreaterThan(samples.length * 0.9);
+  expect(samples.filter((s) => s.backingStorageBytes !== undefined && s.embedderHeapBytes !== undefined).length, run.explain).toBeGreaterThan(
+    samples.length * 0.9,
+  );
   expect(samples.filter((s) => s.rendererRssBytes !== undefined).length, run.explain).toBeGreaterThan(samples.length * 0.9);
   expect(samples.filter((s) => s.live !== undefined).length).toBeGreaterThan(samples.length * 0.8);
   const hungUp = cycles(run).filter((c) => c.cycle > 0);
-  expect(hungUp.map((c) => c.hungUpBy), run.explain).toEqual(['stop-selector', 'stop-selector', 'stop-selector', 'stop-selector']);
+  expect(
+    hungUp.map((c) => c.hungUpBy),
+    run.explain,
+  ).toEqual(['stop-selector', 'stop-selector', 'stop-selector', 'stop-selector']);
   // After each Stop the app has closed its context, stopped its track and closed its socket.
   expect(hungUp.map((c) => c.live)).toEqual(hungUp.map(() => ({ audioContexts: 0, mediaStreamTracks: 0, peerConnections: 0, webSockets: 0 })));
   // While talking, the live counts see the app's context, mic track and socket.
@@ -66,7 +72,12 @@ test('retained Float32Array chunks (1 MB/min) fail buffer-growth and a leaked Au
   const slope = assertion(run, 'buffer-growth')!.actual as number;
   expect(slope, run.explain).toBeGreaterThan(0.6);
   expect(slope, run.explain).toBeLessThan(1.6);
-  expect(cycles(run).filter((c) => c.cycle > 0).map((c) => c.live?.audioContexts), run.explain).toEqual([1, 2, 3, 4]);
+  expect(
+    cycles(run)
+      .filter((c) => c.cycle > 0)
+      .map((c) => c.live?.audioContexts),
+    run.explain,
+  ).toEqual([1, 2, 3, 4]);
   expect(run.report!.issues.find((i) => i.id === 'cycle-leak')!.message).toMatch(/^cycle-leak: AudioContexts \+1(\.0)? per cycle \(1 -> 4,/);
   expect(run.code).toBe(1);
 });

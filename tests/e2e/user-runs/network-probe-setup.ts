@@ -60,7 +60,16 @@ const setup: SoakSetup = async ({ page, settings }) => {
     workerNamespace: namespaceOf('self'),
     browserNamespaces: (await browserPids(page)).map(namespaceOf),
     connect: isolated ? await tryConnect() : 'not tried: not isolated',
-    pageFetch: isolated ? await page.evaluate((url) => fetch(url).then((r) => `status ${r.status}`, (e: unknown) => String(e)), `http://${REMOTE_ADDRESS}/`) : 'not tried: not isolated',
+    pageFetch: isolated
+      ? await page.evaluate(
+          (url) =>
+            fetch(url).then(
+              (r) => `status ${r.status}`,
+              (e: unknown) => String(e),
+            ),
+          `http://${REMOTE_ADDRESS}/`,
+        )
+      : 'not tried: not isolated',
   };
   writeFileSync(settings.env.NETWORK_PROBE_OUT!, JSON.stringify(probe, null, 2));
 };

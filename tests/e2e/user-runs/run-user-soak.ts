@@ -32,19 +32,31 @@ export interface UserSoak extends PlaywrightRun {
 
 function findFile(dir: string, name: string): string | null {
   if (!existsSync(dir)) return null;
-  const hit = readdirSync(dir, { recursive: true }).map(String).find((entry) => entry.endsWith(name));
+  const hit = readdirSync(dir, { recursive: true })
+    .map(String)
+    .find((entry) => entry.endsWith(name));
   return hit ? join(dir, hit) : null;
 }
 
 /** `playwrightArgs` go after the user's command line, as a user adds them (`--trace=on`). */
-export async function runUserSoak(out: string, settings: Record<string, string>, timeoutMs = 120_000, playwrightArgs: readonly string[] = []): Promise<UserSoak> {
+export async function runUserSoak(
+  out: string,
+  settings: Record<string, string>,
+  timeoutMs = 120_000,
+  playwrightArgs: readonly string[] = [],
+): Promise<UserSoak> {
   const env = fixtureEnv(out, {
     ...SHORT_RUN_SETTINGS,
     ...settings,
     PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'),
     ALLURE_RESULTS_DIR: join(out, 'allure-results'),
   });
-  const run = await runPlaywright(['test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`, ...playwrightArgs], env, out, timeoutMs);
+  const run = await runPlaywright(
+    ['test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`, ...playwrightArgs],
+    env,
+    out,
+    timeoutMs,
+  );
   const logPath = findFile(join(out, 'soak-runs'), 'run.jsonl');
   if (!logPath) throw new Error(`no run.jsonl under ${out}; exit ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
   const { header, records } = readRunLog(logPath);
@@ -89,7 +101,13 @@ export function turnCoverage(records: readonly LogRecord[]): TurnCoverage {
 /** The ws records' frame counts over time for the page's busiest socket. */
 export function framesOverTime(records: readonly LogRecord[]): { sent: number[]; received: number[]; maxBufferedBytes: number } {
   const ws = records.filter((r) => r.type === 'ws');
-  const busiest = [...new Set(ws.map((r) => r.socketId))].sort((a, b) => ws.filter((r) => r.socketId === b).length - ws.filter((r) => r.socketId === a).length)[0];
+  const busiest = [...new Set(ws.map((r) => r.socketId))].sort(
+    (a, b) => ws.filter((r) => r.socketId === b).length - ws.filter((r) => r.socketId === a).length,
+  )[0];
   const mine = ws.filter((r) => r.socketId === busiest);
-  return { sent: mine.map((r) => r.framesSent), received: mine.map((r) => r.framesReceived), maxBufferedBytes: Math.max(0, ...mine.map((r) => r.bufferedAmountBytes)) };
+  return {
+    sent: mine.map((r) => r.framesSent),
+    received: mine.map((r) => r.framesReceived),
+    maxBufferedBytes: Math.max(0, ...mine.map((r) => r.bufferedAmountBytes)),
+  };
 }

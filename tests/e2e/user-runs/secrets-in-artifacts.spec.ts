@@ -78,9 +78,15 @@ test('with --trace=on, a key in the env, a header, the page and socket URLs, a s
   expect(traceOff, run.explain).toMatch(/authorization header on a request.*a key in a response body.*a secret typed by a start step/i);
   expect(run.stdout + run.stderr).toContain(`voice-soak: ${traceOff}`);
   // ...and a `trace` annotation in the HTML report (its data is a zip embedded in index.html).
-  expect(findSecretInArtifacts(join(out, 'playwright-report'), `"type":"trace","description":"${traceOff}"`).some((hit) => hit.includes('index.html!'))).toBe(true);
+  expect(findSecretInArtifacts(join(out, 'playwright-report'), `"type":"trace","description":"${traceOff}"`).some((hit) => hit.includes('index.html!'))).toBe(
+    true,
+  );
 
   const hits = Object.fromEntries(Object.entries(SECRETS).map(([name, secret]) => [name, findSecretInArtifacts(out, secret)]));
-  console.log(`secret hits: ${Object.entries(hits).map(([name, files]) => `${name} ${files.length}`).join(', ')}`);
+  console.log(
+    `secret hits: ${Object.entries(hits)
+      .map(([name, files]) => `${name} ${files.length}`)
+      .join(', ')}`,
+  );
   expect(hits).toEqual({ ENV_KEY: [], HEADER_KEY: [], PAGE_TOKEN: [], STEP_TOKEN: [], EPHEMERAL_KEY: [] });
 });

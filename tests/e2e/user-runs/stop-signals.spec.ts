@@ -23,7 +23,11 @@ import { SHORT_RUN_SETTINGS } from './run-user-soak.ts';
 const CLI = resolve('node_modules/@playwright/test/cli.js');
 
 function filesUnder(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .map((f) => join(dir, f))
+    : [];
 }
 
 async function stoppedSoak(signal: 'SIGTERM' | 'SIGINT', target: 'runner' | 'group') {
@@ -39,7 +43,11 @@ async function stoppedSoak(signal: 'SIGTERM' | 'SIGINT', target: 'runner' | 'gro
     [MARK_VAR]: mark,
   });
   delete env.DISPLAY; // globalSetup starts Xvfb, as on a CI runner
-  const child = spawn(process.execPath, [CLI, 'test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [CLI, 'test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -63,7 +71,10 @@ async function stoppedSoak(signal: 'SIGTERM' | 'SIGINT', target: 'runner' | 'gro
   }
 }
 
-for (const [signal, target, exitCode] of [['SIGTERM', 'runner', 143], ['SIGINT', 'group', 130]] as const) {
+for (const [signal, target, exitCode] of [
+  ['SIGTERM', 'runner', 143],
+  ['SIGINT', 'group', 130],
+] as const) {
   test(`${signal} to the ${target} of a headed soak leaves the log, the reports and a failed summary, and no process behind`, async () => {
     test.setTimeout(150_000);
     const run = await stoppedSoak(signal, target);
@@ -76,7 +87,11 @@ for (const [signal, target, exitCode] of [['SIGTERM', 'runner', 143], ['SIGINT',
     const runEnd = records.find((r) => r.type === 'harness' && r.kind === 'run-end') as { detail?: string } | undefined;
     expect(runEnd?.detail).toMatch(/^test interrupted/);
     const soakRuns = join(run.out, 'soak-runs');
-    for (const name of ['report.json', 'report.txt', 'report.html']) expect(filesUnder(soakRuns).some((f) => f.endsWith(name)), name).toBe(true);
+    for (const name of ['report.json', 'report.txt', 'report.html'])
+      expect(
+        filesUnder(soakRuns).some((f) => f.endsWith(name)),
+        name,
+      ).toBe(true);
     expect(existsSync(join(soakRuns, 'soak-summary.md'))).toBe(true);
     const summary = readSoakSummary(soakRuns);
     expect(summary.status).toBe('failed');

@@ -33,7 +33,8 @@ export const CLIENTS: ClientUnderTest[] = [
     folder: 'azure-form',
     settings: {
       AZURE_OPENAI_API_KEY: AZURE_KEY,
-      SOAK_START_STEPS: 'fill #endpoint=https://my-resource.openai.azure.com; fill #api-key=${AZURE_OPENAI_API_KEY}; fill #deployment=gpt-4o-realtime-preview; click #connect; wait #start:enabled',
+      SOAK_START_STEPS:
+        'fill #endpoint=https://my-resource.openai.azure.com; fill #api-key=${AZURE_OPENAI_API_KEY}; fill #deployment=gpt-4o-realtime-preview; click #connect; wait #start:enabled',
       SOAK_START_SELECTOR: '#start',
       SOAK_REDIRECT_WS: 'wss://*.openai.azure.com/openai/realtime*',
     },

@@ -100,7 +100,14 @@ export function buildSampleReport(options: SampleReportOptions = {}): Report {
       heapSeries,
       { id: 'ttfr-ms', title: 'Time to first response per turn', unit: 'ms', points: ttfrPoints, xAxis: 'turn', budget: 3000 },
       { id: 'message-handler-ms', title: 'Message handler time', unit: 'ms', points: messagePoints, xAxis: 'time' },
-      { id: 'ws-buffered-bytes', title: 'WebSocket bufferedAmount', unit: 'bytes', points: messagePoints.map(([t], i): [number, number] => [t, (i % 7) * 512]), budget: DEFAULT_THRESHOLDS.maxWsBufferedBytes, xAxis: 'time' },
+      {
+        id: 'ws-buffered-bytes',
+        title: 'WebSocket bufferedAmount',
+        unit: 'bytes',
+        points: messagePoints.map(([t], i): [number, number] => [t, (i % 7) * 512]),
+        budget: DEFAULT_THRESHOLDS.maxWsBufferedBytes,
+        xAxis: 'time',
+      },
     ],
     issues: heapFails
       ? [

@@ -8,8 +8,16 @@ import { generateLog, type GenerateLogOptions } from '../../../harness/synth/gen
 
 const MIB = 1024 * 1024;
 const header = (source: 'harness' | 'page' = 'harness'): LogHeader => ({
-  type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source, target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+  type: 'header',
+  schemaVersion: 1,
+  tool: { name: 'voice-soak', version: 'test' },
+  source,
+  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+  startedAt: '2025-01-01T00:00:00Z',
+  sampleIntervalMs: 1000,
+  thresholds: PLAIN_DEFAULT_THRESHOLDS,
+  faults: [],
+  meta: {},
 });
 const synth = (options: GenerateLogOptions) => {
   const [h, ...records] = [...generateLog(options)];
@@ -51,11 +59,17 @@ test('time to first response: from speech-stopped to first audio, by response id
   const report = analyze({
     header: header(),
     records: [
-      rt({ kind: 'speech-stopped', tMs: 1000 }), rt({ kind: 'committed', tMs: 1010 }), rt({ kind: 'response-created', tMs: 1050, responseId: 'a' }),
-      rt({ kind: 'first-audio', tMs: 1800, responseId: 'a' }), rt({ kind: 'response-done', tMs: 4000, responseId: 'a', status: 'completed' }),
-      rt({ kind: 'response-requested', tMs: 5000 }), rt({ kind: 'response-created', tMs: 5100, responseId: 'b' }),
+      rt({ kind: 'speech-stopped', tMs: 1000 }),
+      rt({ kind: 'committed', tMs: 1010 }),
+      rt({ kind: 'response-created', tMs: 1050, responseId: 'a' }),
+      rt({ kind: 'first-audio', tMs: 1800, responseId: 'a' }),
+      rt({ kind: 'response-done', tMs: 4000, responseId: 'a', status: 'completed' }),
+      rt({ kind: 'response-requested', tMs: 5000 }),
+      rt({ kind: 'response-created', tMs: 5100, responseId: 'b' }),
       rt({ kind: 'response-done', tMs: 5200, responseId: 'b', status: 'cancelled' }),
-      rt({ kind: 'speech-stopped', tMs: 8000 }), rt({ kind: 'response-created', tMs: 8100, responseId: 'c' }), rt({ kind: 'first-audio', tMs: 9200, responseId: 'c' }),
+      rt({ kind: 'speech-stopped', tMs: 8000 }),
+      rt({ kind: 'response-created', tMs: 8100, responseId: 'c' }),
+      rt({ kind: 'first-audio', tMs: 9200, responseId: 'c' }),
       rt({ kind: 'response-created', tMs: 20_000, responseId: 'd' }),
       { type: 'harness', kind: 'run-end', tMs: 40_000 },
     ],
@@ -77,7 +91,13 @@ test('missing inputs are findings, never a pass; a page log uses monitor memory 
   const injected = analyze({ header: { ...header(), meta: { monitor: 'injected' } }, records: [{ type: 'harness', kind: 'run-end', tMs: 60_000 }] });
   expect(levels(injected)['no-data-monitor']).toBe('error');
   const emptyPage = analyze({ header: { ...header('page'), meta: { monitor: 'injected' } }, records: [{ type: 'harness', kind: 'run-end', tMs: 60_000 }] });
-  expect(levels(emptyPage)).toEqual({ 'no-data-heap': 'warn', 'no-data-dom': 'warn', 'no-data-ws': 'warn', 'no-data-monitor': 'warn', 'no-data-turns': 'warn' });
+  expect(levels(emptyPage)).toEqual({
+    'no-data-heap': 'warn',
+    'no-data-dom': 'warn',
+    'no-data-ws': 'warn',
+    'no-data-monitor': 'warn',
+    'no-data-turns': 'warn',
+  });
   expect(emptyPage.verdict).toBe('warn');
 
   const page = synth({ durationMs: 7 * 60_000, seed: 4, source: 'page', faults: { heapLeakMbPerMin: 3 } });
@@ -92,7 +112,17 @@ test('missing inputs are findings, never a pass; a page log uses monitor memory 
 });
 
 test('growth rule: slope over budget AND Mann-Kendall significant; error only when the CI is wholly over budget', () => {
-  const trend = (slopePerMin: number, ciLowPerMin: number, pValue: number): Trend => ({ slopePerMin, ciLowPerMin, ciHighPerMin: slopePerMin * 2, interceptAtFrom: 0, fromMs: 0, toMs: 1, points: 50, pValue, unit: 'MB/min' });
+  const trend = (slopePerMin: number, ciLowPerMin: number, pValue: number): Trend => ({
+    slopePerMin,
+    ciLowPerMin,
+    ciHighPerMin: slopePerMin * 2,
+    interceptAtFrom: 0,
+    fromMs: 0,
+    toMs: 1,
+    points: 50,
+    pValue,
+    unit: 'MB/min',
+  });
   expect(judgeGrowth(trend(3, 2, 0.001), 1, 0.95)).toBe('error');
   expect(judgeGrowth(trend(3, 0.5, 0.001), 1, 0.95)).toBe('warn');
   expect(judgeGrowth(trend(3, 2, 0.2), 1, 0.95)).toBeNull();
@@ -111,8 +141,28 @@ test('thresholds argument overrides the header; warm-up is clamped on short runs
 });
 
 test('levels: end-of-run backlog over budget is an error; memory limit on post-GC lows; safeguards count', () => {
-  const ws = (tMs: number, bufferedAmountBytes: number): LogRecord => ({ type: 'ws', tMs, socketId: 's', url: 'ws://127.0.0.1/', readyState: 1, bufferedAmountBytes, framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0 });
-  const cdp = (tMs: number, heapUsedBytes: number, afterGc: boolean): LogRecord => ({ type: 'cdp', tMs, heapUsedBytes, heapTotalBytes: heapUsedBytes, domNodes: 100, eventListeners: 10, documents: 1, afterGc });
+  const ws = (tMs: number, bufferedAmountBytes: number): LogRecord => ({
+    type: 'ws',
+    tMs,
+    socketId: 's',
+    url: 'ws://127.0.0.1/',
+    readyState: 1,
+    bufferedAmountBytes,
+    framesSent: 0,
+    framesReceived: 0,
+    bytesSent: 0,
+    bytesReceived: 0,
+  });
+  const cdp = (tMs: number, heapUsedBytes: number, afterGc: boolean): LogRecord => ({
+    type: 'cdp',
+    tMs,
+    heapUsedBytes,
+    heapTotalBytes: heapUsedBytes,
+    domNodes: 100,
+    eventListeners: 10,
+    documents: 1,
+    afterGc,
+  });
   const records: LogRecord[] = [];
   for (let s = 0; s < 300; s++) {
     records.push(cdp(s * 1000, (s % 10 === 0 ? 600 : 640) * MIB, s % 10 === 0));

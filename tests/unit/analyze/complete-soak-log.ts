@@ -29,23 +29,48 @@ export interface CompleteLogOptions {
 export function completeSoakLog(options: CompleteLogOptions = {}): SoakLog {
   const without = new Set(options.without ?? []);
   const header: LogHeader = {
-    type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: options.source ?? 'harness',
-    target: { url: 'http://127.0.0.1:4173/', kind: options.targetKind ?? 'embedded' }, startedAt: '2026-01-01T00:00:00.000Z',
-    sampleIntervalMs: 1_000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: options.faults ?? [], meta: options.meta ?? {},
+    type: 'header',
+    schemaVersion: 1,
+    tool: { name: 'voice-soak', version: 'test' },
+    source: options.source ?? 'harness',
+    target: { url: 'http://127.0.0.1:4173/', kind: options.targetKind ?? 'embedded' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    sampleIntervalMs: 1_000,
+    thresholds: PLAIN_DEFAULT_THRESHOLDS,
+    faults: options.faults ?? [],
+    meta: options.meta ?? {},
   };
   const records: LogRecord[] = [];
   for (let tMs = 0; tMs <= RUN_MS; tMs += 1_000) {
     if (!without.has('cdp')) {
       records.push({
-        type: 'cdp', tMs, heapUsedBytes: 20e6, heapTotalBytes: 40e6, domNodes: 300, eventListeners: 40, documents: 1, afterGc: tMs % 10_000 === 0,
-        backingStorageBytes: 300_000, embedderHeapBytes: 1_500_000, rendererRssBytes: 160e6, rendererPid: 4242,
+        type: 'cdp',
+        tMs,
+        heapUsedBytes: 20e6,
+        heapTotalBytes: 40e6,
+        domNodes: 300,
+        eventListeners: 40,
+        documents: 1,
+        afterGc: tMs % 10_000 === 0,
+        backingStorageBytes: 300_000,
+        embedderHeapBytes: 1_500_000,
+        rendererRssBytes: 160e6,
+        rendererPid: 4242,
       });
     }
     if (!without.has('ws')) {
       const s = tMs / 1_000;
       records.push({
-        type: 'ws', tMs, socketId: 'ws-1', url: options.wsUrl ?? 'ws://127.0.0.1:4173/v1/realtime', readyState: 1, bufferedAmountBytes: 0,
-        framesSent: s * 10, framesReceived: s * 5, bytesSent: s * 64_000, bytesReceived: s * 20_000,
+        type: 'ws',
+        tMs,
+        socketId: 'ws-1',
+        url: options.wsUrl ?? 'ws://127.0.0.1:4173/v1/realtime',
+        readyState: 1,
+        bufferedAmountBytes: 0,
+        framesSent: s * 10,
+        framesReceived: s * 5,
+        bytesSent: s * 64_000,
+        bytesReceived: s * 20_000,
       });
     }
     if (!without.has('monitor')) records.push({ type: 'monitor', kind: 'message', tMs: tMs + 500, socketId: 'ws-1', handlerMs: 1, queueSize: 0 });

@@ -35,9 +35,14 @@ test('one AudioContext left open per cycle fails cycle-leak (error) and says whi
 });
 
 test('clean cycles pass; a run that did not cycle has no cycle-leak assertion; a cycling run with too few records warns', () => {
-  for (const seed of [1, 2, 3]) expect(cycleLeak(analyze(generate({ durationMs: 5 * 60_000, seed, cycles: 4 })))).toMatchObject({ passed: true, level: 'error' });
+  for (const seed of [1, 2, 3])
+    expect(cycleLeak(analyze(generate({ durationMs: 5 * 60_000, seed, cycles: 4 })))).toMatchObject({ passed: true, level: 'error' });
   expect(cycleLeak(analyze(generate({ durationMs: 60_000, seed: 1 })))).toBeUndefined();
   const log = generate({ durationMs: 5 * 60_000, seed: 1, cycles: 4 });
   const two = log.records.filter((r) => r.type !== 'cycle' || (r as CycleRecord).cycle <= 2);
-  expect(cycleLeak(analyze({ header: log.header, records: two }))).toMatchObject({ passed: false, level: 'warn', message: 'cycle-leak: 2 conversation cycle(s) recorded (of 4 planned), at least 3 are needed to judge' });
+  expect(cycleLeak(analyze({ header: log.header, records: two }))).toMatchObject({
+    passed: false,
+    level: 'warn',
+    message: 'cycle-leak: 2 conversation cycle(s) recorded (of 4 planned), at least 3 are needed to judge',
+  });
 });

@@ -39,13 +39,18 @@ test('no monitor records fail a harness log only when the harness injected the m
   const failing = analyze(completeSoakLog({ meta: injected, without: ['monitor'] }));
   expect(failing.verdict).toBe('fail');
   expect(failedErrors(failing)).toEqual(['no-data-monitor']);
-  expect(issue(failing, 'no-data-monitor')!.message).toBe('no-data-monitor: no message records though the monitor saw 1 WebSocket(s): did the server ever send a message?');
+  expect(issue(failing, 'no-data-monitor')!.message).toBe(
+    'no-data-monitor: no message records though the monitor saw 1 WebSocket(s): did the server ever send a message?',
+  );
 
   const unknown = analyze(completeSoakLog({ without: ['monitor'] }));
   expect(issue(unknown, 'no-data-monitor')!.level).toBe('warn');
   expect(unknown.verdict).toBe('warn');
   const off = analyze(completeSoakLog({ meta: { monitor: 'off' }, without: ['monitor'] }));
-  expect(issue(off, 'no-data-monitor')).toMatchObject({ level: 'warn', message: expect.stringContaining('ran without the in-page monitor (meta.monitor = off)') });
+  expect(issue(off, 'no-data-monitor')).toMatchObject({
+    level: 'warn',
+    message: expect.stringContaining('ran without the in-page monitor (meta.monitor = off)'),
+  });
   expect(off.verdict).toBe('warn');
 });
 
@@ -61,45 +66,77 @@ test('the same absences in a page log (Download Logs) only warn', () => {
 
 test('no-data-turns and no-data-ws quote what the log knows: the close code, the redirect failure', () => {
   const upstream = 'redirect-ws upstream ws://127.0.0.1:9/v1/realtime error: connect ECONNREFUSED 127.0.0.1:9';
-  const report = analyze(completeSoakLog({
-    meta: injected, without: ['ws', 'rt'],
-    extra: [
-      note(1_000, 'redirect-ws wss://api.openai.com/v1/realtime?model=gpt-realtime -> ws://127.0.0.1:9/v1/realtime'),
-      note(1_200, upstream),
-      { type: 'monitor', kind: 'error', tMs: 1_300, source: 'websocket', message: 'connection closed (code 1006)', code: '1006' },
-    ],
-  }));
+  const report = analyze(
+    completeSoakLog({
+      meta: injected,
+      without: ['ws', 'rt'],
+      extra: [
+        note(1_000, 'redirect-ws wss://api.openai.com/v1/realtime?model=gpt-realtime -> ws://127.0.0.1:9/v1/realtime'),
+        note(1_200, upstream),
+        { type: 'monitor', kind: 'error', tMs: 1_300, source: 'websocket', message: 'connection closed (code 1006)', code: '1006' },
+      ],
+    }),
+  );
   expect(failedErrors(report)).toEqual(expect.arrayContaining(['no-data-ws', 'no-data-turns']));
-  expect(issue(report, 'no-data-turns')!.message).toBe(`no-data-turns: ${TURNS} turn(s) scripted, none got reply audio: was the realtime server reachable? (first ws close code 1006; harness: "${upstream}")`);
-  expect(issue(report, 'no-data-ws')!.message).toBe(`no-data-ws: no WebSocket samples: the WebSocket redirect failed upstream (harness: "${upstream}"): is the realtime server running?`);
+  expect(issue(report, 'no-data-turns')!.message).toBe(
+    `no-data-turns: ${TURNS} turn(s) scripted, none got reply audio: was the realtime server reachable? (first ws close code 1006; harness: "${upstream}")`,
+  );
+  expect(issue(report, 'no-data-ws')!.message).toBe(
+    `no-data-ws: no WebSocket samples: the WebSocket redirect failed upstream (harness: "${upstream}"): is the realtime server running?`,
+  );
 });
 
 test('no-data-turns without a harness clue names the first error; without scripted turns it asks whether the conversation started', () => {
-  const withError = analyze(completeSoakLog({
-    meta: injected, without: ['rt'],
-    extra: [{ type: 'rt', kind: 'protocol-error', tMs: 2_000, code: 'invalid_api_key', errorType: 'invalid_request_error', message: 'Incorrect API key provided' }],
-  }));
-  expect(issue(withError, 'no-data-turns')!.message).toContain('was the realtime server reachable? (first error: "protocol error invalid_api_key: Incorrect API key provided")');
+  const withError = analyze(
+    completeSoakLog({
+      meta: injected,
+      without: ['rt'],
+      extra: [
+        { type: 'rt', kind: 'protocol-error', tMs: 2_000, code: 'invalid_api_key', errorType: 'invalid_request_error', message: 'Incorrect API key provided' },
+      ],
+    }),
+  );
+  expect(issue(withError, 'no-data-turns')!.message).toContain(
+    'was the realtime server reachable? (first error: "protocol error invalid_api_key: Incorrect API key provided")',
+  );
   const unanswered = completeSoakLog({ meta: injected, without: ['rt'] });
   const notStarted = analyze({ ...unanswered, records: unanswered.records.filter((r) => !(r.type === 'harness' && r.kind === 'turn-start')) });
-  expect(issue(notStarted, 'no-data-turns')!.message).toBe('no-data-turns: no turn produced reply audio and the harness started no turn: did the conversation start (start selector, microphone)?');
+  expect(issue(notStarted, 'no-data-turns')!.message).toBe(
+    'no-data-turns: no turn produced reply audio and the harness started no turn: did the conversation start (start selector, microphone)?',
+  );
 });
 
 test('a socket in a Web Worker: no-data-ws says so (still an error), ws-in-worker warns with the last CDP counts per socket', () => {
   const workerWs = (tMs: number, framesSent: number, framesReceived: number, closed = false): LogRecord => ({
-    type: 'harness', kind: 'worker-ws', tMs,
-    data: { url: 'wss://api.openai.com/v1/realtime?model=gpt-realtime', worker: 'blob:http://127.0.0.1:4173/worker-1', framesSent, framesReceived, bytesSent: framesSent * 100, bytesReceived: framesReceived * 50, closed },
+    type: 'harness',
+    kind: 'worker-ws',
+    tMs,
+    data: {
+      url: 'wss://api.openai.com/v1/realtime?model=gpt-realtime',
+      worker: 'blob:http://127.0.0.1:4173/worker-1',
+      framesSent,
+      framesReceived,
+      bytesSent: framesSent * 100,
+      bytesReceived: framesReceived * 50,
+      closed,
+    },
   });
-  const report = analyze(completeSoakLog({ meta: injected, without: ['ws', 'rt', 'monitor'], extra: [workerWs(30_000, 40, 20), workerWs(170_000, 120, 80, true)] }));
+  const report = analyze(
+    completeSoakLog({ meta: injected, without: ['ws', 'rt', 'monitor'], extra: [workerWs(30_000, 40, 20), workerWs(170_000, 120, 80, true)] }),
+  );
   expect(issue(report, 'no-data-ws')).toMatchObject({
     level: 'error',
-    message: "no-data-ws: no WebSocket samples: the app's socket lives in a Web Worker (1 seen over CDP, first wss://api.openai.com/v1/realtime?model=gpt-realtime), where the monitor cannot wrap it, so backpressure cannot be judged",
+    message:
+      "no-data-ws: no WebSocket samples: the app's socket lives in a Web Worker (1 seen over CDP, first wss://api.openai.com/v1/realtime?model=gpt-realtime), where the monitor cannot wrap it, so backpressure cannot be judged",
   });
-  expect(issue(report, 'no-data-turns')!.message).toContain('the socket lives in a Web Worker, whose frames the monitor cannot decode (80 frames received over CDP)');
+  expect(issue(report, 'no-data-turns')!.message).toContain(
+    'the socket lives in a Web Worker, whose frames the monitor cannot decode (80 frames received over CDP)',
+  );
   expect(issue(report, 'no-data-monitor')!.message).toContain('Web Worker');
   expect(issue(report, 'ws-in-worker')).toMatchObject({
     level: 'warn',
-    message: 'ws-in-worker: 1 WebSocket(s) live in a Web Worker (first wss://api.openai.com/v1/realtime?model=gpt-realtime in worker blob:http://127.0.0.1:4173/worker-1): the monitor cannot see their bufferedAmount or decode their frames; CDP frame counts 120 sent / 80 received, 1 closed',
+    message:
+      'ws-in-worker: 1 WebSocket(s) live in a Web Worker (first wss://api.openai.com/v1/realtime?model=gpt-realtime in worker blob:http://127.0.0.1:4173/worker-1): the monitor cannot see their bufferedAmount or decode their frames; CDP frame counts 120 sent / 80 received, 1 closed',
     evidence: { sockets: 1, framesSent: 120, framesReceived: 80, bytesSent: 12_000, bytesReceived: 4_000, closed: 1 },
   });
   expect(analyze(completeSoakLog()).assertions.map((a) => a.id)).not.toContain('ws-in-worker');
@@ -108,15 +145,30 @@ test('a socket in a Web Worker: no-data-ws says so (still an error), ws-in-worke
 test('a monitor that never answered is named as the cause of missing ws and monitor data', () => {
   const missing = 'in-page monitor not found (globalThis.voiceSoakMonitor): no ws/rt/monitor records yet';
   const report = analyze(completeSoakLog({ meta: injected, without: ['ws', 'rt', 'monitor'], extra: [note(5_000, missing)] }));
-  expect(issue(report, 'no-data-ws')!.message).toBe(`no-data-ws: no WebSocket samples: the in-page monitor, which records them, never answered (harness: "${missing}")`);
+  expect(issue(report, 'no-data-ws')!.message).toBe(
+    `no-data-ws: no WebSocket samples: the in-page monitor, which records them, never answered (harness: "${missing}")`,
+  );
   expect(issue(report, 'no-data-monitor')!.message).toBe(`no-data-monitor: no message records: the in-page monitor never answered (harness: "${missing}")`);
 });
 
 test('ws-in-worker: a reconnect to the same URL from the same worker is a second socket (by socketId), totals added', () => {
   const workerWs = (tMs: number, socketId: string, framesSent: number, framesReceived: number, closed: boolean): LogRecord => ({
-    type: 'harness', kind: 'worker-ws', tMs,
-    data: { url: 'ws://127.0.0.1:4173/v1/realtime', worker: 'http://127.0.0.1:4173/socket-worker.js', socketId, framesSent, framesReceived, bytesSent: 0, bytesReceived: 0, closed },
+    type: 'harness',
+    kind: 'worker-ws',
+    tMs,
+    data: {
+      url: 'ws://127.0.0.1:4173/v1/realtime',
+      worker: 'http://127.0.0.1:4173/socket-worker.js',
+      socketId,
+      framesSent,
+      framesReceived,
+      bytesSent: 0,
+      bytesReceived: 0,
+      closed,
+    },
   });
-  const report = analyze(completeSoakLog({ extra: [workerWs(10_000, 'w1', 10, 5, false), workerWs(60_000, 'w1', 50, 30, true), workerWs(120_000, 'w2', 20, 10, false)] }));
+  const report = analyze(
+    completeSoakLog({ extra: [workerWs(10_000, 'w1', 10, 5, false), workerWs(60_000, 'w1', 50, 30, true), workerWs(120_000, 'w2', 20, 10, false)] }),
+  );
   expect(issue(report, 'ws-in-worker')).toMatchObject({ evidence: { sockets: 2, framesSent: 70, framesReceived: 40, closed: 1 } });
 });

@@ -9,16 +9,25 @@ import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { completeSoakLog, RUN_MS } from './complete-soak-log.ts';
 
-const unresponsive = (tMs: number, sinceMs: number, forMs: number, state: 'began' | 'ended'): LogRecord => ({ type: 'harness', kind: 'unresponsive', tMs, data: { sinceMs, forMs, state } });
+const unresponsive = (tMs: number, sinceMs: number, forMs: number, state: 'began' | 'ended'): LogRecord => ({
+  type: 'harness',
+  kind: 'unresponsive',
+  tMs,
+  data: { sinceMs, forMs, state },
+});
 const check = (extra: LogRecord[], source: 'harness' | 'page' = 'harness', maxUnresponsiveMs?: number) =>
-  analyze(completeSoakLog({ extra, source }), maxUnresponsiveMs === undefined ? undefined : { maxUnresponsiveMs }).assertions.find((a) => a.id === 'page-unresponsive');
+  analyze(completeSoakLog({ extra, source }), maxUnresponsiveMs === undefined ? undefined : { maxUnresponsiveMs }).assertions.find(
+    (a) => a.id === 'page-unresponsive',
+  );
 const { maxUnresponsiveMs: DEFAULT_BUDGET_MS } = PLAIN_DEFAULT_THRESHOLDS;
 
 test('a page that never answered again fails, from the time it began to the end of the run', () => {
   const found = check([unresponsive(30_500, 20_300, 10_200, 'began')]);
   expect(found).toMatchObject({ level: 'error', passed: false, expected: DEFAULT_BUDGET_MS });
   expect(found!.actual).toBeGreaterThanOrEqual(RUN_MS - 20_300); // to the log's last record
-  expect(found!.message).toMatch(/^page-unresponsive: the page stopped responding at 20\.3 s and never answered again \(16\d(\.\d)? s, to the end of the run\) > 10\.0 s \(a busy or hung main thread; 1 episode\(s\)\)$/);
+  expect(found!.message).toMatch(
+    /^page-unresponsive: the page stopped responding at 20\.3 s and never answered again \(16\d(\.\d)? s, to the end of the run\) > 10\.0 s \(a busy or hung main thread; 1 episode\(s\)\)$/,
+  );
   expect(analyze(completeSoakLog({ extra: [unresponsive(30_500, 20_300, 10_200, 'began')] })).verdict).toBe('fail');
 });
 
@@ -45,8 +54,13 @@ test('run-complete: a harness log that ends without run-end, or with another rea
   expect(runComplete(full.records)).toMatchObject({ passed: true, message: 'run-complete: the run finished its script' });
   const killed = full.records.filter((r) => !(r.type === 'harness' && r.kind === 'run-end'));
   expect(runComplete(killed)).toMatchObject({ level: 'error', passed: false, actual: 'partial' });
-  expect(runComplete(killed)!.message).toMatch(/^run-complete: partial: the log ends without the harness's run-end record \(the run was killed or lost its process\) at 1\d\d(\.\d)? s/);
-  const interrupted = [...killed, { type: 'harness', kind: 'run-end', tMs: 42_000, detail: 'test interrupted; samples=40 timeouts=0 skippedSlots=0' } as LogRecord];
+  expect(runComplete(killed)!.message).toMatch(
+    /^run-complete: partial: the log ends without the harness's run-end record \(the run was killed or lost its process\) at 1\d\d(\.\d)? s/,
+  );
+  const interrupted = [
+    ...killed,
+    { type: 'harness', kind: 'run-end', tMs: 42_000, detail: 'test interrupted; samples=40 timeouts=0 skippedSlots=0' } as LogRecord,
+  ];
   expect(runComplete(interrupted)!.message).toBe('run-complete: partial: test interrupted at 42.0 s; the report covers what was seen until then');
   expect(analyze({ ...completeSoakLog(), records: interrupted }).verdict).toBe('fail');
   // Older and synthetic logs close with a bare run-end: completed.

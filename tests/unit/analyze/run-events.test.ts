@@ -10,7 +10,8 @@ import { completeSoakLog, RUN_MS } from './complete-soak-log.ts';
 
 const URL = 'ws://127.0.0.1:8787/v1/realtime';
 const closed = (tMs: number): LogRecord => ({ type: 'harness', kind: 'ws-closed', tMs, detail: `socket closed: ${URL}`, data: { url: URL } });
-const assertion = (extra: LogRecord[], id: string, source: 'harness' | 'page' = 'harness') => analyze(completeSoakLog({ extra, source })).assertions.find((a) => a.id === id);
+const assertion = (extra: LogRecord[], id: string, source: 'harness' | 'page' = 'harness') =>
+  analyze(completeSoakLog({ extra, source })).assertions.find((a) => a.id === id);
 
 test('an unplanned socket close mid-run is a socket-drops warning with its time and URL', () => {
   const found = assertion([closed(42_000), closed(95_000)], 'socket-drops');

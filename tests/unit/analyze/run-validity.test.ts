@@ -16,10 +16,19 @@ const fault = (tMs: number, data: Record<string, string>): LogRecord => ({ type:
 const FAULTED_URL = 'ws://127.0.0.1:4173/v1/realtime?voice_soak_faults=ttfr-growth%3A400%2Cws-backpressure';
 
 test('page-dialogs: the count and the first dialog, with what the harness did about it', () => {
-  const dialog = (tMs: number, dialogType: string, message: string, action: string): LogRecord => ({ type: 'harness', kind: 'dialog', tMs, data: { dialogType, message, action } });
-  const report = analyze(completeSoakLog({ extra: [dialog(3_100, 'alert', 'Please enter an endpoint', 'accepted'), dialog(9_000, 'confirm', 'Reconnect?', 'dismissed')] }));
+  const dialog = (tMs: number, dialogType: string, message: string, action: string): LogRecord => ({
+    type: 'harness',
+    kind: 'dialog',
+    tMs,
+    data: { dialogType, message, action },
+  });
+  const report = analyze(
+    completeSoakLog({ extra: [dialog(3_100, 'alert', 'Please enter an endpoint', 'accepted'), dialog(9_000, 'confirm', 'Reconnect?', 'dismissed')] }),
+  );
   expect(issue(report, 'page-dialogs')).toMatchObject({
-    level: 'warn', title: 'The page raised dialogs', window: { fromMs: 3_100, toMs: 3_100 },
+    level: 'warn',
+    title: 'The page raised dialogs',
+    window: { fromMs: 3_100, toMs: 3_100 },
     message: 'page-dialogs: the page raised 2 dialog(s); first at 3.1 s: alert "Please enter an endpoint" (accepted)',
   });
   expect(issue(report, 'page-dialogs')!.recommendation).toContain('dialog');
@@ -29,10 +38,15 @@ test('page-dialogs: the count and the first dialog, with what the harness did ab
 
 test('remote-requests: blocked non-loopback requests, the first one named', () => {
   const blocked = (tMs: number, channel: string, url: string): LogRecord => ({ type: 'harness', kind: 'blocked', tMs, data: { channel, url } });
-  const report = analyze(completeSoakLog({ extra: [blocked(800, 'ws', 'wss://api.openai.com/v1/realtime?model=gpt-realtime'), blocked(900, 'http', 'https://cdn.example.com/lib.js')] }));
+  const report = analyze(
+    completeSoakLog({
+      extra: [blocked(800, 'ws', 'wss://api.openai.com/v1/realtime?model=gpt-realtime'), blocked(900, 'http', 'https://cdn.example.com/lib.js')],
+    }),
+  );
   expect(issue(report, 'remote-requests')).toMatchObject({
     level: 'warn',
-    message: 'remote-requests: 2 request(s) to non-loopback hosts were blocked by SOAK_LOOPBACK_ONLY; first: ws wss://api.openai.com/v1/realtime?model=gpt-realtime',
+    message:
+      'remote-requests: 2 request(s) to non-loopback hosts were blocked by SOAK_LOOPBACK_ONLY; first: ws wss://api.openai.com/v1/realtime?model=gpt-realtime',
   });
   expect(assertion(analyze(completeSoakLog()), 'remote-requests')).toMatchObject({ passed: true, actual: 0 });
 });
@@ -57,33 +71,44 @@ test('faults-applied: evidence from the embedded socket URL, a fault record or a
   ];
   const applied = analyze(completeSoakLog({ faults, wsUrl: FAULTED_URL, extra }));
   expect(assertion(applied, 'faults-applied')).toMatchObject({
-    passed: true, actual: 0,
-    message: 'faults-applied: 4 injected fault(s), each with evidence it reached its side (ttfr-growth:400: socket URL; ws-backpressure: socket URL; heap-leak:5: app mark; stall=3: fault record by server)',
+    passed: true,
+    actual: 0,
+    message:
+      'faults-applied: 4 injected fault(s), each with evidence it reached its side (ttfr-growth:400: socket URL; ws-backpressure: socket URL; heap-leak:5: app mark; stall=3: fault record by server)',
   });
   const missing = analyze(completeSoakLog({ faults, wsUrl: FAULTED_URL, extra: extra.slice(0, 1) }));
   expect(issue(missing, 'faults-applied')).toMatchObject({
-    level: 'warn', evidence: { faults: 4, withoutEvidence: 1, notApplied: 0 },
+    level: 'warn',
+    evidence: { faults: 4, withoutEvidence: 1, notApplied: 0 },
     message: 'faults-applied: 1 of 4 injected fault(s) without evidence they reached their side: heap-leak:5: no fault record, app mark or socket URL names it',
   });
   expect(missing.verdict).toBe('warn');
 });
 
 test('faults-applied: a not-applied record fails with its reason; URL evidence needs an embedded target the server did not refuse', () => {
-  const refused = analyze(completeSoakLog({
-    faults: ['ttfr-growth:400'], wsUrl: FAULTED_URL,
-    extra: [fault(0, { fault: 'ttfr-growth:400', status: 'not-applied', reason: 'the target is external: server faults need the embedded server' })],
-  }));
-  expect(issue(refused, 'faults-applied')!.message).toBe('faults-applied: 1 of 1 injected fault(s) without evidence they reached their side: ttfr-growth:400 not applied: the target is external: server faults need the embedded server');
+  const refused = analyze(
+    completeSoakLog({
+      faults: ['ttfr-growth:400'],
+      wsUrl: FAULTED_URL,
+      extra: [fault(0, { fault: 'ttfr-growth:400', status: 'not-applied', reason: 'the target is external: server faults need the embedded server' })],
+    }),
+  );
+  expect(issue(refused, 'faults-applied')!.message).toBe(
+    'faults-applied: 1 of 1 injected fault(s) without evidence they reached their side: ttfr-growth:400 not applied: the target is external: server faults need the embedded server',
+  );
   expect(issue(refused, 'faults-applied')!.evidence).toMatchObject({ notApplied: 1 });
 
   const external = analyze(completeSoakLog({ faults: ['ws-backpressure'], wsUrl: FAULTED_URL, targetKind: 'external' }));
   expect(issue(external, 'faults-applied')!.message).toContain('ws-backpressure: no fault record or app mark names it');
 
   const ignored = 'voice_soak_faults ignored: unknown fault "latency-grow"';
-  const rejected = analyze(completeSoakLog({
-    faults: ['ttfr-growth:400'], wsUrl: FAULTED_URL,
-    extra: [{ type: 'rt', kind: 'protocol-error', tMs: 100, code: 'invalid_value', errorType: 'invalid_request_error', message: ignored }],
-  }));
+  const rejected = analyze(
+    completeSoakLog({
+      faults: ['ttfr-growth:400'],
+      wsUrl: FAULTED_URL,
+      extra: [{ type: 'rt', kind: 'protocol-error', tMs: 100, code: 'invalid_value', errorType: 'invalid_request_error', message: ignored }],
+    }),
+  );
   expect(issue(rejected, 'faults-applied')!.message).toContain(`ttfr-growth:400: the server ignored voice_soak_faults ("${ignored}")`);
 });
 

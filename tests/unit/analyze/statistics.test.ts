@@ -31,8 +31,18 @@ test('quantiles interpolate between order statistics (type 7) and reject empty i
 
 test('Theil-Sen recovers a known slope exactly and ignores 25% gross outliers', () => {
   const xs = Array.from({ length: 40 }, (_, i) => i);
-  expect(theilSen(xs, xs.map((x) => 3 * x + 7)).slope).toBeCloseTo(3, 12);
-  expect(theilSen(xs, xs.map((x) => 3 * x + 7)).intercept).toBeCloseTo(7, 12);
+  expect(
+    theilSen(
+      xs,
+      xs.map((x) => 3 * x + 7),
+    ).slope,
+  ).toBeCloseTo(3, 12);
+  expect(
+    theilSen(
+      xs,
+      xs.map((x) => 3 * x + 7),
+    ).intercept,
+  ).toBeCloseTo(7, 12);
   const withOutliers = xs.map((x) => (x % 4 === 0 ? 1000 : 3 * x + 7));
   const fit = theilSen(xs, withOutliers);
   expect(fit.slope).toBeGreaterThan(2.8);
@@ -46,7 +56,11 @@ test("Sen's confidence interval covers the true slope about 95% of the time", ()
   let covered = 0;
   for (let k = 0; k < trials; k++) {
     const xs = Array.from({ length: 30 }, (_, i) => i);
-    const fit = theilSen(xs, xs.map((x) => 0.5 * x + random.normal(0, 2)), 0.95);
+    const fit = theilSen(
+      xs,
+      xs.map((x) => 0.5 * x + random.normal(0, 2)),
+      0.95,
+    );
     if (fit.ciLow <= 0.5 && 0.5 <= fit.ciHigh) covered++;
   }
   expect(covered / trials).toBeGreaterThan(0.91);
@@ -83,7 +97,10 @@ test('post-GC lows: afterGc samples when present, else sawtooth window minima th
   expect(minima.method).toBe('window-minima');
   expect(minima.windowMs).toBeGreaterThanOrEqual(30_000);
   for (let i = 0; i < minima.tMs.length; i++) expect(minima.bytes[i]! / 1e6).toBeCloseTo(50 + minima.tMs[i]! / 60_000, 6);
-  const slope = theilSen(minima.tMs.map((t) => t / 60_000), minima.bytes.map((b) => b / 1e6)).slope;
+  const slope = theilSen(
+    minima.tMs.map((t) => t / 60_000),
+    minima.bytes.map((b) => b / 1e6),
+  ).slope;
   expect(slope).toBeCloseTo(1, 6);
   // The raw series' maximum-based view would be 10 MB higher: lows never take the peaks.
   expect(Math.max(...minima.bytes)).toBeLessThan(Math.max(...bytes) - 5e6);
@@ -107,7 +124,11 @@ test('downsampling keeps min and max of each bucket; bucket medians and subsampl
   expect(small.some(([, v]) => v === 1e6)).toBe(true);
   expect(small.some(([, v]) => v === -1e6)).toBe(true);
   expect(small.map(([t]) => t)).toEqual([...small.map(([t]) => t)].sort((a, b) => a - b));
-  const reduced = bucketMedians(points.map(([t]) => t), points.map(([, v]) => v), 100);
+  const reduced = bucketMedians(
+    points.map(([t]) => t),
+    points.map(([, v]) => v),
+    100,
+  );
   expect(reduced.xs).toHaveLength(100);
   expect(evenSubsample(10, 20)).toHaveLength(10);
   const picked = evenSubsample(10_001, 2000);

@@ -20,7 +20,10 @@ test('the schema takes every default from the one plain literal', () => {
 });
 
 test('mergeThresholds: later layers win, undefined never masks a lower layer, the defaults stay untouched', () => {
-  const merged = mergeThresholds({ ttfrP95Ms: 2000, adaptive: { factor: 2 } }, { ttfrP95Ms: undefined, warmupMs: 0, adaptive: { enabled: true, factor: undefined } });
+  const merged = mergeThresholds(
+    { ttfrP95Ms: 2000, adaptive: { factor: 2 } },
+    { ttfrP95Ms: undefined, warmupMs: 0, adaptive: { enabled: true, factor: undefined } },
+  );
   expect(merged).toEqual({ ...PLAIN_DEFAULT_THRESHOLDS, ttfrP95Ms: 2000, warmupMs: 0, adaptive: { enabled: true, factor: 2 } });
   merged.adaptive.factor = 9;
   expect(mergeThresholds().adaptive).toEqual({ enabled: false, factor: 1.5 });
@@ -40,7 +43,9 @@ test('layers merge defaults < file < env < options, adaptive one level deep', ()
 });
 
 test('every thresholds field has exactly one SOAK_THRESHOLD_ variable; bytes are given in MB', () => {
-  const fields = Object.keys(thresholdsSchema.shape).filter((k) => k !== 'adaptive').concat(['adaptive.enabled', 'adaptive.factor']);
+  const fields = Object.keys(thresholdsSchema.shape)
+    .filter((k) => k !== 'adaptive')
+    .concat(['adaptive.enabled', 'adaptive.factor']);
   expect(THRESHOLD_ENV_VARS.map((v) => v.field).sort()).toEqual(fields.sort());
   for (const v of THRESHOLD_ENV_VARS) {
     expect(v.envVar).toMatch(/^SOAK_THRESHOLD_[A-Z0-9_]+$/);
@@ -59,12 +64,22 @@ test('bad values give one readable line naming the variable, file or field', () 
     }
     throw new Error('expected an error');
   };
-  expect(message(() => resolveThresholds({ env: { SOAK_THRESHOLD_MAX_HEAP_MB: 'lots' } }))).toBe('SOAK_THRESHOLD_MAX_HEAP_MB: expected a positive number, got "lots"');
-  expect(message(() => resolveThresholds({ env: { SOAK_THRESHOLD_MAX_ERRORS: '1.5' } }))).toBe('SOAK_THRESHOLD_MAX_ERRORS: expected an integer >= 0, got "1.5"');
+  expect(message(() => resolveThresholds({ env: { SOAK_THRESHOLD_MAX_HEAP_MB: 'lots' } }))).toBe(
+    'SOAK_THRESHOLD_MAX_HEAP_MB: expected a positive number, got "lots"',
+  );
+  expect(message(() => resolveThresholds({ env: { SOAK_THRESHOLD_MAX_ERRORS: '1.5' } }))).toBe(
+    'SOAK_THRESHOLD_MAX_ERRORS: expected an integer >= 0, got "1.5"',
+  );
   expect(message(() => resolveThresholds({ env: { SOAK_THRESHOLD_CONFIDENCE: '95' } }))).toContain('between 0.5 and 1');
-  expect(message(() => resolveThresholds({ file: { maxHeapBytes: -1 }, fileName: 't.json' }))).toBe('t.json: field "maxHeapBytes": expected a number > 0, got -1');
-  expect(message(() => resolveThresholds({ file: { maxHeapMb: 5 }, fileName: 't.json' }))).toMatch(/^t\.json: unknown field "maxHeapMb" \(known: maxPendingAudioChunks, /);
-  expect(message(() => resolveThresholds({ options: { adaptive: { factor: 'x' } } }))).toBe('thresholds option: field "adaptive.factor": expected a number, got "x"');
+  expect(message(() => resolveThresholds({ file: { maxHeapBytes: -1 }, fileName: 't.json' }))).toBe(
+    't.json: field "maxHeapBytes": expected a number > 0, got -1',
+  );
+  expect(message(() => resolveThresholds({ file: { maxHeapMb: 5 }, fileName: 't.json' }))).toMatch(
+    /^t\.json: unknown field "maxHeapMb" \(known: maxPendingAudioChunks, /,
+  );
+  expect(message(() => resolveThresholds({ options: { adaptive: { factor: 'x' } } }))).toBe(
+    'thresholds option: field "adaptive.factor": expected a number, got "x"',
+  );
   expect(message(() => resolveThresholds({ file: [1] }))).toBe('thresholds file: expected an object, got an array');
 });
 

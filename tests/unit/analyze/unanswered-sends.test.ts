@@ -17,9 +17,16 @@ const MIC_BYTES_PER_S = 64_000;
 const { responseTimeoutMs, maxWsBufferedBytes } = PLAIN_DEFAULT_THRESHOLDS;
 
 const header: LogHeader = {
-  type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness',
-  target: { url: 'http://127.0.0.1:4173/', kind: 'embedded' }, startedAt: '2026-01-01T00:00:00.000Z', sampleIntervalMs: 1_000,
-  thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+  type: 'header',
+  schemaVersion: 1,
+  tool: { name: 'voice-soak', version: 'test' },
+  source: 'harness',
+  target: { url: 'http://127.0.0.1:4173/', kind: 'embedded' },
+  startedAt: '2026-01-01T00:00:00.000Z',
+  sampleIntervalMs: 1_000,
+  thresholds: PLAIN_DEFAULT_THRESHOLDS,
+  faults: [],
+  meta: {},
 };
 
 interface SocketPlan {
@@ -39,9 +46,16 @@ function wsSamples(plan: SocketPlan): LogRecord[] {
   for (let tMs = 0; tMs <= RUN_MS; tMs += 1_000) {
     if (plan.repliesAtMs.includes(tMs)) framesReceived += 3;
     records.push({
-      type: 'ws', tMs, socketId: plan.socketId ?? 'ws-1', url: 'ws://127.0.0.1:4174/v1/realtime',
-      readyState: tMs === RUN_MS ? (plan.endState ?? 1) : 1, bufferedAmountBytes: plan.bufferedAt?.(tMs) ?? 0,
-      framesSent: tMs / 20, framesReceived, bytesSent: (tMs / 1_000) * (plan.bytesPerS ?? MIC_BYTES_PER_S), bytesReceived: framesReceived * 4_000,
+      type: 'ws',
+      tMs,
+      socketId: plan.socketId ?? 'ws-1',
+      url: 'ws://127.0.0.1:4174/v1/realtime',
+      readyState: tMs === RUN_MS ? (plan.endState ?? 1) : 1,
+      bufferedAmountBytes: plan.bufferedAt?.(tMs) ?? 0,
+      framesSent: tMs / 20,
+      framesReceived,
+      bytesSent: (tMs / 1_000) * (plan.bytesPerS ?? MIC_BYTES_PER_S),
+      bytesReceived: framesReceived * 4_000,
     });
   }
   return records;
@@ -76,7 +90,9 @@ test('a socket still sending 40 s after its last reply, with a turn started in t
   const report = analyze(buildLog([5_000, 25_000], { repliesAtMs: repliesBetween(6_000, 20_000) }));
   const unansweredBytes = 40 * MIC_BYTES_PER_S; // bytesSent at 60 s minus bytesSent at the 20 s sample
   expect(backpressureIssue(report)).toMatchObject({
-    id: 'ws-backpressure', level: 'error', title: 'WebSocket sends go unanswered',
+    id: 'ws-backpressure',
+    level: 'error',
+    title: 'WebSocket sends go unanswered',
     evidence: { unansweredBytes, silentMs: 40_000, budget: maxWsBufferedBytes },
     window: { fromMs: 20_000, toMs: 60_000 },
     message: `ws-backpressure: 2560000 bytes > 262144 bytes sent on ws-1 with no message back for 40.0 s at the end of the run, though the user spoke (the server is not reading, or not answering)`,
@@ -111,10 +127,13 @@ test('unanswered sends under the byte budget, or on a socket closed by the end, 
 });
 
 test('with several sockets the one with the most unanswered bytes is reported', () => {
-  const report = analyze(buildLog([25_000],
-    { socketId: 'ws-quiet', repliesAtMs: repliesBetween(6_000, 10_000), bytesPerS: 8_000 }, // 50 s x 8 000 = 400 000 B
-    { socketId: 'ws-mic', repliesAtMs: repliesBetween(6_000, 20_000) }, // 40 s x 64 000 = 2 560 000 B
-  ));
+  const report = analyze(
+    buildLog(
+      [25_000],
+      { socketId: 'ws-quiet', repliesAtMs: repliesBetween(6_000, 10_000), bytesPerS: 8_000 }, // 50 s x 8 000 = 400 000 B
+      { socketId: 'ws-mic', repliesAtMs: repliesBetween(6_000, 20_000) }, // 40 s x 64 000 = 2 560 000 B
+    ),
+  );
   expect(backpressureIssue(report)).toMatchObject({ level: 'error', evidence: { unansweredBytes: 2_560_000, silentMs: 40_000 } });
   expect(backpressureIssue(report)!.message).toContain(' sent on ws-mic ');
 });
@@ -133,7 +152,12 @@ test('a clean conversation (every turn answered within seconds) has no ws-backpr
 
 test('unansweredSends: the worst open socket, with silence counted from its last reply', () => {
   const replyState = (lastReceiveMs: number, bytesSentAtLastReceive: number, readyState = 1) => ({
-    readyState, lastTMs: 60_000, bytesSent: 1_000_000, framesReceived: 9, lastReceiveMs, bytesSentAtLastReceive,
+    readyState,
+    lastTMs: 60_000,
+    bytesSent: 1_000_000,
+    framesReceived: 9,
+    lastReceiveMs,
+    bytesSentAtLastReceive,
   });
   const wsReplies = new Map([
     ['a', replyState(20_000, 600_000)],

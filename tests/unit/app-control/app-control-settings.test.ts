@@ -9,7 +9,9 @@ import { parseStartSteps } from '../../../harness/config/start-steps.ts';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 
 test('a start sequence parses into steps, with escaped semicolons and ${NAME} values', () => {
-  const steps = parseStartSteps('fill #endpoint=${SOAK_REALTIME_HTTP_URL}; fill #note=a\\;b ;click #connect; wait #start:enabled; press Enter; sleep 500ms; select #voice=marin; check #agree; goto http://127.0.0.1:3000/app');
+  const steps = parseStartSteps(
+    'fill #endpoint=${SOAK_REALTIME_HTTP_URL}; fill #note=a\\;b ;click #connect; wait #start:enabled; press Enter; sleep 500ms; select #voice=marin; check #agree; goto http://127.0.0.1:3000/app',
+  );
   expect(steps).toEqual([
     { action: 'fill', selector: '#endpoint', value: '${SOAK_REALTIME_HTTP_URL}' },
     { action: 'fill', selector: '#note', value: 'a;b' },
@@ -27,7 +29,9 @@ test('a start sequence parses into steps, with escaped semicolons and ${NAME} va
 });
 
 test('a bad start step is one line naming the setting, the step and the rule', () => {
-  expect(() => settingsFromEnv({ SOAK_START_STEPS: 'click #a; clik #b' })).toThrow('SOAK_START_STEPS: step 2 "clik #b": unknown action "clik" (expected one of: click, fill, select, check, press, wait, goto, sleep)');
+  expect(() => settingsFromEnv({ SOAK_START_STEPS: 'click #a; clik #b' })).toThrow(
+    'SOAK_START_STEPS: step 2 "clik #b": unknown action "clik" (expected one of: click, fill, select, check, press, wait, goto, sleep)',
+  );
   expect(() => settingsFromEnv({ SOAK_START_STEPS: 'fill #key' })).toThrow('SOAK_START_STEPS: step 1 "fill #key": fill needs SELECTOR=VALUE');
   expect(() => settingsFromEnv({ SOAK_START_STEPS: 'sleep soon' })).toThrow('SOAK_START_STEPS: step 1 "sleep soon": expected a duration like 500ms or 2s');
   expect(() => settingsFromEnv({ SOAK_START_STEPS: 'click' })).toThrow('SOAK_START_STEPS: step 1 "click": click needs a selector');
@@ -57,5 +61,7 @@ test('a setup module must exist and export a function', async () => {
   await (await loadSetupModule(join(dir, 'good.mjs')))({ page: page as never, settings: {} as never });
   expect(page.touched).toBe(true);
   expect(typeof (await loadSetupModule(join(dir, 'named.mjs')))).toBe('function');
-  await expect(loadSetupModule(join(dir, 'bad.mjs'))).rejects.toThrow(`SOAK_SETUP: ${join(dir, 'bad.mjs')}: expected a default export (or an export named setup) that is a function`);
+  await expect(loadSetupModule(join(dir, 'bad.mjs'))).rejects.toThrow(
+    `SOAK_SETUP: ${join(dir, 'bad.mjs')}: expected a default export (or an export named setup) that is a function`,
+  );
 });

@@ -9,7 +9,13 @@ function session(calls: Array<{ method: string; params?: { expression?: string }
   return {
     async send(method: string, params?: { expression?: string }) {
       calls.push({ method, params });
-      if (method === 'Performance.getMetrics') return { metrics: [{ name: 'JSHeapUsedSize', value: 660_000 }, { name: 'Nodes', value: 100 }] };
+      if (method === 'Performance.getMetrics')
+        return {
+          metrics: [
+            { name: 'JSHeapUsedSize', value: 660_000 },
+            { name: 'Nodes', value: 100 },
+          ],
+        };
       if (method === 'Runtime.getHeapUsage') return { usedSize: 660_000, totalSize: 2e6, embedderHeapUsedSize: 1.5e6, backingStorageSize: 52_428_819 };
       if (method === 'Runtime.evaluate') return { result: { type: 'object', value: LIVE } };
       return {};
@@ -23,7 +29,10 @@ test('each sample, and the afterGc sample gcSample returns, carries backing stor
   const sink = { write: (record: unknown) => records.push(logRecordSchema.parse(record)) };
   const origin = performance.now();
   const sampler = createCdpSampler({
-    pageSession: session(calls), sink, clock: { nowMs: () => performance.now() - origin }, intervalMs: 1_000,
+    pageSession: session(calls),
+    sink,
+    clock: { nowMs: () => performance.now() - origin },
+    intervalMs: 1_000,
     rendererMemory: { read: async () => ({ pid: 4242, rssBytes: 215e6 }) },
   });
   await sampler.start();
@@ -47,8 +56,15 @@ test('a renderer reader that fails, and a page without a monitor, leave those fi
     },
   };
   const sampler = createCdpSampler({
-    pageSession, sink: { write: (record: unknown) => records.push(logRecordSchema.parse(record)) }, clock: { nowMs: () => 0 }, intervalMs: 1_000,
-    rendererMemory: { read: async () => { throw new Error('gone'); } },
+    pageSession,
+    sink: { write: (record: unknown) => records.push(logRecordSchema.parse(record)) },
+    clock: { nowMs: () => 0 },
+    intervalMs: 1_000,
+    rendererMemory: {
+      read: async () => {
+        throw new Error('gone');
+      },
+    },
   });
   const sample = (await sampler.gcSample())!;
   for (const field of ['backingStorageBytes', 'rendererRssBytes', 'live']) expect(sample).not.toHaveProperty(field);

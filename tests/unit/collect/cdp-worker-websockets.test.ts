@@ -78,7 +78,16 @@ test('auto-attaches unflattened, enables Network in each worker and counts its s
       type: 'harness',
       tMs: 42,
       kind: 'worker-ws',
-      data: { url: 'wss://api.test/rt?api-key=***', worker: 'http://127.0.0.1:9/audio-worker.js?token=***', framesSent: 3, framesReceived: 1, bytesSent: 6, bytesReceived: 3, closed: false, socketId: 'T-S1/r1' },
+      data: {
+        url: 'wss://api.test/rt?api-key=***',
+        worker: 'http://127.0.0.1:9/audio-worker.js?token=***',
+        framesSent: 3,
+        framesReceived: 1,
+        bytesSent: 6,
+        bytesReceived: 3,
+        closed: false,
+        socketId: 'T-S1/r1',
+      },
     },
   ]);
 });
@@ -87,7 +96,10 @@ test('a nested worker is reached through its parent; detaching the parent ends b
   const session = fakeSession();
   const { watch, workerWs } = await watchWith(session);
   attach(session, 'OUTER', 'worker', 'http://h/outer.js');
-  session.fromTarget(['OUTER'], event('Target.attachedToTarget', { sessionId: 'INNER', targetInfo: { targetId: 'T-IN', type: 'worker', url: 'http://h/inner.js' } }));
+  session.fromTarget(
+    ['OUTER'],
+    event('Target.attachedToTarget', { sessionId: 'INNER', targetInfo: { targetId: 'T-IN', type: 'worker', url: 'http://h/inner.js' } }),
+  );
   expect(session.sent.filter((c) => c.path.join('/') === 'OUTER/INNER').map((c) => c.method)).toEqual(['Network.enable', 'Target.setAutoAttach']);
 
   session.fromTarget(['OUTER', 'INNER'], event('Network.webSocketCreated', { requestId: 'r', url: 'ws://127.0.0.1:1/inner' }));
@@ -140,7 +152,10 @@ test("SharedWorkers are discovered on the browser session, only in the page's br
   created('p2', 'page', 'CTX');
   expect(browser.sent.filter((c) => c.method === 'Target.attachToTarget').map((c) => c.params)).toEqual([{ targetId: 'sw1', flatten: false }]);
 
-  browser.emit('Target.attachedToTarget', { sessionId: 'B1', targetInfo: { targetId: 'sw1', type: 'shared_worker', url: 'http://h/sw1.js', browserContextId: 'CTX' } });
+  browser.emit('Target.attachedToTarget', {
+    sessionId: 'B1',
+    targetInfo: { targetId: 'sw1', type: 'shared_worker', url: 'http://h/sw1.js', browserContextId: 'CTX' },
+  });
   browser.fromTarget(['B1'], sentFrame('r', 'hi'));
   watch.snapshot();
   expect(workerWs()).toMatchObject([{ data: { worker: 'http://h/sw1.js', framesSent: 1, bytesSent: 2 } }]);

@@ -19,12 +19,24 @@ test('backing stores, embedder heap, renderer RSS and live counts are recorded b
     renderer: { pid: 4242, rssBytes: 215 * 1024 * 1024 },
     live: LIVE,
   });
-  expect(sample).toMatchObject({ heapUsedBytes: 660_000, backingStorageBytes: 52_428_819, embedderHeapBytes: 1_500_000, rendererRssBytes: 215 * 1024 * 1024, rendererPid: 4242, live: LIVE, afterGc: true });
+  expect(sample).toMatchObject({
+    heapUsedBytes: 660_000,
+    backingStorageBytes: 52_428_819,
+    embedderHeapBytes: 1_500_000,
+    rendererRssBytes: 215 * 1024 * 1024,
+    rendererPid: 4242,
+    live: LIVE,
+    afterGc: true,
+  });
   expect(cdpSampleSchema.parse(sample)).toEqual(sample);
 });
 
 test('a missing or malformed source leaves its fields out instead of writing a wrong number', () => {
-  const sample = readCdpSample(METRICS, undefined, AT, { heapUsage: { backingStorageSize: Number.NaN, embedderHeapUsedSize: -1 }, renderer: undefined, live: null });
+  const sample = readCdpSample(METRICS, undefined, AT, {
+    heapUsage: { backingStorageSize: Number.NaN, embedderHeapUsedSize: -1 },
+    renderer: undefined,
+    live: null,
+  });
   for (const field of ['backingStorageBytes', 'embedderHeapBytes', 'rendererRssBytes', 'rendererPid', 'live']) expect(sample).not.toHaveProperty(field);
   expect(readCdpSample(METRICS, undefined, AT)).not.toHaveProperty('backingStorageBytes');
   expect(cdpSampleSchema.parse(sample)).toEqual(sample);

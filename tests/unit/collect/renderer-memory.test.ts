@@ -8,7 +8,9 @@ const renderer = (id: number, cpuTime: number) => ({ type: 'renderer', id, cpuTi
 
 test('the renderer whose CPU time moved by about the burn, far more than any other, is the page', () => {
   const before = [{ type: 'browser', id: 1, cpuTime: 5 }, renderer(10, 1), renderer(11, 2), renderer(12, 0.5)];
-  expect(pickRendererPid(before, [{ type: 'browser', id: 1, cpuTime: 9 }, renderer(10, 1.01), renderer(11, 2.16), renderer(12, 0.52)], 0.15)).toEqual({ pid: 11 });
+  expect(pickRendererPid(before, [{ type: 'browser', id: 1, cpuTime: 9 }, renderer(10, 1.01), renderer(11, 2.16), renderer(12, 0.52)], 0.15)).toEqual({
+    pid: 11,
+  });
 });
 
 test('a renderer that is busy anyway is measured against its own idle window, so the burning page still wins', () => {
@@ -21,7 +23,9 @@ test('a renderer that is busy anyway is measured against its own idle window, so
 
 test('no clear winner is a reason, not a guess', () => {
   const before = [renderer(10, 1), renderer(11, 2)];
-  expect(pickRendererPid(before, [renderer(10, 1.02), renderer(11, 2.02)], 0.15)).toEqual({ reason: expect.stringMatching(/no renderer's CPU time moved with the page \(most: 20 ms of a 150 ms burn\)/) });
+  expect(pickRendererPid(before, [renderer(10, 1.02), renderer(11, 2.02)], 0.15)).toEqual({
+    reason: expect.stringMatching(/no renderer's CPU time moved with the page \(most: 20 ms of a 150 ms burn\)/),
+  });
   expect(pickRendererPid(before, [renderer(10, 1.12), renderer(11, 2.14)], 0.15)).toEqual({ reason: expect.stringMatching(/^two renderers moved together/) });
   expect(pickRendererPid([], [{ type: 'gpu', id: 3, cpuTime: 1 }], 0.15)).toEqual({ reason: 'SystemInfo.getProcessInfo listed no renderer process' });
 });
@@ -36,7 +40,10 @@ test('VmRSS and CPU ticks are read from /proc text; this process has an RSS', as
 });
 
 test('the reader burns page CPU, picks the pid, reads its RSS, and looks again once the process is gone', async () => {
-  const cpu = new Map([[10, 1], [11, 2]]);
+  const cpu = new Map([
+    [10, 1],
+    [11, 2],
+  ]);
   const pageCalls: string[] = [];
   const pageSession = {
     async send(method: string) {
@@ -48,7 +55,13 @@ test('the reader burns page CPU, picks the pid, reads its RSS, and looks again o
   const browserSession = { send: async () => ({ processInfo: [...cpu].map(([id, cpuTime]) => renderer(id, cpuTime)) }) };
   const notes: string[] = [];
   let rss: number | undefined = 150e6;
-  const reader = createRendererMemoryReader({ pageSession, browserSession, note: (d) => notes.push(d), readRss: async () => rss, readCpu: async (pid) => cpu.get(pid) });
+  const reader = createRendererMemoryReader({
+    pageSession,
+    browserSession,
+    note: (d) => notes.push(d),
+    readRss: async () => rss,
+    readCpu: async (pid) => cpu.get(pid),
+  });
   if (process.platform !== 'linux') return;
   expect(await reader.identify()).toBe(11);
   expect(notes).toEqual(['renderer pid 11 (its CPU time moved with the page)']);

@@ -7,11 +7,21 @@ import { createRunEvents, stopOnLogFailure } from '../../../harness/collect/run-
 
 function rig() {
   const records: Array<{ kind?: string; detail?: string }> = [];
-  const browser = Object.assign(new EventEmitter(), { connected: true, isConnected() { return this.connected; } });
+  const browser = Object.assign(new EventEmitter(), {
+    connected: true,
+    isConnected() {
+      return this.connected;
+    },
+  });
   const page = new EventEmitter();
   const early = createEarlyStop();
   let nowMs = 12_300;
-  const events = createRunEvents({ early, browser: browser as unknown as Browser, sink: { write: (r) => void records.push(r as { kind?: string }) }, clock: { nowMs: () => nowMs } });
+  const events = createRunEvents({
+    early,
+    browser: browser as unknown as Browser,
+    sink: { write: (r) => void records.push(r as { kind?: string }) },
+    clock: { nowMs: () => nowMs },
+  });
   events.watch(page as unknown as Page);
   return { records, browser, page, early, events, setNow: (t: number) => (nowMs = t) };
 }

@@ -9,7 +9,10 @@ import { globToRegexSource, webSocketRedirectConfig } from '../../../harness/col
 
 class FakeWebSocket {
   static readonly OPEN = 1;
-  constructor(readonly url: string, readonly protocols?: string | string[]) {}
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {}
 }
 
 const scope = globalThis as unknown as Record<string, unknown>;
@@ -40,12 +43,24 @@ test('globs: * matches anything, including slashes and the query; everything els
 
 test('a matching socket opens to the target with its query kept and credentials dropped, and is reported', () => {
   installWebSocketRedirectInPage(webSocketRedirectConfig(['wss://api.openai.com/v1/realtime*'], 'ws://127.0.0.1:4100/v1/realtime', false));
-  const ws = open('wss://api.openai.com/v1/realtime?model=gpt-realtime&api-key=sk-abcdefgh12345678', ['realtime', 'openai-insecure-api-key.sk-abcdefgh12345678', 'openai-beta.realtime-v1']);
+  const ws = open('wss://api.openai.com/v1/realtime?model=gpt-realtime&api-key=sk-abcdefgh12345678', [
+    'realtime',
+    'openai-insecure-api-key.sk-abcdefgh12345678',
+    'openai-beta.realtime-v1',
+  ]);
   expect(ws.url).toBe('ws://127.0.0.1:4100/v1/realtime?model=gpt-realtime');
   expect(ws.protocols).toEqual(['realtime', 'openai-beta.realtime-v1']);
   expect(ws).toBeInstanceOf(FakeWebSocket);
   expect((scope.WebSocket as typeof FakeWebSocket).OPEN).toBe(1);
-  expect(reports).toEqual([{ action: 'redirected', from: 'wss://api.openai.com/v1/realtime?model=gpt-realtime&api-key=sk-abcdefgh12345678', to: 'ws://127.0.0.1:4100/v1/realtime?model=gpt-realtime', droppedProtocols: 1, droppedParams: ['api-key'] }]);
+  expect(reports).toEqual([
+    {
+      action: 'redirected',
+      from: 'wss://api.openai.com/v1/realtime?model=gpt-realtime&api-key=sk-abcdefgh12345678',
+      to: 'ws://127.0.0.1:4100/v1/realtime?model=gpt-realtime',
+      droppedProtocols: 1,
+      droppedParams: ['api-key'],
+    },
+  ]);
 });
 
 test('a relay URL matches as written and as the browser resolves it; a lone credential protocol leaves none', () => {
@@ -77,5 +92,7 @@ test('installing twice wraps once; reports wait for the harness binding', async 
 });
 
 test('a redirect with no server to go to is a configuration error', () => {
-  expect(() => webSocketRedirectConfig(['wss://api.openai.com/*'], undefined, false)).toThrow('SOAK_REDIRECT_WS is set but there is no realtime server to redirect to');
+  expect(() => webSocketRedirectConfig(['wss://api.openai.com/*'], undefined, false)).toThrow(
+    'SOAK_REDIRECT_WS is set but there is no realtime server to redirect to',
+  );
 });

@@ -17,8 +17,30 @@ test('frames and payload bytes are counted per socket and per worker; payloads a
   tally.onEvent('W1', WORKER, 'Network.responseReceived', { requestId: 'script' }); // not a socket event
 
   expect(tally.counts()).toEqual([
-    { socketId: 'W1/7.1', url: 'wss://api.test/v1/realtime?model=m&api-key=***', worker: WORKER, framesSent: 2, framesReceived: 1, bytesSent: 10, bytesReceived: 3, closed: true, urlFrom: 'created', workerEnded: false },
-    { socketId: 'W2/7.1', url: '?', worker: 'blob:http://127.0.0.1:9/abc', framesSent: 0, framesReceived: 1, bytesSent: 0, bytesReceived: 2, closed: false, urlFrom: 'unknown', workerEnded: false },
+    {
+      socketId: 'W1/7.1',
+      url: 'wss://api.test/v1/realtime?model=m&api-key=***',
+      worker: WORKER,
+      framesSent: 2,
+      framesReceived: 1,
+      bytesSent: 10,
+      bytesReceived: 3,
+      closed: true,
+      urlFrom: 'created',
+      workerEnded: false,
+    },
+    {
+      socketId: 'W2/7.1',
+      url: '?',
+      worker: 'blob:http://127.0.0.1:9/abc',
+      framesSent: 0,
+      framesReceived: 1,
+      bytesSent: 0,
+      bytesReceived: 2,
+      closed: false,
+      urlFrom: 'unknown',
+      workerEnded: false,
+    },
   ]);
   expect(JSON.stringify(tally.counts())).not.toContain('AAEC');
 });
@@ -26,7 +48,10 @@ test('frames and payload bytes are counted per socket and per worker; payloads a
 test('a socket that opened before the watch takes its URL from the handshake request line', () => {
   const tally = createWorkerSocketTally();
   const handshake = (requestId: string, line: string) =>
-    tally.onEvent('W', WORKER, 'Network.webSocketHandshakeResponseReceived', { requestId, response: { status: 101, requestHeadersText: `${line}\r\nHost: h.test:8443\r\nUpgrade: websocket\r\n\r\n` } });
+    tally.onEvent('W', WORKER, 'Network.webSocketHandshakeResponseReceived', {
+      requestId,
+      response: { status: 101, requestHeadersText: `${line}\r\nHost: h.test:8443\r\nUpgrade: websocket\r\n\r\n` },
+    });
   handshake('a', 'GET wss://h.test:8443/rt?token=abc HTTP/1.1');
   handshake('b', 'GET /rt?x-api-key=abc&model=m HTTP/1.1');
   handshake('c', 'garbage');
@@ -46,7 +71,10 @@ test('a worker that ends closes its sockets; a snapshot repeats a closed socket 
   expect(tally.takeSnapshot().map((s) => s.url)).toEqual(['ws://127.0.0.1:1/a', 'ws://127.0.0.1:1/b', 'ws://127.0.0.1:1/c']);
   expect(tally.takeSnapshot().map((s) => s.url)).toEqual(['ws://127.0.0.1:1/a', 'ws://127.0.0.1:1/c']);
   tally.workerEnded('W');
-  expect(tally.takeSnapshot().map((s) => [s.url, s.closed, s.workerEnded])).toEqual([['ws://127.0.0.1:1/a', true, true], ['ws://127.0.0.1:1/c', false, false]]);
+  expect(tally.takeSnapshot().map((s) => [s.url, s.closed, s.workerEnded])).toEqual([
+    ['ws://127.0.0.1:1/a', true, true],
+    ['ws://127.0.0.1:1/c', false, false],
+  ]);
   expect(tally.counts().find((s) => s.url.endsWith('/b'))).toMatchObject({ closed: true, workerEnded: false });
 });
 

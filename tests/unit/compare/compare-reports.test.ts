@@ -59,7 +59,12 @@ test('metrics without data are reported as untested with a reason', () => {
   const bare = clean(1);
   bare.series = [];
   const comparison = compareReports(bare, clean(2));
-  expect(byId(comparison, 'ttfr')).toMatchObject({ test: 'none', pValue: null, regression: false, note: 'too few values to test (0 before, 40 after; need 3 each)' });
+  expect(byId(comparison, 'ttfr')).toMatchObject({
+    test: 'none',
+    pValue: null,
+    regression: false,
+    note: 'too few values to test (0 before, 40 after; need 3 each)',
+  });
   expect(byId(comparison, 'heap-growth')).toMatchObject({ test: 'none', note: 'no fitted trend in before report' });
   expect(() => compareReports(bare, bare, { confidence: 1.2 })).toThrow('compareReports: confidence must be in (0.5, 1), got 1.2');
 });

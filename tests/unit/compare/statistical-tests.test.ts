@@ -29,7 +29,15 @@ test('Mann-Whitney U: identical constant samples give p = 1; empty samples are r
 });
 
 const trend = (slopePerMin: number, ciLowPerMin: number, ciHighPerMin: number): Trend => ({
-  slopePerMin, ciLowPerMin, ciHighPerMin, interceptAtFrom: 0, fromMs: 60_000, toMs: 420_000, points: 30, pValue: 0.01, unit: 'MB/min',
+  slopePerMin,
+  ciLowPerMin,
+  ciHighPerMin,
+  interceptAtFrom: 0,
+  fromMs: 60_000,
+  toMs: 420_000,
+  points: 30,
+  pValue: 0.01,
+  unit: 'MB/min',
 });
 
 test('slope z-test uses CI-derived standard errors', () => {

@@ -4,9 +4,7 @@ import { settingsEnvSchema } from '../../../harness/config/settings-schema.ts';
 import { settingsFromEnv } from '../../../harness/config/settings.ts';
 
 const lines = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8').split('\n');
-const assignments = new Map(
-  lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-);
+const assignments = new Map(lines.filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 
 test('.env.example lists every setting, each with a comment above it', () => {
   for (const name of Object.keys(settingsEnvSchema.shape)) {

@@ -31,12 +31,22 @@ test('SOAK_DURATION is at most 24h; SOAK_SAMPLE_INTERVAL is from 100ms to 60s', 
 
 test('a bad SOAK_THRESHOLD_* value or an unknown SOAK_THRESHOLD_* name is a settings error at load', () => {
   expect(settingsError({ SOAK_THRESHOLD_MAX_HEAP_MB: 'lots' }).message).toBe('SOAK_THRESHOLD_MAX_HEAP_MB: expected a positive number, got "lots"');
-  expect(settingsError({ SOAK_THRESHOLD_CONFIDENCE: '2' }).message).toBe('SOAK_THRESHOLD_CONFIDENCE: expected a number between 0.5 and 1 (exclusive), e.g. 0.95, got "2"');
+  expect(settingsError({ SOAK_THRESHOLD_CONFIDENCE: '2' }).message).toBe(
+    'SOAK_THRESHOLD_CONFIDENCE: expected a number between 0.5 and 1 (exclusive), e.g. 0.95, got "2"',
+  );
   const typo = settingsError({ SOAK_THRESHOLD_MAX_HEAP: '300' });
-  expect(typo.message).toMatch(/^SOAK_THRESHOLD_MAX_HEAP: unknown threshold setting \(expected one of: SOAK_THRESHOLD_MAX_PENDING_AUDIO_CHUNKS, .*SOAK_THRESHOLD_MAX_HEAP_MB, .*\)$/);
+  expect(typo.message).toMatch(
+    /^SOAK_THRESHOLD_MAX_HEAP: unknown threshold setting \(expected one of: SOAK_THRESHOLD_MAX_PENDING_AUDIO_CHUNKS, .*SOAK_THRESHOLD_MAX_HEAP_MB, .*\)$/,
+  );
   const two = settingsError({ SOAK_THRESHOLD_MAX_ERRORS: '-1', SOAK_THRESHOLD_WARMUP_MS: 'soon' });
-  expect(two.problems).toEqual(['SOAK_THRESHOLD_MAX_ERRORS: expected an integer >= 0, got "-1"', 'SOAK_THRESHOLD_WARMUP_MS: expected a number >= 0, got "soon"']);
-  expect(settingsFromEnv({ SOAK_THRESHOLD_MAX_HEAP_MB: '300', SOAK_THRESHOLD_ADAPTIVE: 'true' }).thresholdEnv).toEqual({ SOAK_THRESHOLD_MAX_HEAP_MB: '300', SOAK_THRESHOLD_ADAPTIVE: 'true' });
+  expect(two.problems).toEqual([
+    'SOAK_THRESHOLD_MAX_ERRORS: expected an integer >= 0, got "-1"',
+    'SOAK_THRESHOLD_WARMUP_MS: expected a number >= 0, got "soon"',
+  ]);
+  expect(settingsFromEnv({ SOAK_THRESHOLD_MAX_HEAP_MB: '300', SOAK_THRESHOLD_ADAPTIVE: 'true' }).thresholdEnv).toEqual({
+    SOAK_THRESHOLD_MAX_HEAP_MB: '300',
+    SOAK_THRESHOLD_ADAPTIVE: 'true',
+  });
 });
 
 test('unknown SOAK_FAULTS names are a settings error naming the allowed ones; known names with values pass', () => {

@@ -27,9 +27,7 @@ test('defaults point at the embedded target for 7 minutes', () => {
 });
 
 test('a mistake is one readable line naming the setting and the bad value', () => {
-  expect(() => settingsFromEnv({ SOAK_DURATION: '7 minutes' })).toThrow(
-    'SOAK_DURATION: expected a duration like 7m or 90s, got "7 minutes"',
-  );
+  expect(() => settingsFromEnv({ SOAK_DURATION: '7 minutes' })).toThrow('SOAK_DURATION: expected a duration like 7m or 90s, got "7 minutes"');
   expect(() => settingsFromEnv({ SOAK_PORT: '99999' })).toThrow('SOAK_PORT: expected a TCP port from 1 to 65535, got "99999"');
   expect(() => settingsFromEnv({ SOAK_MIC_MODE: 'loud' })).toThrow(/SOAK_MIC_MODE: .*"loud"/);
 });

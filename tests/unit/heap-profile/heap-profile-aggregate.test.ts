@@ -25,7 +25,10 @@ test('equal call paths are summed; the cut keeps the top N by bytes and sums the
     { fn: 'c', line: 3, col: 1, selfSize: 20, samples: 1 },
   ]);
   const result = aggregateSamplingProfile(profile, { maxSites: 2 });
-  expect(result.sites.map((s) => [s.fn, s.bytes, s.samples])).toEqual([['x', 400, 3], ['b', 50, 1]]);
+  expect(result.sites.map((s) => [s.fn, s.bytes, s.samples])).toEqual([
+    ['x', 400, 3],
+    ['b', 50, 1],
+  ]);
   expect(result.otherBytes).toBe(20);
 });
 

@@ -34,7 +34,15 @@ function rig(options: { failProfile?: boolean } = {}) {
     return next;
   };
   const fetchText = async (url: string) => ({ error: `no ${url}` });
-  const profiler = createHeapProfileCheckpoints({ session, sink, clock: { nowMs: () => nowMs }, exclusive, samplingIntervalBytes: 4096, checkpointEveryMs: 10_000, fetchText });
+  const profiler = createHeapProfileCheckpoints({
+    session,
+    sink,
+    clock: { nowMs: () => nowMs },
+    exclusive,
+    samplingIntervalBytes: 4096,
+    checkpointEveryMs: 10_000,
+    fetchText,
+  });
   const gc = async (tMs: number, detail: string) => {
     nowMs = tMs;
     sink.write({ type: 'harness', tMs, kind: 'gc', detail });
@@ -48,7 +56,10 @@ test('starts live-only sampling, checkpoints at GC records at most every checkpo
   await profiler.start();
   expect(calls.slice(0, 2)).toEqual([
     { method: 'HeapProfiler.enable' },
-    { method: 'HeapProfiler.startSampling', params: { samplingInterval: 4096, includeObjectsCollectedByMajorGC: false, includeObjectsCollectedByMinorGC: false } },
+    {
+      method: 'HeapProfiler.startSampling',
+      params: { samplingInterval: 4096, includeObjectsCollectedByMajorGC: false, includeObjectsCollectedByMinorGC: false },
+    },
   ]);
   await gc(1_000, 'conversation-start');
   await gc(5_000, 'turn 1 end'); // too soon
@@ -59,7 +70,11 @@ test('starts live-only sampling, checkpoints at GC records at most every checkpo
   expect(methods.filter((m) => m === 'HeapProfiler.getSamplingProfile')).toHaveLength(3);
   expect(methods.slice(-3)).toEqual(['HeapProfiler.collectGarbage', 'HeapProfiler.getSamplingProfile', 'HeapProfiler.stopSampling']);
   const sites = records.filter((r) => r.type === 'heap-sites');
-  expect(sites.map((r) => [r.tMs, r.reason])).toEqual([[1_000, 'conversation-start'], [12_000, 'turn 2 end'], [15_000, 'end']]);
+  expect(sites.map((r) => [r.tMs, r.reason])).toEqual([
+    [1_000, 'conversation-start'],
+    [12_000, 'turn 2 end'],
+    [15_000, 'end'],
+  ]);
   expect(sites[2]!.sites[0]).toMatchObject({ fn: 'tick', url: APP_URL.split('?')[0], line: 261, col: 16 });
   expect(sites.every((r) => r.samplingIntervalBytes === 4096 && r.totalBytes > 0)).toBe(true);
   // A script whose source map cannot be fetched is noted once, and its sites stay unmapped.

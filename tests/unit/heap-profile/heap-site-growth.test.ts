@@ -58,20 +58,39 @@ test('memory findings get the top three sites as Likely sources and a recommenda
   expect(latency).toEqual(issue('latency-growth'));
   expect(dom!.likelySources).toHaveLength(2);
   const quiet = attachLikelySources([issue('heap-growth')], heapSiteGrowth(checkpoints(6, 0, 0), 60_000, 0.95))[0]!;
-  expect(quiet.likelySources).toEqual(['no heap allocation site grew above the noise floor (+32.0 KB/min or 3 sampling errors) over 6 heap profile checkpoints']);
+  expect(quiet.likelySources).toEqual([
+    'no heap allocation site grew above the noise floor (+32.0 KB/min or 3 sampling errors) over 6 heap profile checkpoints',
+  ]);
   expect(quiet.recommendation).toBe('Fix it.');
   expect(attachLikelySources([issue('heap-growth')], null)[0]!.likelySources).toBeUndefined();
 });
 
 test('analyze() puts heapSites in the report and Likely sources under Issues Detected in text, Markdown and HTML', () => {
   const header: LogHeader = {
-    type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-    startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+    type: 'header',
+    schemaVersion: 1,
+    tool: { name: 'voice-soak', version: 'test' },
+    source: 'harness',
+    target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+    startedAt: '2025-01-01T00:00:00Z',
+    sampleIntervalMs: 1000,
+    thresholds: PLAIN_DEFAULT_THRESHOLDS,
+    faults: [],
+    meta: {},
   };
   const records: LogRecord[] = [];
   for (let t = 0; t <= 240_000; t += 1000) {
     const afterGc = t % 10_000 === 0;
-    records.push({ type: 'cdp', tMs: t, heapUsedBytes: 20 * MIB + (2 * MIB * t) / 60_000 + (afterGc ? 0 : 3 * MIB), heapTotalBytes: 64 * MIB, domNodes: 500, eventListeners: 40, documents: 1, afterGc });
+    records.push({
+      type: 'cdp',
+      tMs: t,
+      heapUsedBytes: 20 * MIB + (2 * MIB * t) / 60_000 + (afterGc ? 0 : 3 * MIB),
+      heapTotalBytes: 64 * MIB,
+      domNodes: 500,
+      eventListeners: 40,
+      documents: 1,
+      afterGc,
+    });
   }
   records.push(...checkpoints(8, 2, 300));
   records.sort((a, b) => a.tMs - b.tMs);
@@ -96,7 +115,12 @@ test('an ArrayBuffer leak shows only as a slow JS-heap site: buffer-growth names
   // 20 KB/min of wrappers over 3 minutes: beyond 3 sampling errors, under the 32 KB/min fixed floor.
   const records = Array.from({ length: 10 }, (_, i): HeapSitesRecord => {
     const minutes = (i * 20) / 60;
-    return { type: 'heap-sites', tMs: 60_000 + i * 20_000, samplingIntervalBytes: 4096, ...aggregateSamplingProfile(leakProfile(1_000_000, 20 * 1024 * minutes + 4096)) };
+    return {
+      type: 'heap-sites',
+      tMs: 60_000 + i * 20_000,
+      samplingIntervalBytes: 4096,
+      ...aggregateSamplingProfile(leakProfile(1_000_000, 20 * 1024 * minutes + 4096)),
+    };
   });
   const summary = heapSiteGrowth(records, 60_000, 0.95)!;
   const listener = summary.sites.find((s) => s.fn === 'watchVisibility')!;

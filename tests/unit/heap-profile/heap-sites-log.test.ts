@@ -10,22 +10,41 @@ import { createLogWriter } from '../../../harness/log/log-writer.ts';
 import { leakProfile } from './sampling-profile-fixture.ts';
 
 const HEADER: LogHeader = {
-  type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+  type: 'header',
+  schemaVersion: 1,
+  tool: { name: 'voice-soak', version: 'test' },
+  source: 'harness',
+  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+  startedAt: '2025-01-01T00:00:00Z',
+  sampleIntervalMs: 1000,
+  thresholds: PLAIN_DEFAULT_THRESHOLDS,
+  faults: [],
+  meta: {},
 };
 
 test('a heap-sites record goes through the log writer and comes back from the reader unchanged; a bad one is refused by name', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'voice-soak-heap-sites-')), 'run.jsonl');
-  const record: LogRecord = { type: 'heap-sites', tMs: 12_000, reason: 'turn 2 end', samplingIntervalBytes: 4096, profileMs: 9.5, ...aggregateSamplingProfile(leakProfile(2_000_000, 60_000)) };
+  const record: LogRecord = {
+    type: 'heap-sites',
+    tMs: 12_000,
+    reason: 'turn 2 end',
+    samplingIntervalBytes: 4096,
+    profileMs: 9.5,
+    ...aggregateSamplingProfile(leakProfile(2_000_000, 60_000)),
+  };
   let failure: string | null = null;
   const writer = createLogWriter(path, HEADER, { onFailure: (reason) => (failure = reason) });
   writer.write(record);
   writer.write({ ...record, tMs: 13_000, samplingIntervalBytes: 0 } as LogRecord);
   await writer.close();
   const read: LogRecord[] = [];
-  await readLog(path, () => undefined, (r) => read.push(r));
+  await readLog(
+    path,
+    () => undefined,
+    (r) => read.push(r),
+  );
   expect(read).toEqual([record]);
   expect(failure).toBeNull();
   expect(writer.dropped).toBe(1);
-  expect(writer.firstDropReason).toContain("samplingIntervalBytes");
+  expect(writer.firstDropReason).toContain('samplingIntervalBytes');
 });

@@ -31,7 +31,8 @@ export function buildProfile(children: NodeSpec[]): SamplingHeapProfile {
   const samples: SamplingHeapProfile['samples'] = [];
   const build = (spec: NodeSpec): SamplingHeapProfileNode => {
     const id = nextId++;
-    for (let i = 0; i < (spec.samples ?? 0); i++) samples.push({ size: Math.round((spec.selfSize ?? 0) / Math.max(1, spec.samples ?? 1)), nodeId: id, ordinal: samples.length + 1 });
+    for (let i = 0; i < (spec.samples ?? 0); i++)
+      samples.push({ size: Math.round((spec.selfSize ?? 0) / Math.max(1, spec.samples ?? 1)), nodeId: id, ordinal: samples.length + 1 });
     return { callFrame: frame(spec), selfSize: spec.selfSize ?? 0, id, children: (spec.children ?? []).map(build) };
   };
   return { head: build({ fn: '(root)', children }), samples };
@@ -47,12 +48,37 @@ export function leakProfile(tickBytes: number, listenerBytes: number, internalBy
     { fn: '(V8 API)', selfSize: internalBytes, samples: 21 },
     { fn: '(BYTECODE_COMPILER)', selfSize: 115_000, samples: 7 },
     {
-      fn: '', line: 0, col: 0,
+      fn: '',
+      line: 0,
+      col: 0,
       children: [
-        { fn: 'tick', line: 260, col: 15, selfSize: tickBytes, samples: Math.round(tickBytes / 19_224), children: [{ fn: 'slice', selfSize: Math.round(tickBytes / 40), samples: 2 }] },
         {
-          fn: 'handle', line: 35, col: 2,
-          children: [{ fn: 'onAudioDelta', line: 104, col: 2, children: [{ fn: 'watchVisibility', line: 327, col: 2, children: [{ fn: 'push', selfSize: listenerBytes, samples: Math.max(1, Math.round(listenerBytes / 4096)) }] }] }],
+          fn: 'tick',
+          line: 260,
+          col: 15,
+          selfSize: tickBytes,
+          samples: Math.round(tickBytes / 19_224),
+          children: [{ fn: 'slice', selfSize: Math.round(tickBytes / 40), samples: 2 }],
+        },
+        {
+          fn: 'handle',
+          line: 35,
+          col: 2,
+          children: [
+            {
+              fn: 'onAudioDelta',
+              line: 104,
+              col: 2,
+              children: [
+                {
+                  fn: 'watchVisibility',
+                  line: 327,
+                  col: 2,
+                  children: [{ fn: 'push', selfSize: listenerBytes, samples: Math.max(1, Math.round(listenerBytes / 4096)) }],
+                },
+              ],
+            },
+          ],
         },
       ],
     },

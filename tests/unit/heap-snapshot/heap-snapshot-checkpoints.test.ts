@@ -59,7 +59,13 @@ function rig(options: { failSecond?: boolean } = {}) {
     nowMs = tMs;
     sink.write({ type: 'harness', tMs, kind: 'gc', detail: `turn at ${tMs}` });
   };
-  return { snapshotter, calls, records, gc, notes: () => records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail: string }).detail) };
+  return {
+    snapshotter,
+    calls,
+    records,
+    gc,
+    notes: () => records.filter((r) => r.type === 'harness' && r.kind === 'note').map((r) => (r as { detail: string }).detail),
+  };
 }
 
 test('first snapshot after the first GC past warm-up, the last at finish, one diff record', async () => {
@@ -72,12 +78,20 @@ test('first snapshot after the first GC past warm-up, the last at finish, one di
   await settle();
   gc(20_000);
   await snapshotter.finish();
-  expect(calls.filter((c) => c.startsWith('HeapProfiler.takeHeapSnapshot'))).toEqual(['HeapProfiler.takeHeapSnapshot (locked)', 'HeapProfiler.takeHeapSnapshot (locked)']);
+  expect(calls.filter((c) => c.startsWith('HeapProfiler.takeHeapSnapshot'))).toEqual([
+    'HeapProfiler.takeHeapSnapshot (locked)',
+    'HeapProfiler.takeHeapSnapshot (locked)',
+  ]);
   expect(calls.filter((c) => c.startsWith('HeapProfiler.collectGarbage'))).toEqual(['HeapProfiler.collectGarbage (locked)']);
   const diff = records.find((r) => r.type === 'heap-snapshot-diff');
-  expect(diff).toMatchObject({ snapshots: [{ reason: 'after warm-up (turn at 12000)', tMs: 12_000, takeMs: 1200 }, { reason: 'end' }], retainer: { constructor: 'Float32Array', sharedBy: 30, of: 31 } });
+  expect(diff).toMatchObject({
+    snapshots: [{ reason: 'after warm-up (turn at 12000)', tMs: 12_000, takeMs: 1200 }, { reason: 'end' }],
+    retainer: { constructor: 'Float32Array', sharedBy: 30, of: 31 },
+  });
   expect(notes().filter((n) => n.startsWith('heap snapshot "'))).toHaveLength(2);
-  expect(notes()[1]).toMatch(/^heap snapshot "after warm-up \(turn at 12000\)": 0\.0 MB of JSON, \d+ nodes, 0 detached DOM nodes; taken in 1200 ms \(\d+ ms of it parsing\)/);
+  expect(notes()[1]).toMatch(
+    /^heap snapshot "after warm-up \(turn at 12000\)": 0\.0 MB of JSON, \d+ nodes, 0 detached DOM nodes; taken in 1200 ms \(\d+ ms of it parsing\)/,
+  );
 });
 
 test('a failed snapshot is a note and no diff; no GC past warm-up says there is none', async () => {

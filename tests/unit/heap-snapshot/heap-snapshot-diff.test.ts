@@ -29,7 +29,7 @@ test('growing constructors by self size, with their counts', () => {
   expect(late.detachedNodes).toBe(6);
 });
 
-test('collections reachable from window that grew, by storage growth; the harness\'s own globals left out', () => {
+test("collections reachable from window that grew, by storage growth; the harness's own globals left out", () => {
   expect(growingCollections(early, late)).toEqual([
     { path: 'Window.cache', kind: 'Map', entriesBefore: 10, entriesAfter: 30, bytesBefore: 20 + 40 + 80, bytesAfter: 20 + 40 + 240 },
     { path: 'Window.kept', kind: 'Array', entriesBefore: 10, entriesAfter: 30, bytesBefore: 16 + 56, bytesAfter: 16 + 136 },
@@ -41,7 +41,12 @@ test('the retainer path most new instances share, for the newest of them', () =>
   const grown = growingConstructors(early, late).filter((c) => c.name === 'Float32Array');
   const retainer = snapshotRetainer(after, grown, early.maxNodeId);
   // 20 new chunks share window.kept's path; the mic's newer `current` buffer is not the leak.
-  expect(retainer).toEqual({ constructor: 'Float32Array', path: ['Window', 'kept (property)', 'Array', '[29] (element)', 'Float32Array'], sharedBy: 20, of: 21 });
+  expect(retainer).toEqual({
+    constructor: 'Float32Array',
+    path: ['Window', 'kept (property)', 'Array', '[29] (element)', 'Float32Array'],
+    sharedBy: 20,
+    of: 21,
+  });
 });
 
 test('a detached node is named Detached and retained through its array', () => {

@@ -52,5 +52,7 @@ test('bad input is one line naming what is wrong and where', () => {
   expect(parse('{"strings":["a\\q"]}')).toThrow(/bad escape "\\q" at offset 15/);
   expect(parse('{"nodes":[1,2')).toThrow(/text ended with 2 container\(s\) open/);
   expect(parse('{"nodes":[1,2]}')).toThrow(/^heap snapshot: no snapshot.meta with node_fields and edge_fields$/);
-  expect(parse('{"snapshot":{"meta":{"node_fields":["a","b"],"edge_fields":["t"]}},"nodes":[1,2,3]}')).toThrow(/3 node values is not a multiple of 2 node fields/);
+  expect(parse('{"snapshot":{"meta":{"node_fields":["a","b"],"edge_fields":["t"]}},"nodes":[1,2,3]}')).toThrow(
+    /3 node values is not a multiple of 2 node fields/,
+  );
 });

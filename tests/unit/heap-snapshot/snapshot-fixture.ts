@@ -19,7 +19,23 @@ export interface FixtureNode {
   detachedness?: 0 | 1 | 2;
 }
 
-const NODE_TYPES = ['hidden', 'array', 'string', 'object', 'code', 'closure', 'regexp', 'number', 'native', 'synthetic', 'concatenated string', 'sliced string', 'symbol', 'bigint', 'object shape'];
+const NODE_TYPES = [
+  'hidden',
+  'array',
+  'string',
+  'object',
+  'code',
+  'closure',
+  'regexp',
+  'number',
+  'native',
+  'synthetic',
+  'concatenated string',
+  'sliced string',
+  'symbol',
+  'bigint',
+  'object shape',
+];
 const EDGE_TYPES = ['context', 'element', 'property', 'internal', 'hidden', 'shortcut', 'weak'];
 const NODE_FIELDS = ['type', 'name', 'id', 'self_size', 'edge_count', 'detachedness'];
 
@@ -69,7 +85,16 @@ export function buildSnapshot(nodes: FixtureNode[], extraStrings: string[] = [])
  */
 export function leakingPage(n: number, detached: number): FixtureNode[] {
   const nodes: FixtureNode[] = [
-    { type: 'synthetic', name: '', id: 1, size: 0, edges: [{ type: 'element', name: 1, to: 1 }, { type: 'shortcut', name: 'window', to: 2 }] },
+    {
+      type: 'synthetic',
+      name: '',
+      id: 1,
+      size: 0,
+      edges: [
+        { type: 'element', name: 1, to: 1 },
+        { type: 'shortcut', name: 'window', to: 2 },
+      ],
+    },
     { type: 'synthetic', name: '(GC roots)', id: 3, size: 0, edges: [] },
     { type: 'object', name: 'Window [JSGlobalObject] / http://127.0.0.1/', id: 5, size: 40 },
   ];

@@ -18,7 +18,18 @@ import { renderText } from '../../../harness/render/render-text.ts';
 
 const MIB = 1024 * 1024;
 const checkpoint = (reason: string, tMs: number, detachedNodes: number) => ({
-  reason, tMs, jsonChars: 6 * MIB, nodes: 60_000, edges: 250_000, selfBytes: 4 * MIB, detachedNodes, takeMs: 1300, parseMs: 300, summarizeMs: 50, harnessRssBeforeBytes: 200 * MIB, harnessRssPeakBytes: 225 * MIB,
+  reason,
+  tMs,
+  jsonChars: 6 * MIB,
+  nodes: 60_000,
+  edges: 250_000,
+  selfBytes: 4 * MIB,
+  detachedNodes,
+  takeMs: 1300,
+  parseMs: 300,
+  summarizeMs: 50,
+  harnessRssBeforeBytes: 200 * MIB,
+  harnessRssPeakBytes: 225 * MIB,
 });
 
 const DIFF: HeapSnapshotDiffRecord = {
@@ -37,7 +48,7 @@ const DIFF: HeapSnapshotDiffRecord = {
 
 const issue = (id: string): Issue => ({ id, level: 'error', title: id, message: `${id}: 3 > 1`, evidence: {}, window: null, recommendation: 'Fix it.' });
 
-test('the diff as Likely sources: held constructors (not the engine\'s), detached nodes, collections, the retainer path', () => {
+test("the diff as Likely sources: held constructors (not the engine's), detached nodes, collections, the retainer path", () => {
   expect(snapshotSourceLines(DIFF)).toEqual([
     'growing constructor Float32Array: 300 -> 9000 instances, +520 KB self size (heap snapshots at 60 s and 199 s)',
     'growing constructor Detached <span>: 2 -> 802 instances, +93.8 KB self size (heap snapshots at 60 s and 199 s)',
@@ -47,12 +58,14 @@ test('the diff as Likely sources: held constructors (not the engine\'s), detache
   ]);
 });
 
-test('memory findings gain them after the profile\'s sites and name the constructor and path; others are untouched', () => {
+test("memory findings gain them after the profile's sites and name the constructor and path; others are untouched", () => {
   const profiled = { ...issue('buffer-growth'), likelySources: ['Float32Array +2.1 MB/min allocated in fromB64 (index.html:31)'] };
   const [buffer, latency] = attachSnapshotSources([profiled, issue('latency-growth')], DIFF);
   expect(buffer!.likelySources![0]).toBe(profiled.likelySources[0]);
   expect(buffer!.likelySources!.slice(1)).toEqual(snapshotSourceLines(DIFF));
-  expect(buffer!.recommendation).toBe('Fix it. The heap snapshots point at Float32Array (300 -> 9000 instances, +520 KB self size), held by Window -> kept (property) -> Array -> [8999] (element) -> Float32Array.');
+  expect(buffer!.recommendation).toBe(
+    'Fix it. The heap snapshots point at Float32Array (300 -> 9000 instances, +520 KB self size), held by Window -> kept (property) -> Array -> [8999] (element) -> Float32Array.',
+  );
   expect(latency).toEqual(issue('latency-growth'));
   expect(attachSnapshotSources([issue('heap-growth')], null)[0]).toEqual(issue('heap-growth'));
 });
@@ -61,13 +74,30 @@ test('a log with the record: valid at the edge, analyzed into every renderer und
   expect(validateRecord(JSON.parse(JSON.stringify(DIFF)))).toMatchObject({ ok: true });
   expect(validateRecord({ ...DIFF, constructors: [{ name: 'x' }] })).toMatchObject({ ok: false, field: 'constructors[0].countBefore' });
   const header: LogHeader = {
-    type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-    startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+    type: 'header',
+    schemaVersion: 1,
+    tool: { name: 'voice-soak', version: 'test' },
+    source: 'harness',
+    target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+    startedAt: '2025-01-01T00:00:00Z',
+    sampleIntervalMs: 1000,
+    thresholds: PLAIN_DEFAULT_THRESHOLDS,
+    faults: [],
+    meta: {},
   };
   const records: LogRecord[] = [];
   for (let t = 0; t <= 200_000; t += 1000) {
     const afterGc = t % 10_000 === 0;
-    records.push({ type: 'cdp', tMs: t, heapUsedBytes: 20 * MIB + (2 * MIB * t) / 60_000 + (afterGc ? 0 : 3 * MIB), heapTotalBytes: 64 * MIB, domNodes: 500, eventListeners: 40, documents: 1, afterGc });
+    records.push({
+      type: 'cdp',
+      tMs: t,
+      heapUsedBytes: 20 * MIB + (2 * MIB * t) / 60_000 + (afterGc ? 0 : 3 * MIB),
+      heapTotalBytes: 64 * MIB,
+      domNodes: 500,
+      eventListeners: 40,
+      documents: 1,
+      afterGc,
+    });
   }
   records.push(logRecordSchema.parse(DIFF));
   const report = analyze({ header, records });
@@ -75,8 +105,12 @@ test('a log with the record: valid at the edge, analyzed into every renderer und
   expect(heap.likelySources).toContain(snapshotSourceLines(DIFF).at(-1));
   const text = renderText(report);
   const detected = text.slice(text.indexOf('Issues Detected:'), text.indexOf('Recommendations:'));
-  expect(detected).toContain('  Likely source: retainer path of 8698 of 8700 new Float32Array: Window -> kept (property) -> Array -> [8999] (element) -> Float32Array\n');
+  expect(detected).toContain(
+    '  Likely source: retainer path of 8698 of 8700 new Float32Array: Window -> kept (property) -> Array -> [8999] (element) -> Float32Array\n',
+  );
   expect(detected).toContain('  Likely source: detached DOM nodes: 2 -> 802');
   expect(renderMarkdown(report)).toContain('Likely source: growing constructor Float32Array: 300 -&gt; 9000 instances');
-  expect(renderHtml(report)).toContain('<div class="likely-source">Likely source: retainer path of 8698 of 8700 new Float32Array: Window -&gt; kept (property)');
+  expect(renderHtml(report)).toContain(
+    '<div class="likely-source">Likely source: retainer path of 8698 of 8700 new Float32Array: Window -&gt; kept (property)',
+  );
 });

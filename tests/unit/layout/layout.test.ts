@@ -10,10 +10,23 @@ const edges = importEdges(codeFiles('harness', 'reference', 'fixtures', 'reporte
 
 test('the cycle finder finds a cycle through three folders and none in a chain', () => {
   const graph = (pairs: [string, string][]) => folderGraph(pairs.map(([a, b]) => ({ from: `${a}/x.ts`, to: `${b}/y.ts`, typeOnly: false })));
-  const cyclic = graph([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]);
+  const cyclic = graph([
+    ['a', 'b'],
+    ['b', 'c'],
+    ['c', 'a'],
+    ['c', 'd'],
+  ]);
   expect(folderCycles(cyclic)).toEqual([['a', 'b', 'c']]);
   expect(describeCycle(cyclic, ['a', 'b', 'c'])).toBe('a -> b; b -> c; c -> a');
-  expect(folderCycles(graph([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+  expect(
+    folderCycles(
+      graph([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+      ]),
+    ),
+  ).toEqual([]);
 });
 
 test('the graph sees the repository: the session imports the log writer, type-only imports are marked', () => {
@@ -41,7 +54,9 @@ test("Playwright's runtime is imported only in harness/playwright/ (types may be
 });
 
 test('harness/analyze/stats is a leaf: it imports no other folder of the repository', () => {
-  const out = edges.filter((e) => e.from.startsWith('harness/analyze/stats/') && e.to.includes('/') && !e.to.startsWith('harness/analyze/stats/') && !e.to.startsWith('@'));
+  const out = edges.filter(
+    (e) => e.from.startsWith('harness/analyze/stats/') && e.to.includes('/') && !e.to.startsWith('harness/analyze/stats/') && !e.to.startsWith('@'),
+  );
   expect(out.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
 });
 

@@ -11,8 +11,16 @@ import { readThresholdsFile } from '../../../harness/thresholds/thresholds-file.
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-reader-'));
 const HEADER: LogHeader = {
-  type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+  type: 'header',
+  schemaVersion: 1,
+  tool: { name: 'voice-soak', version: 'test' },
+  source: 'harness',
+  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+  startedAt: '2025-01-01T00:00:00Z',
+  sampleIntervalMs: 1000,
+  thresholds: PLAIN_DEFAULT_THRESHOLDS,
+  faults: [],
+  meta: {},
 };
 const CDP = { type: 'cdp', tMs: 1000, heapUsedBytes: 1e7, heapTotalBytes: 2e7, domNodes: 10, eventListeners: 2, documents: 1 };
 let n = 0;
@@ -25,7 +33,11 @@ const lines = (...values: unknown[]): string => values.map((v) => (typeof v === 
 
 async function readError(path: string): Promise<LogInputError> {
   try {
-    await readLog(path, () => {}, () => {});
+    await readLog(
+      path,
+      () => {},
+      () => {},
+    );
   } catch (error) {
     expect(error).toBeInstanceOf(LogInputError);
     expect((error as LogInputError).exitCode).toBe(2);
@@ -39,7 +51,11 @@ test('reads a valid log record by record, with defaults applied', async () => {
   const records: LogRecord[] = [];
   let header: LogHeader | null = null;
   const path = file(lines(HEADER, CDP, { ...CDP, tMs: 2000, afterGc: true }, { type: 'harness', kind: 'run-end', tMs: 3000 }));
-  const result = await readLog(path, (h) => (header = h), (r) => records.push(r));
+  const result = await readLog(
+    path,
+    (h) => (header = h),
+    (r) => records.push(r),
+  );
   expect(header!.source).toBe('harness');
   expect(records.map((r) => r.type)).toEqual(['cdp', 'cdp', 'harness']);
   expect((records[0] as { afterGc: boolean }).afterGc).toBe(false);
@@ -63,7 +79,10 @@ test('each kind of bad input gives one line naming file, line and field', async 
     [lines(HEADER, { ...CDP, domNodes: undefined }), ':2: field "domNodes": missing (expected a number)'],
     [lines(HEADER, [1, 2]), ':2: expected a record object, got an array'],
     [lines(HEADER, { ...CDP, deep: JSON.parse('['.repeat(40) + ']'.repeat(40)) }), ':2: nesting deeper than 32 levels: not a voice-soak record'],
-    [Buffer.concat([Buffer.from(lines(HEADER)), Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x0a])]), ':2: binary content (NUL byte at column 2): is this a JSONL log?'],
+    [
+      Buffer.concat([Buffer.from(lines(HEADER)), Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x0a])]),
+      ':2: binary content (NUL byte at column 2): is this a JSONL log?',
+    ],
     [Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x0a]), ':1: binary content (gzip-compressed?): decompress the log first'],
     [Buffer.concat([Buffer.from(lines(HEADER)), Buffer.from([0xff, 0xfe, 0x7b, 0x0a])]), ':2: binary content (invalid UTF-8): is this a JSONL log?'],
   ];
@@ -93,17 +112,31 @@ test('missing file, directory, and a line over the limit read with a bounded buf
 test('a truncated last line is tolerated with a warning; a truncated middle line is not', async () => {
   const records: LogRecord[] = [];
   const path = file(lines(HEADER, CDP) + '{"type":"cdp","tMs":20');
-  const result = await readLog(path, () => {}, (r) => records.push(r));
+  const result = await readLog(
+    path,
+    () => {},
+    (r) => records.push(r),
+  );
   expect(records).toHaveLength(1);
   expect(result.warnings).toEqual([`${path}:3: truncated last line ignored (no trailing newline, not JSON)`]);
   expect((await readError(file(lines(HEADER, '{"type":"cdp","tMs":20', CDP)))).message).toMatch(/:2: not JSON/);
   const complete = file(lines(HEADER) + JSON.stringify(CDP));
-  expect((await readLog(complete, () => {}, () => {})).warnings).toEqual([]);
+  expect(
+    (
+      await readLog(
+        complete,
+        () => {},
+        () => {},
+      )
+    ).warnings,
+  ).toEqual([]);
 });
 
 test('the writer writes each line at once, validates the header, drops bad or late records without throwing', async () => {
   const path = join(dir, 'written.jsonl');
-  expect(() => createLogWriter(path, { ...HEADER, sampleIntervalMs: -1 })).toThrow(`${path}: invalid log header: field "sampleIntervalMs": expected a number > 0, got -1`);
+  expect(() => createLogWriter(path, { ...HEADER, sampleIntervalMs: -1 })).toThrow(
+    `${path}: invalid log header: field "sampleIntervalMs": expected a number > 0, got -1`,
+  );
   const writer = createLogWriter(path, HEADER);
   writer.write(CDP as LogRecord);
   expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3); // header, record, '' : on disk before close
@@ -114,7 +147,11 @@ test('the writer writes each line at once, validates the header, drops bad or la
   expect([writer.written, writer.dropped]).toEqual([1, 2]);
   expect(writer.firstDropReason).toBe('invalid cdp record: field "heapUsedBytes": expected a number, got NaN');
   const records: LogRecord[] = [];
-  await readLog(path, () => {}, (r) => records.push(r));
+  await readLog(
+    path,
+    () => {},
+    (r) => records.push(r),
+  );
   expect(records).toEqual([{ ...CDP, afterGc: false }]);
 });
 

@@ -10,11 +10,30 @@ import { synthLogText } from '../../e2e/cli/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-order-'));
 const HEADER: LogHeader = {
-  type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z', sampleIntervalMs: 1000, thresholds: PLAIN_DEFAULT_THRESHOLDS, faults: [], meta: {},
+  type: 'header',
+  schemaVersion: 1,
+  tool: { name: 'voice-soak', version: 'test' },
+  source: 'harness',
+  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
+  startedAt: '2025-01-01T00:00:00Z',
+  sampleIntervalMs: 1000,
+  thresholds: PLAIN_DEFAULT_THRESHOLDS,
+  faults: [],
+  meta: {},
 };
 const cdp = (tMs: number) => ({ type: 'cdp', tMs, heapUsedBytes: 1e7, heapTotalBytes: 2e7, domNodes: 10, eventListeners: 2, documents: 1 });
-const ws = (tMs: number, socketId = 'ws-1') => ({ type: 'ws', tMs, socketId, url: 'ws://x', readyState: 1, bufferedAmountBytes: 0, framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0 });
+const ws = (tMs: number, socketId = 'ws-1') => ({
+  type: 'ws',
+  tMs,
+  socketId,
+  url: 'ws://x',
+  readyState: 1,
+  bufferedAmountBytes: 0,
+  framesSent: 0,
+  framesReceived: 0,
+  bytesSent: 0,
+  bytesReceived: 0,
+});
 const rt = (tMs: number, socketId = 'ws-1') => ({ type: 'rt', tMs, socketId, kind: 'response-requested' });
 const harness = (tMs: number, kind = 'turn-start') => ({ type: 'harness', tMs, kind });
 const monitor = (tMs: number) => ({ type: 'monitor', tMs, kind: 'long-task', durationMs: 60 });
@@ -26,7 +45,14 @@ const write = (...records: unknown[]): string => {
 };
 
 async function rejection(path: string): Promise<LogInputError> {
-  const error = await readLog(path, () => {}, () => {}).then(() => null, (e: unknown) => e);
+  const error = await readLog(
+    path,
+    () => {},
+    () => {},
+  ).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected ${path} to be rejected`).toBeInstanceOf(LogInputError);
   return error as LogInputError;
 }
@@ -45,7 +71,9 @@ test('a cdp sample at the same time as the previous one is rejected (strictly in
 
 test('ws and rt per socket, and harness events, must not go backwards', async () => {
   const wsPath = write(ws(500), ws(400, 'ws-2'), ws(450));
-  expect((await rejection(wsPath)).message).toBe(`${wsPath}:4: tMs: 450 is earlier than line 2 (500): timestamps of ws samples of socket "ws-1" must not go backwards`);
+  expect((await rejection(wsPath)).message).toBe(
+    `${wsPath}:4: tMs: 450 is earlier than line 2 (500): timestamps of ws samples of socket "ws-1" must not go backwards`,
+  );
   const rtPath = write(rt(500), rt(100));
   expect((await rejection(rtPath)).message).toMatch(/:3: tMs: 100 is earlier than line 2 \(500\): timestamps of rt events of socket "ws-1"/);
   const harnessPath = write(harness(2000), harness(1500, 'turn-end'));
@@ -55,12 +83,27 @@ test('ws and rt per socket, and harness events, must not go backwards', async ()
 test('orders the harness really writes are accepted: sources interleaved, monitor and notes late, equal rt times', async () => {
   // The monitor is drained about once a second: its ws/rt/monitor records land after later cdp and harness ones.
   const path = write(
-    cdp(1000), harness(1100), cdp(2000), ws(950), rt(960), rt(960), monitor(1900), monitor(1200), rt(1990),
+    cdp(1000),
+    harness(1100),
+    cdp(2000),
+    ws(950),
+    rt(960),
+    rt(960),
+    monitor(1900),
+    monitor(1200),
+    rt(1990),
     { type: 'harness', tMs: 900, kind: 'note', detail: 'invalid ws record from monitor: url: missing' },
-    ws(1999.5, 'ws-2'), ws(1999.2, 'ws-2'), cdp(3000), harness(2999),
+    ws(1999.5, 'ws-2'),
+    ws(1999.2, 'ws-2'),
+    cdp(3000),
+    harness(2999),
   );
   const seen: number[] = [];
-  await readLog(path, () => {}, (r) => seen.push(r.tMs));
+  await readLog(
+    path,
+    () => {},
+    (r) => seen.push(r.tMs),
+  );
   expect(seen).toHaveLength(14);
 });
 
@@ -68,7 +111,11 @@ test('synthetic logs read without a timestamp error', async () => {
   const path = join(dir, 'synth.jsonl');
   writeFileSync(path, synthLogText({ durationMs: 60_000, seed: 5 }));
   let records = 0;
-  await readLog(path, () => {}, () => records++);
+  await readLog(
+    path,
+    () => {},
+    () => records++,
+  );
   expect(records).toBeGreaterThan(100);
 });
 

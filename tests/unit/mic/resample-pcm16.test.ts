@@ -30,7 +30,12 @@ test('lengths follow the ratio (rounded); the output keeps the tone in time (no 
   expect(resamplePcm16(new Int16Array(1_001), 44_100, 24_000)).toHaveLength(545);
   expect(resamplePcm16(new Int16Array(16_000), 16_000, 24_000)).toHaveLength(24_000);
   expect(resamplePcm16(Int16Array.of(5), 48_000, 8_000)).toHaveLength(1);
-  for (const [fromHz, toHz] of [[16_000, 24_000], [44_100, 24_000], [22_050, 24_000], [44_056, 24_000]] as const) {
+  for (const [fromHz, toHz] of [
+    [16_000, 24_000],
+    [44_100, 24_000],
+    [22_050, 24_000],
+    [44_056, 24_000],
+  ] as const) {
     const out = resamplePcm16(tone(440, fromHz, fromHz / 2), fromHz, toHz);
     const ideal = tone(440, toHz, out.length);
     let worst = 0;

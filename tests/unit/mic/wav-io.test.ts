@@ -15,15 +15,31 @@ test('pcm16 mono round-trips through encodeWav/readWav', () => {
 });
 
 test('stereo float32 is averaged to mono pcm16; unsupported formats name the source', () => {
-  const frames = [[0.5, 0.5], [-1, 0], [0.25, -0.25]];
+  const frames = [
+    [0.5, 0.5],
+    [-1, 0],
+    [0.25, -0.25],
+  ];
   const bytes = new Uint8Array(44 + frames.length * 8);
   const view = new DataView(bytes.buffer);
   const ascii = (at: number, s: string) => [...s].forEach((c, i) => (bytes[at + i] = c.charCodeAt(0)));
-  ascii(0, 'RIFF'); view.setUint32(4, bytes.length - 8, true); ascii(8, 'WAVE'); ascii(12, 'fmt ');
-  view.setUint32(16, 16, true); view.setUint16(20, 3, true); view.setUint16(22, 2, true); view.setUint32(24, 48_000, true);
-  view.setUint32(28, 48_000 * 8, true); view.setUint16(32, 8, true); view.setUint16(34, 32, true);
-  ascii(36, 'data'); view.setUint32(40, frames.length * 8, true);
-  frames.forEach(([l, r], i) => { view.setFloat32(44 + i * 8, l!, true); view.setFloat32(48 + i * 8, r!, true); });
+  ascii(0, 'RIFF');
+  view.setUint32(4, bytes.length - 8, true);
+  ascii(8, 'WAVE');
+  ascii(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 3, true);
+  view.setUint16(22, 2, true);
+  view.setUint32(24, 48_000, true);
+  view.setUint32(28, 48_000 * 8, true);
+  view.setUint16(32, 8, true);
+  view.setUint16(34, 32, true);
+  ascii(36, 'data');
+  view.setUint32(40, frames.length * 8, true);
+  frames.forEach(([l, r], i) => {
+    view.setFloat32(44 + i * 8, l!, true);
+    view.setFloat32(48 + i * 8, r!, true);
+  });
   const mono = readWav(bytes, 'stereo.wav');
   expect(mono.sampleRate).toBe(48_000);
   expect([...mono.samples]).toEqual([16384, -16384, 0]);

@@ -40,7 +40,10 @@ function expectOneVerdict(records: readonly LogRecord[], thresholds: Thresholds 
 
 test('a noisy flat heap whose slope is over budget but not significant: neither the page nor the report warns', () => {
   const records = heapRecords({ minutes: 8, leakMbPerMin: 0, floorNoiseMb: 4, seed: 8 });
-  const lows = postGcLows(records.map((r) => r.tMs), records.map((r) => (r as { usedBytes: number }).usedBytes));
+  const lows = postGcLows(
+    records.map((r) => r.tMs),
+    records.map((r) => (r as { usedBytes: number }).usedBytes),
+  );
   const trend = fitTrend(lows.tMs, lows.bytes, { fromMs: DEFAULTS.warmupMs, confidence: DEFAULTS.confidence, unit: 'MB/min', yScale: 1 / MIB })!;
   // The case the slope-only rule got wrong: over budget, but Mann-Kendall cannot tell it from noise.
   expect(trend.slopePerMin).toBeGreaterThan(DEFAULTS.heapSlopeMbPerMin);
@@ -62,7 +65,11 @@ test('handler time: a steady rise is latency-growth for both, a noisy flat one f
 
 test('TTFR: a noisy flat series over the slope budget is not ttfr-growth; a rising one is, and crosses the p95 budget', () => {
   const noisy = ttfrSeries(24, 1000, 0, 600, 8);
-  const trend = fitTrend(noisy.map((_, i) => 5_000 + i * 20_000), noisy, { fromMs: DEFAULTS.warmupMs, confidence: DEFAULTS.confidence, unit: 'ms/min' })!;
+  const trend = fitTrend(
+    noisy.map((_, i) => 5_000 + i * 20_000),
+    noisy,
+    { fromMs: DEFAULTS.warmupMs, confidence: DEFAULTS.confidence, unit: 'ms/min' },
+  )!;
   expect(trend.slopePerMin).toBeGreaterThan(DEFAULTS.ttfrSlopeMsPerMin);
   expect(trend.pValue).toBeGreaterThan(1 - DEFAULTS.confidence);
   expect(expectOneVerdict(turnRecords(noisy))).toEqual({});

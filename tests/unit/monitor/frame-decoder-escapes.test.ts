@@ -14,7 +14,13 @@ const delta = (id: string, type = 'response.output_audio.delta') => ({ type, res
 test('a response id with an escaped quote, backslashes or unicode escapes is read whole and exact', () => {
   for (const id of IDS) {
     for (const text of [JSON.stringify(delta(id)), asciiJson(delta(id)), JSON.stringify(delta(id), null, 2)]) {
-      expect(decodeRealtimeFrame(text), text).toEqual({ kind: 'audio-delta', eventType: 'response.output_audio.delta', responseId: id, bytes: 4800, dialect: 'ga' });
+      expect(decodeRealtimeFrame(text), text).toEqual({
+        kind: 'audio-delta',
+        eventType: 'response.output_audio.delta',
+        responseId: id,
+        bytes: 4800,
+        dialect: 'ga',
+      });
     }
   }
 });
@@ -27,7 +33,13 @@ test('base64 with escaped slashes (\\/) is measured as decoded, not as written',
 });
 
 test('the fast path reads only top-level keys: a value or nested key named like one does not fool it', () => {
-  const tricky = JSON.stringify({ type: 'response.audio.delta', item_id: 'delta', meta: { response_id: 'nested', delta: 'AAAA', type: 'x' }, response_id: 'r_top', delta: audio });
+  const tricky = JSON.stringify({
+    type: 'response.audio.delta',
+    item_id: 'delta',
+    meta: { response_id: 'nested', delta: 'AAAA', type: 'x' },
+    response_id: 'r_top',
+    delta: audio,
+  });
   expect(decodeRealtimeFrame(tricky)).toEqual({ kind: 'audio-delta', eventType: 'response.audio.delta', responseId: 'r_top', bytes: 4800, dialect: 'beta' });
   const typeLater = JSON.stringify({ response_id: 'r2', delta: 'AAAA', type: 'response.output_audio.delta' });
   expect(decodeRealtimeFrame(typeLater)).toMatchObject({ kind: 'audio-delta', responseId: 'r2', bytes: 3 });

@@ -37,7 +37,14 @@ export function handlerRecords(minutes: number, growthMsPerMin: number, noiseMs 
   const random = seededRandom(seed);
   const records: LogRecord[] = [];
   for (let tMs = 0; tMs <= minutes * 60_000; tMs += 250)
-    records.push({ type: 'monitor', tMs, kind: 'message', socketId: 'ws-1', handlerMs: 1 + growthMsPerMin * (tMs / 60_000) + random.uniform(0, noiseMs), queueSize: 0 });
+    records.push({
+      type: 'monitor',
+      tMs,
+      kind: 'message',
+      socketId: 'ws-1',
+      handlerMs: 1 + growthMsPerMin * (tMs / 60_000) + random.uniform(0, noiseMs),
+      queueSize: 0,
+    });
   return records;
 }
 
@@ -66,6 +73,14 @@ export function ttfrSeries(turns: number, baseMs: number, growthMsPerTurn: numbe
 
 /** The page's log of these records: the monitor's own header, records in time order. */
 export function pageLog(records: readonly LogRecord[], thresholds: Thresholds): SoakLog {
-  const header = monitorHeader({ startedAt: new Date(0).toISOString(), sampleIntervalMs: 1000, thresholds, dialect: 'ga', targetKind: undefined, meta: undefined, dropped: {} });
+  const header = monitorHeader({
+    startedAt: new Date(0).toISOString(),
+    sampleIntervalMs: 1000,
+    thresholds,
+    dialect: 'ga',
+    targetKind: undefined,
+    meta: undefined,
+    dropped: {},
+  });
   return { header, records: [...records].sort((a, b) => a.tMs - b.tMs) };
 }

@@ -19,7 +19,16 @@ test('one turn: valid rt records, TTFR from speech stopped, gaps between deltas'
   feed(tracker, 1800, delta('r1'));
   feed(tracker, 1900, { type: 'response.done', response: { id: 'r1', status: 'completed' } });
   for (const record of records) rtEventSchema.parse(record);
-  expect(records.map((r) => r.kind)).toEqual(['speech-stopped', 'committed', 'response-requested', 'response-created', 'first-audio', 'audio-delta', 'audio-delta', 'response-done']);
+  expect(records.map((r) => r.kind)).toEqual([
+    'speech-stopped',
+    'committed',
+    'response-requested',
+    'response-created',
+    'first-audio',
+    'audio-delta',
+    'audio-delta',
+    'response-done',
+  ]);
   expect(tracker.ttfr.toArray()).toEqual([{ tMs: 1750, ttfrMs: 750 }]);
   expect(records.filter((r) => r.kind === 'audio-delta').map((r) => ('gapMs' in r ? r.gapMs : undefined))).toEqual([undefined, 50]);
   expect(tracker.dialect).toBe('ga');

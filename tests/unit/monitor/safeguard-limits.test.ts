@@ -7,7 +7,10 @@ const GiB = 1024 ** 3;
 
 test('without measurements the seed defaults stay', () => {
   expect(adaptiveLimits(PLAIN_DEFAULT_THRESHOLDS, none)).toEqual({
-    responseTimeoutMs: 10_000, eventProcessingTimeoutMs: 5_000, maxPendingAudioChunks: 100, maxHeapBytes: 500 * 1024 * 1024,
+    responseTimeoutMs: 10_000,
+    eventProcessingTimeoutMs: 5_000,
+    maxPendingAudioChunks: 100,
+    maxHeapBytes: 500 * 1024 * 1024,
   });
 });
 

@@ -53,7 +53,11 @@ test('an awaiting handler keeps its message in flight until its promise settles;
   releases[1]!();
   releases[2]!();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(handled.map((m) => [m.eventType, m.handlersInFlight])).toEqual([['a', 0], ['b', 1], ['c', 1]]);
+  expect(handled.map((m) => [m.eventType, m.handlersInFlight])).toEqual([
+    ['a', 0],
+    ['b', 1],
+    ['c', 1],
+  ]);
   expect(tap.handlersInFlight()).toBe(0);
 });
 

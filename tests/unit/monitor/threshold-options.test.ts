@@ -6,10 +6,18 @@ import { mergeThresholds } from '../../../harness/thresholds/merge-thresholds.ts
 
 test('page options: valid numbers kept, bad and unknown ones named and ignored, adaptive read one level deeper', () => {
   const warnings: string[] = [];
-  const layer = readThresholdOptions({ responseTimeoutMs: 500, maxHeapBytes: -1, heapMb: 3, ttfrP95Ms: '2000', adaptive: { enabled: true, factor: 0.5 } }, (m) => warnings.push(m));
+  const layer = readThresholdOptions(
+    { responseTimeoutMs: 500, maxHeapBytes: -1, heapMb: 3, ttfrP95Ms: '2000', adaptive: { enabled: true, factor: 0.5 } },
+    (m) => warnings.push(m),
+  );
   expect(layer).toEqual({ responseTimeoutMs: 500, adaptive: { enabled: true } });
   const merged = mergeThresholds(layer);
-  expect([merged.responseTimeoutMs, merged.maxHeapBytes, merged.ttfrP95Ms, merged.adaptive]).toEqual([500, 500 * 1024 * 1024, 3000, { enabled: true, factor: 1.5 }]);
+  expect([merged.responseTimeoutMs, merged.maxHeapBytes, merged.ttfrP95Ms, merged.adaptive]).toEqual([
+    500,
+    500 * 1024 * 1024,
+    3000,
+    { enabled: true, factor: 1.5 },
+  ]);
   expect(warnings).toEqual([
     'voice-soak monitor: threshold "maxHeapBytes" must be a non-negative number, got -1; using 524288000',
     'voice-soak monitor: unknown threshold "heapMb" ignored',
@@ -23,7 +31,15 @@ test('page options: valid numbers kept, bad and unknown ones named and ignored, 
 
 test('the monitor header is a valid log header with the current schema version', () => {
   expect(MONITOR_LOG_SCHEMA_VERSION).toBe(LOG_SCHEMA_VERSION);
-  const header = monitorHeader({ startedAt: new Date(0).toISOString(), sampleIntervalMs: 1000, thresholds: mergeThresholds(), dialect: 'ga', targetKind: undefined, meta: { a: 'b' }, dropped: { messages: 3 } });
+  const header = monitorHeader({
+    startedAt: new Date(0).toISOString(),
+    sampleIntervalMs: 1000,
+    thresholds: mergeThresholds(),
+    dialect: 'ga',
+    targetKind: undefined,
+    meta: { a: 'b' },
+    dropped: { messages: 3 },
+  });
   const parsed = logHeaderSchema.parse(header);
   expect(parsed.source).toBe('page');
   expect(parsed.meta['dropped.messages']).toBe('3');

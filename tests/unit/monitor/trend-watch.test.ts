@@ -6,12 +6,14 @@ import { heapRecords, turnRecords } from './page-records.ts';
 
 const thresholds = mergeThresholds();
 
-test('a heap leak is an early warning with the report\'s message, once per cooldown', () => {
+test("a heap leak is an early warning with the report's message, once per cooldown", () => {
   const watch = new TrendWatch(300_000);
   for (const record of heapRecords({ minutes: 8, leakMbPerMin: 4 })) watch.add(record);
   const first = watch.check(480_000, thresholds);
   expect(first.map((w) => [w.id, w.level])).toEqual([['heap-growth', 'error']]);
-  expect(first[0]!.message).toMatch(/^heap-growth: early warning \(error\): 4\.\d MB\/min > 1\.0 MB\/min \(Theil-Sen slope of post-GC heap \(window minima\), performance\.memory, minutes \d-8\)$/);
+  expect(first[0]!.message).toMatch(
+    /^heap-growth: early warning \(error\): 4\.\d MB\/min > 1\.0 MB\/min \(Theil-Sen slope of post-GC heap \(window minima\), performance\.memory, minutes \d-8\)$/,
+  );
   expect(watch.check(490_000, thresholds)).toEqual([]);
   expect(watch.check(780_000, thresholds).map((w) => w.id)).toEqual(['heap-growth']);
 });
@@ -41,7 +43,10 @@ test('SeriesRing keeps the newest points in order and drops the oldest', () => {
   const ring = new SeriesRing(3);
   for (let i = 1; i <= 5; i += 1) ring.push(i * 10, i);
   const { tMs, values } = ring.columns();
-  expect([Array.from(tMs), Array.from(values)]).toEqual([[30, 40, 50], [3, 4, 5]]);
+  expect([Array.from(tMs), Array.from(values)]).toEqual([
+    [30, 40, 50],
+    [3, 4, 5],
+  ]);
   expect(ring.size).toBe(3);
   ring.clear();
   expect(ring.columns().tMs).toHaveLength(0);

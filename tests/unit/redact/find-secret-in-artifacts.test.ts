@@ -32,12 +32,38 @@ function zip(entries: Array<{ name: string; data: Buffer; deflate: boolean }>): 
     const body = deflate ? deflateRawSync(data) : data;
     const nameBytes = Buffer.from(name);
     const method = deflate ? 8 : 0;
-    locals.push(record(30, [[0, 4, 0x04034b50], [8, 2, method], [18, 4, body.length], [22, 4, data.length], [26, 2, nameBytes.length]]), nameBytes, body);
-    centrals.push(record(46, [[0, 4, 0x02014b50], [10, 2, method], [20, 4, body.length], [24, 4, data.length], [28, 2, nameBytes.length], [42, 4, offset]]), nameBytes);
+    locals.push(
+      record(30, [
+        [0, 4, 0x04034b50],
+        [8, 2, method],
+        [18, 4, body.length],
+        [22, 4, data.length],
+        [26, 2, nameBytes.length],
+      ]),
+      nameBytes,
+      body,
+    );
+    centrals.push(
+      record(46, [
+        [0, 4, 0x02014b50],
+        [10, 2, method],
+        [20, 4, body.length],
+        [24, 4, data.length],
+        [28, 2, nameBytes.length],
+        [42, 4, offset],
+      ]),
+      nameBytes,
+    );
     offset += 30 + nameBytes.length + body.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, directory.length], [16, 4, offset]]);
+  const end = record(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, entries.length],
+    [10, 2, entries.length],
+    [12, 4, directory.length],
+    [16, 4, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -51,15 +77,38 @@ test('a secret is found in files, zip entries, nested and embedded zips, and in 
   const withSecret = Buffer.from(`{"url":"wss://h/?key=${SECRET}"}`);
   mkdirSync(join(dir, 'test-results'));
   writeFileSync(join(dir, 'run.jsonl'), withSecret);
-  writeFileSync(join(dir, 'test-results', 'trace.zip'), zip([{ name: 'clean.txt', data: Buffer.from('nothing'), deflate: true }, { name: '1-trace.network', data: withSecret, deflate: true }]));
+  writeFileSync(
+    join(dir, 'test-results', 'trace.zip'),
+    zip([
+      { name: 'clean.txt', data: Buffer.from('nothing'), deflate: true },
+      { name: '1-trace.network', data: withSecret, deflate: true },
+    ]),
+  );
   const inner = zip([{ name: 'a.txt', data: withSecret, deflate: false }]); // stored: plain at every level
   writeFileSync(join(dir, 'attachment.zip'), zip([{ name: 'inner.zip', data: inner, deflate: false }]));
-  writeFileSync(join(dir, 'index.html'), `<script>window.playwrightReportBase64 = "data:application/zip;base64,${zip([{ name: 'report.json', data: withSecret, deflate: true }]).toString('base64')}";</script>`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<script>window.playwrightReportBase64 = "data:application/zip;base64,${zip([{ name: 'report.json', data: withSecret, deflate: true }]).toString('base64')}";</script>`,
+  );
   for (const lead of ['', 'x', 'xy']) writeFileSync(join(dir, `frame-${lead.length}.b64`), Buffer.from(`${lead}${SECRET}tail`).toString('base64'));
   writeFileSync(join(dir, 'clean.md'), 'sk-*** and key=***');
 
-  expect(findSecretInArtifacts(dir, SECRET).map((hit) => hit.slice(dir.length + 1)).sort()).toEqual(
-    ['attachment.zip', 'attachment.zip!inner.zip', 'attachment.zip!inner.zip!a.txt', 'frame-0.b64', 'frame-1.b64', 'frame-2.b64', 'index.html!report.json', 'run.jsonl', 'test-results/trace.zip!1-trace.network'].sort(),
+  expect(
+    findSecretInArtifacts(dir, SECRET)
+      .map((hit) => hit.slice(dir.length + 1))
+      .sort(),
+  ).toEqual(
+    [
+      'attachment.zip',
+      'attachment.zip!inner.zip',
+      'attachment.zip!inner.zip!a.txt',
+      'frame-0.b64',
+      'frame-1.b64',
+      'frame-2.b64',
+      'index.html!report.json',
+      'run.jsonl',
+      'test-results/trace.zip!1-trace.network',
+    ].sort(),
   );
   expect(countArtifacts(dir)).toBe(12); // 8 files, 2 trace.zip entries, 1 in attachment.zip (its inner zip is not opened here), 1 embedded
 });

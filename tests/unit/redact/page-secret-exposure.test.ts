@@ -25,7 +25,11 @@ function fakeSession(bodies: Record<string, { body: string; base64Encoded: boole
 const request = (url: string, headers: Record<string, string> = {}, postData?: string) => ({ requestId: url, request: { url, headers, postData } });
 
 // A source map's sourcesContent: code that names keys without holding one (the reference app's own does).
-const SOURCE_MAP = JSON.stringify({ sourcesContent: ["new WebSocket(url, ['openai-insecure-api-key.' + key]); ws(`openai-insecure-api-key.${config.apiKey}`); const auth = 'Basic ' + user; fetch('/x?key=' + k); // sk-... keys"] });
+const SOURCE_MAP = JSON.stringify({
+  sourcesContent: [
+    "new WebSocket(url, ['openai-insecure-api-key.' + key]); ws(`openai-insecure-api-key.${config.apiKey}`); const auth = 'Basic ' + user; fetch('/x?key=' + k); // sk-... keys",
+  ],
+});
 
 test('a page with no secret in its traffic leaves nothing to report, even code that names keys', async () => {
   const session = fakeSession({ r1: { body: '{"ok":true,"model":"gpt-realtime"}', base64Encoded: false }, map: { body: SOURCE_MAP, base64Encoded: false } });
@@ -36,9 +40,18 @@ test('a page with no secret in its traffic leaves nothing to report, even code t
   session.emit('Network.responseReceived', { requestId: 'map', response: { mimeType: 'application/json' } });
   session.emit('Network.loadingFinished', { requestId: 'map', encodedDataLength: SOURCE_MAP.length });
   session.emit('Network.webSocketCreated', { requestId: 'w1', url: 'ws://127.0.0.1:8787/v1/realtime?model=gpt-realtime' });
-  session.emit('Network.webSocketWillSendHandshakeRequest', { requestId: 'w1', request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-beta.realtime-v1' } } });
-  session.emit('Network.webSocketFrameSent', { requestId: 'w1', response: { opcode: 1, payloadData: '{"type":"input_audio_buffer.append","audio":"AAAA//8+/w=="}' } });
-  session.emit('Network.webSocketFrameReceived', { requestId: 'w1', response: { opcode: 1, payloadData: '{"type":"session.created","session":{"id":"sess_1"}}' } });
+  session.emit('Network.webSocketWillSendHandshakeRequest', {
+    requestId: 'w1',
+    request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-beta.realtime-v1' } },
+  });
+  session.emit('Network.webSocketFrameSent', {
+    requestId: 'w1',
+    response: { opcode: 1, payloadData: '{"type":"input_audio_buffer.append","audio":"AAAA//8+/w=="}' },
+  });
+  session.emit('Network.webSocketFrameReceived', {
+    requestId: 'w1',
+    response: { opcode: 1, payloadData: '{"type":"session.created","session":{"id":"sess_1"}}' },
+  });
   await exposure.settle();
   expect(exposure.kinds()).toEqual([]);
 });
@@ -55,7 +68,10 @@ test('every place a page can carry a key is seen, by kind, without its value', a
   session.emit('Network.responseReceived', { requestId: 'json', response: { mimeType: 'application/json' } });
   session.emit('Network.loadingFinished', { requestId: 'json', encodedDataLength: 80 });
   session.emit('Network.webSocketCreated', { requestId: 'w1', url: 'wss://api.openai.com/v1/realtime?api-key=abc' });
-  session.emit('Network.webSocketWillSendHandshakeRequest', { requestId: 'w1', request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-insecure-api-key.sk-abcdefgh12345678' } } });
+  session.emit('Network.webSocketWillSendHandshakeRequest', {
+    requestId: 'w1',
+    request: { headers: { 'Sec-WebSocket-Protocol': 'realtime, openai-insecure-api-key.sk-abcdefgh12345678' } },
+  });
   session.emit('Network.webSocketFrameReceived', { requestId: 'w1', response: { opcode: 1, payloadData: `{"type":"relay.hello","upstream_key":"${known}"}` } });
   await exposure.settle();
   expect(exposure.kinds()).toEqual([
@@ -78,7 +94,10 @@ test('every place a page can carry a key is seen, by kind, without its value', a
 });
 
 test('bodies are read only for JSON or plain text under 1 MB, and a body gone from the browser is no error', async () => {
-  const session = fakeSession({ html: { body: '<p>ek_abcdef0123456789</p>', base64Encoded: false }, big: { body: '{"client_secret":{}}', base64Encoded: false } });
+  const session = fakeSession({
+    html: { body: '<p>ek_abcdef0123456789</p>', base64Encoded: false },
+    big: { body: '{"client_secret":{}}', base64Encoded: false },
+  });
   const exposure = await watchPageSecretExposure(session, []);
   session.emit('Network.responseReceived', { requestId: 'html', response: { mimeType: 'text/html' } });
   session.emit('Network.loadingFinished', { requestId: 'html', encodedDataLength: 30 });

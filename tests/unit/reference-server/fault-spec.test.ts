@@ -4,9 +4,19 @@ import { faultCatalog, formatFaultSpec, mergeFaultSpecs, parseFaultSpec } from '
 test('parses names with defaults, values with : or =, and round-trips through formatFaultSpec', () => {
   const all = parseFaultSpec(faultCatalog.map((f) => f.name).join(','));
   expect(all).toEqual({
-    heapLeakMbPerMin: 5, audioBacklog: true, slowHandlerMs: 80, wsBackpressure: true,
-    latencyGrowthMsPerTurn: 300, stallTurn: 2, protocolErrorRate: 0.3, dropConnectionSeconds: 60,
-    retainAudioMbPerMin: 1, retainAudioBuffersMbPerMin: 2, leakAudioContext: true, detachedDomPerDelta: 4, listenerLeakPerDelta: 1,
+    heapLeakMbPerMin: 5,
+    audioBacklog: true,
+    slowHandlerMs: 80,
+    wsBackpressure: true,
+    latencyGrowthMsPerTurn: 300,
+    stallTurn: 2,
+    protocolErrorRate: 0.3,
+    dropConnectionSeconds: 60,
+    retainAudioMbPerMin: 1,
+    retainAudioBuffersMbPerMin: 2,
+    leakAudioContext: true,
+    detachedDomPerDelta: 4,
+    listenerLeakPerDelta: 1,
   });
   expect(parseFaultSpec(formatFaultSpec(all))).toEqual(all);
   const some = parseFaultSpec(' ttfr-growth:120, stall=4 ,protocol-errors:0.5,drop-connection:1.5 ');

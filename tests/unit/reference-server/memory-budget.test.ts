@@ -41,7 +41,12 @@ test('frame filter: drops whole messages (also fragmented), passes control frame
     for (let i = 0; i < stream.length; i += chunkSize) filter.write(stream.subarray(i, i + chunkSize), (b) => out.push(Buffer.from(b)));
     expect(Buffer.concat(out).equals(expected)).toBe(true);
     // The dropped message's continuation is not even asked about; control frames never are.
-    expect(seen.map((f) => [f.first, f.payloadBytes])).toEqual([[true, 6], [true, 300], [true, 7], [false, 7]]);
+    expect(seen.map((f) => [f.first, f.payloadBytes])).toEqual([
+      [true, 6],
+      [true, 300],
+      [true, 7],
+      [false, 7],
+    ]);
   }
 });
 

@@ -31,7 +31,7 @@ function pitchHz(x: Int16Array, start: number, n: number): number {
 
 function zeroCrossingsPerS(x: Int16Array, start: number, n: number): number {
   let z = 0;
-  for (let i = start + 1; i < start + n; i++) if (((x[i - 1] ?? 0) < 0) !== ((x[i] ?? 0) < 0)) z++;
+  for (let i = start + 1; i < start + n; i++) if ((x[i - 1] ?? 0) < 0 !== (x[i] ?? 0) < 0) z++;
   return (z * RATE) / n;
 }
 

@@ -46,7 +46,9 @@ test('silence_duration_ms and prefix_padding_ms shape the boundaries; audio spli
   expect(short.filter((e) => e.type === 'speech_stopped').length).toBeGreaterThanOrEqual(long.filter((e) => e.type === 'speech_stopped').length);
   const stopShort = short.find((e) => e.type === 'speech_stopped');
   const stopLong = long.find((e) => e.type === 'speech_stopped');
-  expect(stopLong && stopShort && stopLong.type === 'speech_stopped' && stopShort.type === 'speech_stopped' && stopLong.audioEndMs > stopShort.audioEndMs).toBe(true);
+  expect(stopLong && stopShort && stopLong.type === 'speech_stopped' && stopShort.type === 'speech_stopped' && stopLong.audioEndMs > stopShort.audioEndMs).toBe(
+    true,
+  );
   const padded = new VoiceActivityDetector({ ...defaults, prefixPaddingMs: 0 }).push(input)[0]!;
   const unpadded = new VoiceActivityDetector(defaults).push(input)[0]!;
   expect(padded.type === 'speech_started' && unpadded.type === 'speech_started' && padded.audioStartMs - unpadded.audioStartMs).toBe(300);

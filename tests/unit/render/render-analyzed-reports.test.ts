@@ -50,8 +50,16 @@ test('text: the seed format keeps its fields, with the report values, and names 
     expect(lines.slice(0, 4)).toEqual(['Performance Analysis Report', report.startedAt, '', 'Metrics:']);
     const metrics = section(lines, 'Metrics:');
     expect(metrics.slice(0, 10).map((line) => line.slice(0, line.indexOf(': ')))).toEqual([
-      '- Average Processing Time', '- Maximum Processing Time', '- Audio Latency Trend', '- Message Latency Trend', '- Audio Chunks Accumulation',
-      '- WebSocket Buffered Amount', '- Event Queue Size', '- Time to First Response', '- Interruption Count', '- Total Errors',
+      '- Average Processing Time',
+      '- Maximum Processing Time',
+      '- Audio Latency Trend',
+      '- Message Latency Trend',
+      '- Audio Chunks Accumulation',
+      '- WebSocket Buffered Amount',
+      '- Event Queue Size',
+      '- Time to First Response',
+      '- Interruption Count',
+      '- Total Errors',
     ]);
     // A real report has every seed value: none of them reads n/a, and the counts are the report's own.
     expect(metrics.slice(0, 10).filter((line) => line.endsWith(NOT_AVAILABLE))).toEqual([]);
@@ -60,7 +68,11 @@ test('text: the seed format keeps its fields, with the report values, and names 
     expect(lines.filter((line) => /^(Metrics|Issues Detected|Recommendations):$/.test(line))).toEqual(['Metrics:', 'Issues Detected:', 'Recommendations:']);
     const issues = section(lines, 'Issues Detected:');
     if (failedIds(report).length === 0) expect(issues).toEqual(['- None']);
-    for (const id of failedIds(report)) expect(issues.filter((line) => line.startsWith(`- ${id}: `)), id).toHaveLength(1);
+    for (const id of failedIds(report))
+      expect(
+        issues.filter((line) => line.startsWith(`- ${id}: `)),
+        id,
+      ).toHaveLength(1);
   }
   expect(faulty.metrics.totalErrors).toBeGreaterThan(0);
 });
@@ -77,9 +89,12 @@ test('JSON: the same report back, keys sorted, every failed assertion still fail
 
 test('Markdown: a row per failed assertion under Failed assertions, with its level', () => {
   const lines = renderMarkdown(faulty).split('\n');
-  const failedRows = lines.slice(lines.indexOf('## Failed assertions')).filter((line) => line.startsWith('| ') && !line.startsWith('| Level') && !line.startsWith('| ---'));
+  const failedRows = lines
+    .slice(lines.indexOf('## Failed assertions'))
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| Level') && !line.startsWith('| ---'));
   expect(failedRows.map((row) => row.split(' | ')[1])).toEqual(failedIds(faulty));
-  for (const a of faulty.assertions.filter((x) => !x.passed)) expect(failedRows.find((row) => row.split(' | ')[1] === a.id)!.startsWith(`| ${a.level} |`)).toBe(true);
+  for (const a of faulty.assertions.filter((x) => !x.passed))
+    expect(failedRows.find((row) => row.split(' | ')[1] === a.id)!.startsWith(`| ${a.level} |`)).toBe(true);
   expect(lines[0]).toBe('# voice-soak report: FAIL');
   const cleanLines = renderMarkdown(clean).split('\n');
   expect(cleanLines[0]).toBe('# voice-soak report: PASS');

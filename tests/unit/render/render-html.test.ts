@@ -5,8 +5,38 @@ import { buildHostileReport } from '../../fixtures-data/reports/hostile-report.t
 import { checkMarkup } from './markup-check.ts';
 
 const ALLOWED_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'span', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  'figure', 'figcaption', 'pre', 'ul', 'li', 'svg', 'defs', 'clippath', 'rect', 'text', 'tspan', 'line', 'g', 'polyline', 'circle',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'h1',
+  'h2',
+  'div',
+  'span',
+  'p',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'pre',
+  'ul',
+  'li',
+  'svg',
+  'defs',
+  'clippath',
+  'rect',
+  'text',
+  'tspan',
+  'line',
+  'g',
+  'polyline',
+  'circle',
 ]);
 
 test('the HTML report is self-contained: strict CSP, no script, no external references', () => {
@@ -14,7 +44,11 @@ test('the HTML report is self-contained: strict CSP, no script, no external refe
   const { tags, attributes } = checkMarkup(html, { html: true });
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`);
   // What the policy allows, directive by directive: nothing by default, inline styles, data: images; no script source.
-  const policy = new Map(REPORT_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  const policy = new Map(
+    REPORT_CSP.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
   expect(policy.get('default-src')).toEqual(["'none'"]);
   expect([...policy.keys()].filter((name) => /^(script|connect|frame|object|worker)/.test(name))).toEqual([]);
   expect([...policy.values()].flat().filter((source) => !["'none'", "'unsafe-inline'", 'data:'].includes(source))).toEqual([]);

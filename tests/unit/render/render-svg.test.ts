@@ -25,7 +25,10 @@ test('the heap chart is well formed and draws series, warm-up, trend, budget and
 test('the trend line starts at interceptAtFrom at fromMs and rises by slopePerMin', () => {
   const series = heapSeries();
   const svg = renderChartSvg(series, { widthPx: 720, heightPx: 280 });
-  const [x1, y1, x2, y2] = svg.match(/class="trend" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/)!.slice(1).map(Number);
+  const [x1, y1, x2, y2] = svg
+    .match(/class="trend" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/)!
+    .slice(1)
+    .map(Number);
   expect(x2! - x1!).toBeGreaterThan(400); // fromMs 1:00 .. toMs 7:00 spans 6/7 of a 624 px plot
   expect(y1! - y2!).toBeGreaterThan(40); // 3.4 MB/min x 6 min on a 0-80 MB axis of 194 px is about 50 px
 });

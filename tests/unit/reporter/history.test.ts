@@ -51,7 +51,12 @@ test('sparklines scale from the lowest to the highest value and show gaps', () =
 
 test('the trend table shows each metric across the last N runs', () => {
   let history: History = EMPTY_HISTORY;
-  for (const [day, leak] of [[1, 0.1], [2, 0.2], [3, 2.5]] as const) history = appendHistoryRun(history, historyRunFromSummary(nightly(leak, day)));
+  for (const [day, leak] of [
+    [1, 0.1],
+    [2, 0.2],
+    [3, 2.5],
+  ] as const)
+    history = appendHistoryRun(history, historyRunFromSummary(nightly(leak, day)));
   expect(historyValues(history, 'soak > conversation', 'heapSlopeMbPerMin', 2)).toEqual([0.2, 2.5]);
   expect(historyValues(history, 'no such test', 'heapSlopeMbPerMin', 3)).toEqual([null, null, null]);
   const md = renderHistoryTrends(history, 14);

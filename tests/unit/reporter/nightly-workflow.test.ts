@@ -14,7 +14,14 @@ interface Workflow {
   jobs: Record<string, { 'runs-on': string; env?: Record<string, string>; steps: Step[] }>;
 }
 
-const WELL_KNOWN_ACTIONS = ['actions/checkout', 'actions/setup-node', 'actions/cache/restore', 'actions/cache/save', 'actions/cache', 'actions/upload-artifact'];
+const WELL_KNOWN_ACTIONS = [
+  'actions/checkout',
+  'actions/setup-node',
+  'actions/cache/restore',
+  'actions/cache/save',
+  'actions/cache',
+  'actions/upload-artifact',
+];
 
 const workflow = parse(readFileSync('.github/workflows/nightly-soak.yml', 'utf8')) as Workflow;
 const job = workflow.jobs.soak!;
@@ -60,6 +67,8 @@ test('keeps the history between nights with actions/cache and uploads every repo
 
   const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
   expect(upload.if).toBe('always()');
-  const paths = String(upload.with!.path).split('\n').map((p) => p.trim());
+  const paths = String(upload.with!.path)
+    .split('\n')
+    .map((p) => p.trim());
   for (const required of ['playwright-report', 'allure-results', job.env!.SOAK_OUTPUT_DIR!]) expect(paths).toContain(required);
 });

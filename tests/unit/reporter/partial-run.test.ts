@@ -29,8 +29,22 @@ function cutShort(report: Report, reason: string, atMs: number): Report {
   return {
     ...report,
     verdict: 'fail',
-    issues: [...report.issues, { id: 'run-complete', level: 'error', title: 'The run did not finish', message, evidence: { reason, atMs }, window: { fromMs: atMs, toMs: atMs }, recommendation: 'run it again' }],
-    assertions: [...report.assertions, { id: 'run-complete', level: 'error', expected: 'completed', actual: 'partial', operator: '==', passed: false, message }],
+    issues: [
+      ...report.issues,
+      {
+        id: 'run-complete',
+        level: 'error',
+        title: 'The run did not finish',
+        message,
+        evidence: { reason, atMs },
+        window: { fromMs: atMs, toMs: atMs },
+        recommendation: 'run it again',
+      },
+    ],
+    assertions: [
+      ...report.assertions,
+      { id: 'run-complete', level: 'error', expected: 'completed', actual: 'partial', operator: '==', passed: false, message },
+    ],
   };
 }
 
@@ -54,7 +68,8 @@ test('the summary entry of a cut-short run says what cut it short and when; the 
 
 test('the history marks a partial run and keeps its values out of the trend sparkline', () => {
   let history = EMPTY_HISTORY;
-  for (const leak of [0.1, 0.2]) history = appendHistoryRun(history, historyRunFromSummary(buildSoakSummary([entryOf(buildSampleReport({ heapLeakMbPerMin: leak }))], new Date(0))));
+  for (const leak of [0.1, 0.2])
+    history = appendHistoryRun(history, historyRunFromSummary(buildSoakSummary([entryOf(buildSampleReport({ heapLeakMbPerMin: leak }))], new Date(0))));
   const partial = cutShort(buildSampleReport({ heapLeakMbPerMin: 9 }), 'page unresponsive since 20.0 s', 21_000);
   history = appendHistoryRun(history, historyRunFromSummary(buildSoakSummary([entryOf(partial, 'failed')], new Date(0))));
   expect(historySchema.parse(history).runs.map((r) => r.tests[0]!.partial)).toEqual([undefined, undefined, 'page unresponsive since 20.0 s at 21.0 s']);
@@ -65,7 +80,14 @@ test('the history marks a partial run and keeps its values out of the trend spar
 });
 
 test('a test that left no report fails the summary: missing data is never a pass', () => {
-  const entry = summaryEntryFromReport({ title: TITLE, project: 'chromium', status: 'failed', report: null, reportFile: null, note: 'not analyzed: log write failed at 11.5 s' });
+  const entry = summaryEntryFromReport({
+    title: TITLE,
+    project: 'chromium',
+    status: 'failed',
+    report: null,
+    reportFile: null,
+    note: 'not analyzed: log write failed at 11.5 s',
+  });
   const summary = buildSoakSummary([entry], new Date(0));
   expect(entry.verdict).toBe('missing');
   expect(summary.status).toBe('failed');
@@ -76,9 +98,16 @@ test('a partial run is refused as a baseline, as a report and inside a summary',
   const dir = mkdtempSync(join(tmpdir(), 'soak-partial-baseline-'));
   const reportPath = join(dir, 'report.json');
   writeFileSync(reportPath, renderJson(cutShort(buildSampleReport({ heapLeakMbPerMin: 0.1 }), 'test timedOut', 60_000)));
-  await expect(loadBaseline(reportPath)).rejects.toThrow(`baseline ${reportPath}: a partial run (test timedOut at 60.0 s); use a run that finished its script as the baseline`);
+  await expect(loadBaseline(reportPath)).rejects.toThrow(
+    `baseline ${reportPath}: a partial run (test timedOut at 60.0 s); use a run that finished its script as the baseline`,
+  );
   const reportFile = copyReportIntoRun(dir, TITLE, reportPath);
-  const summaryPath = writeSoakSummary(dir, buildSoakSummary([summaryEntryFromReport({ title: TITLE, project: 'chromium', status: 'timedOut', report: null, reportFile })], new Date(0)), '# x\n', {}).jsonPath;
+  const summaryPath = writeSoakSummary(
+    dir,
+    buildSoakSummary([summaryEntryFromReport({ title: TITLE, project: 'chromium', status: 'timedOut', report: null, reportFile })], new Date(0)),
+    '# x\n',
+    {},
+  ).jsonPath;
   await expect(loadBaseline(summaryPath)).rejects.toThrow(/: a partial run \(test timedOut at 60\.0 s\)/);
   const completed = join(dir, 'completed.json');
   writeFileSync(completed, renderJson(buildSampleReport({ heapLeakMbPerMin: 0.1 })));

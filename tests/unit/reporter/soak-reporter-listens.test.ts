@@ -50,9 +50,15 @@ test('reports attached by path or body are read, recovered ones marked; the last
   writeFileSync(failingPath, renderJson(buildSampleReport({ heapLeakMbPerMin: 3.4 })));
   const passing = Buffer.from(renderJson(buildSampleReport({ heapLeakMbPerMin: 0.1 })));
   const { verdict, summary } = await runReporter((r) => {
-    r.onTestEnd(testCase('a', 'retried'), testResult('failed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, path: failingPath }, logAttachment]));
+    r.onTestEnd(
+      testCase('a', 'retried'),
+      testResult('failed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, path: failingPath }, logAttachment]),
+    );
     r.onTestEnd(testCase('a', 'retried'), testResult('passed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, body: passing }]));
-    r.onTestEnd(testCase('b', 'crashed'), testResult('failed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, path: failingPath }], [{ type: SOAK_RECOVERED }]));
+    r.onTestEnd(
+      testCase('b', 'crashed'),
+      testResult('failed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, path: failingPath }], [{ type: SOAK_RECOVERED }]),
+    );
     r.onTestEnd(testCase('c', 'not a soak test'), testResult('passed', [{ name: 'screenshot', contentType: 'image/png', path: '/x.png' }]));
   });
   expect(summary.tests.map((t) => [t.title, t.status, t.verdict, t.recovered])).toEqual([
@@ -76,11 +82,18 @@ test('a test with only its log attached is missing data: it fails the run, with 
 });
 
 test('an unreadable report is a note, a passing run keeps its status, an interrupted one is left interrupted', async () => {
-  const broken = await runReporter((r) => r.onTestEnd(testCase('a', 'broken'), testResult('passed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, body: Buffer.from('{"schemaVersion":1}') }])));
+  const broken = await runReporter((r) =>
+    r.onTestEnd(
+      testCase('a', 'broken'),
+      testResult('passed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, body: Buffer.from('{"schemaVersion":1}') }]),
+    ),
+  );
   expect(broken.summary.tests[0]).toMatchObject({ verdict: 'missing', reportFile: null });
   expect(broken.summary.tests[0]!.note).toMatch(/^voice-soak-report\.json is not a usable report: field "/);
   const body = Buffer.from(renderJson(buildSampleReport({ heapLeakMbPerMin: 0.1 })));
-  const clean = await runReporter((r) => r.onTestEnd(testCase('a', 'clean'), testResult('passed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, body }])));
+  const clean = await runReporter((r) =>
+    r.onTestEnd(testCase('a', 'clean'), testResult('passed', [{ name: SOAK_REPORT_JSON, contentType: CONTENT_TYPES.json, body }])),
+  );
   expect(clean.summary.status).toBe('passed');
   expect(clean.verdict).toBeUndefined();
   const interrupted = await runReporter((r) => r.onTestEnd(testCase('a', 'stopped'), testResult('interrupted', [logAttachment])), 'interrupted');

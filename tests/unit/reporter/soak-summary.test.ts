@@ -48,10 +48,7 @@ test('a regression against the baseline fails the run even when the report passe
 });
 
 test('the console table has one row per test with verdict, heap slope, TTFR p95, errors and issues, then the findings', () => {
-  const summary = buildSoakSummary(
-    [entry('leak test', buildSampleReport({ heapLeakMbPerMin: 3.4 })), entry('crashed test', null)],
-    new Date(0),
-  );
+  const summary = buildSoakSummary([entry('leak test', buildSampleReport({ heapLeakMbPerMin: 3.4 })), entry('crashed test', null)], new Date(0));
   const lines = renderSummaryTable(summary).split('\n');
   expect(lines[0]).toBe('voice-soak: 2 soak tests, 2 failed'); // a test that left no report fails too
   expect(lines[1]).toMatch(/^test\s+verdict\s+heap slope\s+TTFR p95\s+errors\s+issues$/);

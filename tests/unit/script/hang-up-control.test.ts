@@ -12,7 +12,12 @@ function fakePage(calls: string[]): Page {
 
 test('with a stop selector: click it to hang up, click start to begin again', async () => {
   const calls: string[] = [];
-  const control = createHangUpControl({ stopSelector: '#stop', startSelector: '#start', afterReload: async () => void calls.push('after reload'), restartSteps: async () => void calls.push('steps') });
+  const control = createHangUpControl({
+    stopSelector: '#stop',
+    startSelector: '#start',
+    afterReload: async () => void calls.push('after reload'),
+    restartSteps: async () => void calls.push('steps'),
+  });
   const page = fakePage(calls);
   expect(control.describe()).toBe('click #stop');
   expect(await control.hangUp(page)).toBe('stop-selector');
@@ -22,7 +27,12 @@ test('with a stop selector: click it to hang up, click start to begin again', as
 
 test('without one: reload, run setup and start steps again, then click start if there is a start selector', async () => {
   const calls: string[] = [];
-  const control = createHangUpControl({ stopSelector: undefined, startSelector: '#talk', afterReload: async () => void calls.push('after reload'), restartSteps: async () => void calls.push('steps') });
+  const control = createHangUpControl({
+    stopSelector: undefined,
+    startSelector: '#talk',
+    afterReload: async () => void calls.push('after reload'),
+    restartSteps: async () => void calls.push('steps'),
+  });
   const page = fakePage(calls);
   expect(control.describe()).toBe('reload (no SOAK_STOP_SELECTOR)');
   expect(await control.hangUp(page)).toBe('reload');
@@ -32,7 +42,12 @@ test('without one: reload, run setup and start steps again, then click start if 
 
 test('an app started by start steps alone is started again by them after a stop click (not twice after a reload)', async () => {
   const calls: string[] = [];
-  const control = createHangUpControl({ stopSelector: '#hangup', startSelector: undefined, afterReload: async () => void calls.push('after reload'), restartSteps: async () => void calls.push('steps') });
+  const control = createHangUpControl({
+    stopSelector: '#hangup',
+    startSelector: undefined,
+    afterReload: async () => void calls.push('after reload'),
+    restartSteps: async () => void calls.push('steps'),
+  });
   const page = fakePage(calls);
   await control.startAgain(page, await control.hangUp(page));
   await control.startAgain(page, 'reload');

@@ -11,7 +11,11 @@ test('synth CLI writes a readable log whose fault the analyzer finds', async () 
   const out = join(mkdtempSync(join(tmpdir(), 'voice-soak-synth-')), 'leak.jsonl');
   expect(main([out, '--duration', '7m', '--seed', '3', '--fault', 'heap-leak=3'])).toBe(0);
   let analyzer: Analyzer | null = null;
-  const { warnings } = await readLog(out, (h) => (analyzer = createAnalyzer(h)), (r) => analyzer!.add(r));
+  const { warnings } = await readLog(
+    out,
+    (h) => (analyzer = createAnalyzer(h)),
+    (r) => analyzer!.add(r),
+  );
   const report = analyzer!.finish(warnings);
   expect(report.faults).toEqual(['heap-leak=3']);
   expect(report.issues.filter((i) => i.level === 'error').map((i) => i.id)).toEqual(['heap-growth']);

@@ -13,10 +13,31 @@ const path = join(process.argv[2]!, 'run.jsonl');
 const failures: { reason: string; afterRecords: number }[] = [];
 const writer = createLogWriter(
   path,
-  { type: 'header', schemaVersion: 1, tool: { name: 'voice-soak', version: 'test' }, source: 'harness', target: { url: 'http://127.0.0.1/', kind: 'embedded' }, startedAt: new Date(0).toISOString(), sampleIntervalMs: 1000, thresholds: DEFAULT_THRESHOLDS, faults: [], meta: {} },
+  {
+    type: 'header',
+    schemaVersion: 1,
+    tool: { name: 'voice-soak', version: 'test' },
+    source: 'harness',
+    target: { url: 'http://127.0.0.1/', kind: 'embedded' },
+    startedAt: new Date(0).toISOString(),
+    sampleIntervalMs: 1000,
+    thresholds: DEFAULT_THRESHOLDS,
+    faults: [],
+    meta: {},
+  },
   { reserveBytes: 16 * 1024, onFailure: (reason) => failures.push({ reason, afterRecords: writer.written }) },
 );
-const sample = (tMs: number) => ({ type: 'cdp' as const, tMs, heapUsedBytes: 1e7 + tMs, heapTotalBytes: 2e7, domNodes: 100, eventListeners: 10, documents: 1, afterGc: false, sampleLatencyMs: 3 });
+const sample = (tMs: number) => ({
+  type: 'cdp' as const,
+  tMs,
+  heapUsedBytes: 1e7 + tMs,
+  heapTotalBytes: 2e7,
+  domNodes: 100,
+  eventListeners: 10,
+  documents: 1,
+  afterGc: false,
+  sampleLatencyMs: 3,
+});
 let tMs = 0;
 while (failures.length === 0 && tMs < 10_000_000) writer.write(sample((tMs += 100)));
 for (let i = 0; i < 5; i++) writer.write(sample((tMs += 100))); // after the failure: dropped, not attempted
@@ -27,14 +48,16 @@ const text = readFileSync(path, 'utf8');
 const lines = text.split('\n');
 let valid = 0;
 for (const line of lines.slice(1, -1)) if (logRecordSchema.safeParse(JSON.parse(line)).success) valid++;
-process.stdout.write(`${JSON.stringify({
-  failures,
-  written: writer.written,
-  dropped: writer.dropped,
-  headerValid: logHeaderSchema.safeParse(JSON.parse(lines[0]!)).success,
-  endsWithNewline: text.endsWith('\n'),
-  records: lines.length - 2,
-  valid,
-  last: JSON.parse(lines.at(-2)!),
-  reserveLeft: existsSync(`${path}.reserve`),
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    failures,
+    written: writer.written,
+    dropped: writer.dropped,
+    headerValid: logHeaderSchema.safeParse(JSON.parse(lines[0]!)).success,
+    endsWithNewline: text.endsWith('\n'),
+    records: lines.length - 2,
+    valid,
+    last: JSON.parse(lines.at(-2)!),
+    reserveLeft: existsSync(`${path}.reserve`),
+  })}\n`,
+);
