@@ -11,19 +11,19 @@
 import type { CdpSessionLike } from './browser-calls/cdp-session-like.ts';
 import { withTimeout } from './browser-calls/with-timeout.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
 export type CdpListener = (method: string, params: any) => void;
 
 export interface CdpNode {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
   send(method: string, params?: object): Promise<any>;
   listen(listener: CdpListener): void;
 }
 
 export interface CdpEventSource extends CdpSessionLike {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
   on(event: any, listener: (params: any) => void): unknown;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
   off(event: any, listener: (params: any) => void): unknown;
 }
 
@@ -60,7 +60,9 @@ export function cdpSessionNode(session: CdpEventSource, timeoutMs: number): CdpN
   return {
     send: (method, params) => withTimeout(Promise.resolve(session.send(method, params)), timeoutMs, method),
     listen: (listener) => void listeners.push(listener),
-    close: () => handlers.forEach(([method, handler]) => session.off(method, handler)),
+    close: () => {
+      for (const [method, handler] of handlers) session.off(method, handler);
+    },
   };
 }
 
@@ -70,6 +72,7 @@ export function relayChildTargets(
   timeoutMs: number,
   handlers: { attached(child: ChildTarget): void; detached(child: ChildTarget): void },
 ): { children(): ChildTarget[] } {
+  // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
   const children = new Map<string, { child: ChildTarget; listeners: CdpListener[]; pending: Map<number, (reply: any) => void> }>();
   let nextId = 1;
 
@@ -77,11 +80,13 @@ export function relayChildTargets(
     if (method === 'Target.attachedToTarget') {
       const sessionId: string = params.sessionId;
       const listeners: CdpListener[] = [];
+      // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
       const pending = new Map<number, (reply: any) => void>();
       const node: CdpNode = {
         listen: (listener) => void listeners.push(listener),
         async send(childMethod, childParams) {
           const id = nextId++;
+          // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
           const reply = new Promise<any>((resolve) => pending.set(id, resolve));
           const message = JSON.stringify({ id, method: childMethod, params: childParams ?? {} });
           try {

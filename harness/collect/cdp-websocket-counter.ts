@@ -18,6 +18,7 @@ export interface WebSocketCounts {
 }
 
 interface CdpEventSource extends CdpSessionLike {
+  // biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
   on(event: string, listener: (params: any) => void): unknown;
 }
 
@@ -36,7 +37,10 @@ export async function startCdpWebSocketCounter(session: CdpEventSource, onClosed
   const sockets = new Map<string, WebSocketCounts>();
   const socket = (requestId: string, url = '?') => {
     let entry = sockets.get(requestId);
-    if (!entry) sockets.set(requestId, (entry = { url, framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, closed: false }));
+    if (!entry) {
+      entry = { url, framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0, closed: false };
+      sockets.set(requestId, entry);
+    }
     return entry;
   };
   session.on('Network.webSocketCreated', (event: { requestId: string; url: string }) => void socket(event.requestId, event.url));

@@ -163,7 +163,7 @@ export async function startCdpWorkerWebSocketWatch(options: CdpWorkerWebSocketWa
       await Promise.all(
         roots.flatMap(({ node, relay }) => relay.children().map((child) => quiet(node.send('Target.detachFromTarget', { sessionId: child.sessionId })))),
       );
-      roots.forEach(({ node }) => node.close());
+      for (const { node } of roots) node.close();
     },
   };
 }

@@ -64,7 +64,7 @@ export function aggregateSamplingProfile(profile: SamplingHeapProfile, options: 
     const kind = siteLink !== link ? heapFrame(link.frame).fn : undefined;
     const callers: HeapFrame[] = [];
     for (let up = siteLink?.parent ?? null; up && callers.length < callerDepth; up = up.parent) if (positioned(up.frame)) callers.push(heapFrame(up.frame));
-    const key = [site, ...callers].map(frameKey).join('\u0001') + `\u0002${kind ?? ''}`;
+    const key = `${[site, ...callers].map(frameKey).join('\u0001')}\u0002${kind ?? ''}`;
     const entry = paths.get(key);
     if (entry) {
       entry.bytes += node.selfSize;

@@ -28,6 +28,7 @@ interface Entry extends WorkerSocketCounts {
 
 export interface WorkerSocketTally {
   /** One CDP event from the worker known as workerKey (its target id) whose script URL is workerUrl. */
+  // biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
   onEvent(workerKey: string, workerUrl: string, method: string, params: any): void;
   workerEnded(workerKey: string): void;
   counts(): WorkerSocketCounts[];

@@ -8,7 +8,7 @@
  * not decrease (1 ms tolerance); monitor records are not checked. Records of different sources are legitimately
  * out of order by up to a monitor pull (~1 s), so there is no file-wide rule; see timestamp-order.ts for why.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { LogHeader, LogRecord } from './log-schema.ts';
 import { LogInputError } from './log-input-error.ts';
@@ -86,7 +86,7 @@ export async function readLog(
 }
 
 async function checkIsFile(path: string): Promise<void> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (cause) {

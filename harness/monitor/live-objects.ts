@@ -19,6 +19,7 @@ export interface LiveObjects {
 
 const WRAPPED = Symbol.for('voice-soak.live-objects-wrapped');
 
+// biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
 const isLive: Record<Kind, (object: any) => boolean> = {
   audioContexts: (ctx: AudioContext) => ctx.state !== 'closed',
   mediaStreamTracks: (track: MediaStreamTrack) => track.readyState === 'live',
@@ -43,6 +44,7 @@ export function installLiveObjects(scope: typeof globalThis): LiveObjects {
     }
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
   const wrapConstructor = (name: string, kind: Kind, onCreate?: (object: any) => void) => {
     const Native = (scope as unknown as Record<string, unknown>)[name] as (new (...args: unknown[]) => object) & { [WRAPPED]?: boolean };
     if (typeof Native !== 'function' || Native[WRAPPED]) return;
@@ -67,6 +69,7 @@ export function installLiveObjects(scope: typeof globalThis): LiveObjects {
   wrapConstructor('RTCPeerConnection', 'peerConnections', onPeer);
   wrapConstructor('webkitRTCPeerConnection', 'peerConnections', onPeer);
 
+  // biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
   const wrapStreamMethod = (owner: any, method: string) => {
     const original = owner?.[method];
     if (typeof original !== 'function' || original[WRAPPED]) return;

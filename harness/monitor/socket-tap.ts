@@ -225,7 +225,10 @@ export class SocketTap {
         if (existing) return nativeAdd.call(this, type, existing, options);
         if (typeof options === 'object' && options?.signal?.aborted) return undefined;
         const wrapped = tap.wrap(listener, once ? () => forget(listener, capture) : undefined);
-        if (!byCapture) tap.wrappedListeners.set(listener, (byCapture = new Map()));
+        if (!byCapture) {
+          byCapture = new Map();
+          tap.wrappedListeners.set(listener, byCapture);
+        }
         byCapture.set(capture, wrapped);
         tap.listenerCount += 1;
         if (typeof options === 'object' && options?.signal) options.signal.addEventListener('abort', () => forget(listener, capture), { once: true });

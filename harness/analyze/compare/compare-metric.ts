@@ -58,8 +58,8 @@ export function compareMetric(metric: ComparedMetric, before: Report, after: Rep
     };
   }
   if (metric.kind === 'slope') {
-    const valueOf = (report: Report) => report.metrics[metric.metric] as number | null;
-    const [b, a] = [valueOf(before), valueOf(after)];
+    const metricValueOf = (report: Report) => report.metrics[metric.metric] as number | null;
+    const [b, a] = [metricValueOf(before), metricValueOf(after)];
     const [tb, ta] = [findSeries(before, metric.seriesIds)?.trend, findSeries(after, metric.seriesIds)?.trend];
     if (!tb || !ta) return untested(metric, b, a, `no fitted trend in ${!tb ? 'before' : 'after'} report`, tb?.points ?? 0, ta?.points ?? 0);
     const result = slopeZTest(tb, ta, confidence);

@@ -24,7 +24,7 @@ export interface RunStartStepsOptions {
   secretFields: string[];
 }
 
-function describe(step: StartStep, secret: boolean): string {
+function describeStep(step: StartStep, secret: boolean): string {
   switch (step.action) {
     case 'fill':
     case 'select':
@@ -60,7 +60,7 @@ export async function runStartSteps(options: RunStartStepsOptions): Promise<void
   for (const [index, step] of steps.entries()) {
     const raw = step.action === 'fill' || step.action === 'select' ? step.value : step.action === 'goto' ? step.url : '';
     const secret = stepVariables(raw).some((name) => SECRET_NAME.test(name));
-    const label = `start step ${index + 1}: ${describe(step, secret)}`;
+    const label = `start step ${index + 1}: ${describeStep(step, secret)}`;
     let value = '';
     try {
       value = raw ? resolveStepValue(raw, vars) : '';

@@ -1,5 +1,5 @@
 /** The part of a Playwright CDPSession the collectors use (so tests can pass a fake). */
 export interface CdpSessionLike {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: CDP and page messages are untyped JSON; each reader narrows what it uses
   send(method: any, params?: any): Promise<any>;
 }

@@ -4,7 +4,6 @@
  * per 2 s of 24 kHz audio), not through page.route: routing would put every request of the app under interception
  * and does not work for pages that are not http(s).
  */
-import type { Page } from '@playwright/test';
 import type { ConversationMic } from './conversation-mic.ts';
 import { installControllableMicInPage } from './controllable-mic-page.ts';
 import { pickUtterance } from './pick-utterance.ts';
@@ -30,11 +29,10 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
       if (loaded === null) throw new Error('mic: the controllable mic is not installed in this page (install() before goto)');
       if (!loaded) {
         let base64 = base64Of.get(utterance.id);
-        if (!base64)
-          base64Of.set(
-            utterance.id,
-            (base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64')),
-          );
+        if (!base64) {
+          base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64');
+          base64Of.set(utterance.id, base64);
+        }
         await page.evaluate(([id, data, rate]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate), [
           utterance.id,
           base64,

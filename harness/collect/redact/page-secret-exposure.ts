@@ -12,6 +12,7 @@ import type { CdpSessionLike } from '../browser-calls/cdp-session-like.ts';
 import { carriesSecret } from './redact-secrets.ts';
 
 interface CdpEventSource extends CdpSessionLike {
+  // biome-ignore lint/suspicious/noExplicitAny: CDP params and wrapped page objects are untyped; each reader narrows what it uses
   on(event: string, listener: (params: any) => void): unknown;
 }
 

@@ -30,7 +30,7 @@ export interface RunConversationOptions {
   mic: ConversationMic;
   sink: Pick<RecordSink, 'write' | 'onRecord'>;
   clock: Pick<HarnessClock, 'nowMs'>;
-  gcSample: (reason: string) => Promise<CdpSample | undefined | void>;
+  gcSample: (reason: string) => Promise<CdpSample | undefined>;
   /** A fresh drain of the in-page monitor (so rt records are current while waiting). */
   pullMonitor: () => Promise<unknown>;
   startSelector?: string;

@@ -6,7 +6,7 @@ const TARGET_RATE_HZ = 24000;
 class VoiceSoakCaptureProcessor extends AudioWorkletProcessor {
   constructor(options) {
     super();
-    const opts = (options && options.processorOptions) || {};
+    const opts = options?.processorOptions || {};
     this.chunkSamples = opts.chunkSamples || 2400;
     this.step = sampleRate / TARGET_RATE_HZ; // input samples per output sample
     this.position = 0; // fractional read position into the current input block
@@ -26,7 +26,7 @@ class VoiceSoakCaptureProcessor extends AudioWorkletProcessor {
   }
 
   process(inputs) {
-    const channel = inputs[0] && inputs[0][0];
+    const channel = inputs[0]?.[0];
     if (!channel) return true;
     if (this.step === 1) {
       for (let i = 0; i < channel.length; i++) this.push(channel[i]);

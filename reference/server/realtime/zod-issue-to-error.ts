@@ -15,7 +15,7 @@ export function zodIssueToError(issues: readonly z.core.$ZodIssue[], paramPrefix
       if (issue.input === undefined) {
         return new RealtimeError('missing_required_parameter', `Missing required parameter: '${path}'.`, path);
       }
-      return new RealtimeError('invalid_type', `Invalid type for '${path}': expected ${issue.expected}, but got ${describe(issue.input)} instead.`, path);
+      return new RealtimeError('invalid_type', `Invalid type for '${path}': expected ${issue.expected}, but got ${describeInput(issue.input)} instead.`, path);
     case 'too_big':
       return new RealtimeError(`${numberKind(issue.origin)}_above_max_value`, `Invalid '${path}': value above maximum (${String(issue.maximum)}).`, path);
     case 'too_small':
@@ -37,7 +37,7 @@ function numberKind(origin: string): string {
   return 'decimal';
 }
 
-function describe(input: unknown): string {
+function describeInput(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
   if (typeof input === 'object') return 'an object';
