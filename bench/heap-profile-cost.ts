@@ -51,7 +51,10 @@ async function runPhase(kind: string, intervalBytes: number | null): Promise<voi
       records.push(record as LogRecord);
       for (const listener of listeners) listener(record as LogRecord);
     },
-    onRecord: (listener: (record: LogRecord) => void) => (listeners.add(listener), () => listeners.delete(listener)),
+    onRecord: (listener: (record: LogRecord) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
   const clock = createHarnessClock();
   const sampler = createCdpSampler({ pageSession: session, sink, clock, intervalMs: 1_000 });

@@ -32,7 +32,9 @@ export async function startWsRelay(upstreamWsUrl: string): Promise<WsRelay> {
     connections.push({ url: req.url ?? '/', protocols });
     const upstream = new WebSocket(new URL(req.url ?? '/', upstreamWsUrl), protocols);
     const pending: string[] = [];
-    upstream.on('open', () => pending.splice(0).forEach((m) => upstream.send(m)));
+    upstream.on('open', () => {
+      for (const m of pending.splice(0)) upstream.send(m);
+    });
     upstream.on('message', (data) => {
       const text = String(data);
       serverEvents.push({ type: (JSON.parse(text) as { type: string }).type, forwardedAtMs: Date.now() });

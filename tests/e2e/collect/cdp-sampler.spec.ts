@@ -24,7 +24,9 @@ function fakeSession(delayOf: (method: string, call: number) => number | 'hang' 
   return {
     calls,
     maxInFlight: () => maxInFlight,
-    release: () => hung.splice(0).forEach((resolve) => resolve()),
+    release: () => {
+      for (const resolve of hung.splice(0)) resolve();
+    },
     async send(method: string) {
       calls.push(method);
       const delay = delayOf(method, calls.filter((m) => m === method).length);

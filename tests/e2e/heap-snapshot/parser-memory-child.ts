@@ -21,12 +21,18 @@ function* snapshotText(): Generator<string> {
   let piece = '';
   for (let i = 0; i < nodes; i++) {
     piece += `${i ? ',' : ''}0,${i % 1000},${i * 2 + 1},${64 + (i % 500)},${EDGES_PER_NODE},0\n`;
-    if (piece.length > CHUNK) yield piece, (piece = '');
+    if (piece.length > CHUNK) {
+      yield piece;
+      piece = '';
+    }
   }
   piece += '],\n"edges":[';
   for (let i = 0; i < nodes * EDGES_PER_NODE; i++) {
     piece += `${i ? ',' : ''}${i % 2},${i % 1000},${((i * 7919) % nodes) * 6}\n`;
-    if (piece.length > CHUNK) yield piece, (piece = '');
+    if (piece.length > CHUNK) {
+      yield piece;
+      piece = '';
+    }
   }
   piece += '],\n"strings":[';
   for (let i = 0; i < 1000; i++) piece += `${i ? ',' : ''}"name ${i}"`;

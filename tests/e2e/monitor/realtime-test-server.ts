@@ -57,7 +57,8 @@ export interface TestServer {
 }
 
 function respond(socket: WebSocket, neverDone: boolean, deltas: number, counter: { n: number }): void {
-  const id = `resp_${(counter.n += 1)}`;
+  counter.n += 1;
+  const id = `resp_${counter.n}`;
   socket.send(JSON.stringify({ type: 'response.created', response: { id, status: 'in_progress' } }));
   if (neverDone) return;
   let sent = 0;

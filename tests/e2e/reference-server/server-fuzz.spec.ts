@@ -228,12 +228,10 @@ test(`fuzz (seed ${SEED}): ${MAX_MESSAGES} messages at most, ${CONNECTIONS} conn
     const codes: Record<string, number> = {};
     for (const e of events) if (e.type === 'error') codes[e.error.code] = (codes[e.error.code] ?? 0) + 1;
     const closeCodes = all.map((c) => c.closeCode).filter((c) => c !== null);
-    test
-      .info()
-      .annotations.push({
-        type: 'fuzz',
-        description: `${stats.sent} messages in ${(fuzzMs / 1000).toFixed(1)} s, ${stats.reconnects} reconnects; kinds ${JSON.stringify(stats.kinds)}; error codes ${JSON.stringify(codes)}; closes ${JSON.stringify(closeCodes)}`,
-      });
+    test.info().annotations.push({
+      type: 'fuzz',
+      description: `${stats.sent} messages in ${(fuzzMs / 1000).toFixed(1)} s, ${stats.reconnects} reconnects; kinds ${JSON.stringify(stats.kinds)}; error codes ${JSON.stringify(codes)}; closes ${JSON.stringify(closeCodes)}`,
+    });
     expect(stats.sent).toBeGreaterThan(300);
     // Every bad message is the client's fault: none may reach the server's catch-all (a bug in a handler).
     expect(events.filter((e) => e.type === 'error' && e.error.type === 'server_error')).toEqual([]);
@@ -243,12 +241,10 @@ test(`fuzz (seed ${SEED}): ${MAX_MESSAGES} messages at most, ${CONNECTIONS} conn
     await fullTurn(server.wsUrl);
     await new Promise((r) => setTimeout(r, 500));
     const after = await server.memory(true);
-    test
-      .info()
-      .annotations.push({
-        type: 'memory',
-        description: `gc=${after.gcExposed}: heap ${(start.heapUsed / MB).toFixed(1)} -> ${(after.heapUsed / MB).toFixed(1)} MB, rss ${(start.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB`,
-      });
+    test.info().annotations.push({
+      type: 'memory',
+      description: `gc=${after.gcExposed}: heap ${(start.heapUsed / MB).toFixed(1)} -> ${(after.heapUsed / MB).toFixed(1)} MB, rss ${(start.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB`,
+    });
     expect(after.heapUsed - start.heapUsed).toBeLessThan(after.gcExposed ? 8 * MB : 40 * MB);
     expect(after.rss - start.rss).toBeLessThan(150 * MB);
     expect(server.alive).toBe(true);

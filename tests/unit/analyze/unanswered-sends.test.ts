@@ -67,7 +67,7 @@ function frame(turnStartsMs: number[]): LogRecord[] {
   for (let tMs = 0; tMs <= RUN_MS; tMs += 1_000) {
     records.push({ type: 'cdp', tMs, heapUsedBytes: 20e6, heapTotalBytes: 40e6, domNodes: 300, eventListeners: 40, documents: 1, afterGc: false });
   }
-  turnStartsMs.forEach((tMs, i) => records.push({ type: 'harness', tMs, kind: 'turn-start', turn: i + 1 }));
+  for (const [i, tMs] of turnStartsMs.entries()) records.push({ type: 'harness', tMs, kind: 'turn-start', turn: i + 1 });
   records.push({ type: 'harness', tMs: RUN_MS, kind: 'run-end', detail: 'completed' });
   return records;
 }

@@ -2,7 +2,18 @@ import { expect, test } from '@playwright/test';
 import { startCdpWorkerWebSocketWatch } from '../../../harness/collect/cdp-worker-websockets.ts';
 import { logRecordSchema, type LogRecord } from '../../../harness/log/log-schema.ts';
 
-type Listener = (params: any) => void;
+type Listener = (params: unknown) => void;
+/** A CDP command as the fake session receives it: Target.sendMessageToTarget carries the next one as JSON. */
+interface Command {
+  id?: number;
+  method: string;
+  params?: unknown;
+}
+/** The params of Target.sendMessageToTarget in the non-flattened protocol. */
+interface SendMessageToTargetParams {
+  sessionId: string;
+  message: string;
+}
 
 /**
  * A fake Playwright CDPSession speaking the non-flattened Target protocol: commands sent into a child session are
@@ -10,11 +21,13 @@ type Listener = (params: any) => void;
  */
 function fakeSession(answer: (method: string, sessionPath: string[]) => object | undefined = () => ({ result: {} })) {
   const listeners = new Map<string, Set<Listener>>();
-  const sent: Array<{ path: string[]; method: string; params: any }> = [];
-  const emit = (event: string, params: unknown) => listeners.get(event)?.forEach((listener) => listener(params));
+  const sent: Array<{ path: string[]; method: string; params: unknown }> = [];
+  const emit = (event: string, params: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(params);
+  };
   /** A message from the target reached through sessionPath (outer session first), wrapped once per level. */
   const fromTarget = (sessionPath: string[], message: object) => {
-    let wrapped: { method: string; params: any } | object = message;
+    let wrapped: object = message;
     for (const sessionId of [...sessionPath].reverse().slice(0, -1)) {
       wrapped = { method: 'Target.receivedMessageFromTarget', params: { sessionId, message: JSON.stringify(wrapped) } };
     }
@@ -27,13 +40,14 @@ function fakeSession(answer: (method: string, sessionPath: string[]) => object |
     listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
     on: (event: string, listener: Listener) => void (listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(listener),
     off: (event: string, listener: Listener) => void listeners.get(event)?.delete(listener),
-    async send(method: string, params?: any) {
+    async send(method: string, params?: unknown) {
       // Unwrap nested Target.sendMessageToTarget down to the command and the path of sessions it travels.
       const path: string[] = [];
       let [command, commandParams] = [method, params];
       while (command === 'Target.sendMessageToTarget') {
-        path.push(commandParams.sessionId);
-        const inner = JSON.parse(commandParams.message);
+        const { sessionId, message } = commandParams as SendMessageToTargetParams;
+        path.push(sessionId);
+        const inner = JSON.parse(message) as Command;
         [command, commandParams] = [inner.method, inner.params];
         if (inner.method !== 'Target.sendMessageToTarget') {
           const reply = answer(command, path);

@@ -20,7 +20,13 @@ const globals = globalThis as { voiceSoakMonitor?: Monitor };
 function installMonitor(records: object[]): { drains: () => number } {
   const queue = records.map((r) => JSON.stringify(r));
   let drains = 0;
-  globals.voiceSoakMonitor = { timeOriginMs: MONITOR_START_EPOCH_MS, drain: () => (drains++, queue.splice(0)) };
+  globals.voiceSoakMonitor = {
+    timeOriginMs: MONITOR_START_EPOCH_MS,
+    drain: () => {
+      drains++;
+      return queue.splice(0);
+    },
+  };
   return { drains: () => drains };
 }
 
@@ -48,7 +54,13 @@ function fakePage(delay: { ms: number } | 'manual') {
       });
     },
   };
-  return { page: page as unknown as Page, evaluations: () => evaluations, release: () => pending.splice(0).forEach((run) => run()) };
+  return {
+    page: page as unknown as Page,
+    evaluations: () => evaluations,
+    release: () => {
+      for (const run of pending.splice(0)) run();
+    },
+  };
 }
 
 /** A sink that keeps what was written, in order, on one timeline shared with the test's own events. */

@@ -60,6 +60,6 @@ test('Poisson rate test matches binomial tails from scipy', () => {
 
 test('Holm adjustment is step-down and monotone', () => {
   const adjusted = holmAdjust([0.01, 0.04, 0.03, 0.005]);
-  [0.03, 0.06, 0.06, 0.02].forEach((expected, i) => expect(adjusted[i]).toBeCloseTo(expected, 12));
+  for (const [i, expected] of [0.03, 0.06, 0.06, 0.02].entries()) expect(adjusted[i]).toBeCloseTo(expected, 12);
   expect(holmAdjust([0.5, 0.9])).toEqual([1, 1]);
 });

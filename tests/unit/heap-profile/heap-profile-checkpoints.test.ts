@@ -15,7 +15,10 @@ function rig(options: { failProfile?: boolean } = {}) {
       records.push(r as LogRecord);
       for (const l of listeners) l(r as LogRecord);
     },
-    onRecord: (l: (r: LogRecord) => void) => (listeners.add(l), () => listeners.delete(l)),
+    onRecord: (l: (r: LogRecord) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
   };
   const session = {
     async send(method: string, params?: object) {

@@ -96,7 +96,7 @@ test('analyze() puts heapSites in the report and Likely sources under Issues Det
   records.sort((a, b) => a.tMs - b.tMs);
   const report = analyze({ header, records });
   expect(reportSchema.parse(report)).toEqual(report);
-  expect(report.heapSites?.sites[0]!.fn).toBe('tick');
+  expect(report.heapSites?.sites[0]?.fn).toBe('tick');
   const heap = report.issues.find((i) => i.id === 'heap-growth')!;
   expect(heap.likelySources?.[0]).toMatch(/^\+2\.\d MB\/min allocated in tick \(app\.js:261\) called from \(anonymous\) \(app\.js:1\)$/);
   const text = renderText(report);

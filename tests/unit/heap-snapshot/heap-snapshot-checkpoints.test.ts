@@ -23,7 +23,10 @@ function rig(options: { failSecond?: boolean } = {}) {
       records.push(record);
       for (const l of [...listeners]) l(record);
     },
-    onRecord: (l: (r: LogRecord) => void) => (listeners.add(l), () => listeners.delete(l)),
+    onRecord: (l: (r: LogRecord) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
   };
   const session = {
     async send(method: string) {

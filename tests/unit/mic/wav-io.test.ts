@@ -22,7 +22,9 @@ test('stereo float32 is averaged to mono pcm16; unsupported formats name the sou
   ];
   const bytes = new Uint8Array(44 + frames.length * 8);
   const view = new DataView(bytes.buffer);
-  const ascii = (at: number, s: string) => [...s].forEach((c, i) => (bytes[at + i] = c.charCodeAt(0)));
+  const ascii = (at: number, s: string) => {
+    for (const [i, c] of [...s].entries()) bytes[at + i] = c.charCodeAt(0);
+  };
   ascii(0, 'RIFF');
   view.setUint32(4, bytes.length - 8, true);
   ascii(8, 'WAVE');

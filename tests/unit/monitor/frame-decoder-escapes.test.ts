@@ -56,7 +56,8 @@ test('audio deltas still match their response.created when ids hold escapes: TTF
     const frames = [{ type: 'response.create' }, created(id), delta(id), delta(id), { type: 'response.done', response: { id, status: 'completed' } }];
     for (const [i, frame] of frames.entries()) {
       const text = i === 3 ? asciiJson(frame) : JSON.stringify(frame); // one delta with unicode escapes, one without
-      tracker.handle(decodeRealtimeFrame(text)!, (tMs += 100), 'ws-1', frame.type === 'response.create');
+      tMs += 100;
+      tracker.handle(decodeRealtimeFrame(text)!, tMs, 'ws-1', frame.type === 'response.create');
     }
   }
   const byKind = (kind: string) => records.filter((r) => r.kind === kind).map((r) => ('responseId' in r ? r.responseId : null));

@@ -9,7 +9,7 @@ import { watchPageSecretExposure } from '../../../harness/collect/redact/page-se
 function fakeSession(bodies: Record<string, { body: string; base64Encoded: boolean }> = {}) {
   const events = new EventEmitter();
   return {
-    on: (event: string, listener: (params: any) => void) => events.on(event, listener),
+    on: (event: string, listener: (params: unknown) => void) => events.on(event, listener),
     emit: (event: string, params: unknown) => events.emit(event, params),
     send: async (method: string, params?: { requestId?: string }) => {
       if (method === 'Network.getResponseBody') {

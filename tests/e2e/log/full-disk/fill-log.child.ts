@@ -39,10 +39,15 @@ const sample = (tMs: number) => ({
   sampleLatencyMs: 3,
 });
 let tMs = 0;
-while (failures.length === 0 && tMs < 10_000_000) writer.write(sample((tMs += 100)));
-for (let i = 0; i < 5; i++) writer.write(sample((tMs += 100))); // after the failure: dropped, not attempted
-writer.write({ type: 'harness', tMs: (tMs += 100), kind: 'run-end', detail: `log write failed: ${failures[0]?.reason}` });
-writer.write(sample((tMs += 100)));
+/** The next record's time, 100 ms after the last one. */
+const nextTMs = (): number => {
+  tMs += 100;
+  return tMs;
+};
+while (failures.length === 0 && tMs < 10_000_000) writer.write(sample(nextTMs()));
+for (let i = 0; i < 5; i++) writer.write(sample(nextTMs())); // after the failure: dropped, not attempted
+writer.write({ type: 'harness', tMs: nextTMs(), kind: 'run-end', detail: `log write failed: ${failures[0]?.reason}` });
+writer.write(sample(nextTMs()));
 await writer.close();
 const text = readFileSync(path, 'utf8');
 const lines = text.split('\n');
