@@ -128,7 +128,7 @@ test('dialect detection: header, api-version preview, default GA; session shapes
   expect(viaHeader.events[0]!.session.modalities).toEqual(['text', 'audio']);
   const viaQuery = await RealtimeTestClient.connect(`${server.wsUrl.replace('/v1/realtime', '/openai/realtime')}?api-version=2024-10-01-preview&deployment=x`);
   expect(viaQuery.events[0]!.session.input_audio_format).toBe('pcm16');
-  const ga = await RealtimeTestClient.connect(server.wsUrl.replace('/v1/realtime', '/') + '?model=gpt-realtime');
+  const ga = await RealtimeTestClient.connect(`${server.wsUrl.replace('/v1/realtime', '/')}?model=gpt-realtime`);
   expect(ga.ws.protocol).toBe('');
   expect(ga.events[0]!.session).toMatchObject({
     type: 'realtime',

@@ -34,12 +34,10 @@ test('8 connections x 60 MB: each gets message_too_large unread, stays open, and
     for (const c of clients)
       expect((await c.request({ type: 'input_audio_buffer.clear' }, 'input_audio_buffer.cleared', 30_000)).type).toBe('input_audio_buffer.cleared');
     const after = await server.memory(true);
-    test
-      .info()
-      .annotations.push({
-        type: 'memory',
-        description: `start rss ${(start.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, after ${(after.rss / MB).toFixed(0)} MB; ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
-      });
+    test.info().annotations.push({
+      type: 'memory',
+      description: `start rss ${(start.rss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, after ${(after.rss / MB).toFixed(0)} MB; ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
+    });
     expect(after.maxRss - start.rss).toBeLessThan(150 * MB);
     for (const c of clients) c.close();
   } finally {
@@ -76,7 +74,7 @@ test('8 connections x 12 MB against a 32 MB budget: memory_budget_exceeded for w
       clients.map((c, i) => c.waitFor((e) => e.type === 'error' || e.type === 'conversation.item.added', 20_000, from[i])),
     ).catch(async (e) => {
       console.log(
-        clients.map((c) => c.events.map((x) => x.type + (x.error ? ':' + x.error.code + ':' + x.error.message : '')).join(' | ')).join('\n'),
+        clients.map((c) => c.events.map((x) => x.type + (x.error ? `:${x.error.code}:${x.error.message}` : '')).join(' | ')).join('\n'),
         await server.logs(),
       );
       throw e;

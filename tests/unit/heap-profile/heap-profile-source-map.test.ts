@@ -32,9 +32,9 @@ function positionOf(code: string, needle: string): { line: number; col: number }
 test('a minified esbuild bundle maps each function back to its original file and line', async () => {
   const { code, map } = await bundle();
   const decoded = decodeSourceMap(map)!;
-  const keep = positionOf(code, 'function ' + /function (\w+)\(\w+\)\{const/.exec(code)![1]);
+  const keep = positionOf(code, `function ${/function (\w+)\(\w+\)\{const/.exec(code)![1]}`);
   expect(originalPosition(decoded, keep.line, keep.col)).toMatchObject({ file: 'src/leaky.ts', line: 4 });
-  const handle = positionOf(code, 'function ' + /function (\w+)\(\w+\)\{\w+\(new Float32Array/.exec(code)![1]);
+  const handle = positionOf(code, `function ${/function (\w+)\(\w+\)\{\w+\(new Float32Array/.exec(code)![1]}`);
   expect(originalPosition(decoded, handle.line, handle.col)).toMatchObject({ file: 'src/leaky.ts', line: 9 });
   expect(originalPosition(decoded, 99, 1)).toBeNull();
 });
@@ -67,7 +67,7 @@ test('the resolver finds the map by comment, header or data URL, loads each scri
   const urls = Object.keys(files).filter((u) => u.endsWith('.js'));
   await resolver.prepare([...urls, 'chrome-extension://x/y.js', '']);
   await resolver.prepare(urls);
-  const keep = positionOf(code, 'function ' + /function (\w+)\(\w+\)\{const/.exec(code)![1]);
+  const keep = positionOf(code, `function ${/function (\w+)\(\w+\)\{const/.exec(code)![1]}`);
   for (const url of ['http://127.0.0.1:1/app.js', 'http://127.0.0.1:1/header.js', 'http://127.0.0.1:1/inline.js']) {
     expect(resolver.lookup(url, keep.line, keep.col), url).toMatchObject({ file: 'src/leaky.ts', line: 4 });
   }

@@ -29,7 +29,7 @@ const file = (content: string | Buffer): string => {
   writeFileSync(path, content);
   return path;
 };
-const lines = (...values: unknown[]): string => values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n') + '\n';
+const lines = (...values: unknown[]): string => `${values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n')}\n`;
 
 async function readError(path: string): Promise<LogInputError> {
   try {
@@ -101,7 +101,7 @@ test('missing file, directory, and a line over the limit read with a bounded buf
   const sub = join(dir, 'sub.jsonl');
   mkdirSync(sub);
   expect((await readError(sub)).message).toBe(`${sub}: is a directory`);
-  const hugeLine = file(lines(HEADER) + '"' + 'x'.repeat(MAX_LINE_BYTES * 3));
+  const hugeLine = file(`${lines(HEADER)}"${'x'.repeat(MAX_LINE_BYTES * 3)}`);
   const before = process.memoryUsage().rss;
   const error = await readError(hugeLine);
   expect(error.message).toMatch(/:2: line longer than 1048576 bytes \(\d+ bytes so far\): not a voice-soak log line$/);
@@ -111,7 +111,7 @@ test('missing file, directory, and a line over the limit read with a bounded buf
 
 test('a truncated last line is tolerated with a warning; a truncated middle line is not', async () => {
   const records: LogRecord[] = [];
-  const path = file(lines(HEADER, CDP) + '{"type":"cdp","tMs":20');
+  const path = file(`${lines(HEADER, CDP)}{"type":"cdp","tMs":20`);
   const result = await readLog(
     path,
     () => {},

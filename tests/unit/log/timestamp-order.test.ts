@@ -40,7 +40,7 @@ const monitor = (tMs: number) => ({ type: 'monitor', tMs, kind: 'long-task', dur
 let n = 0;
 const write = (...records: unknown[]): string => {
   const path = join(dir, `run${++n}.jsonl`);
-  writeFileSync(path, [HEADER, ...records].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(path, `${[HEADER, ...records].map((r) => JSON.stringify(r)).join('\n')}\n`);
   return path;
 };
 
