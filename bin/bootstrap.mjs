@@ -2,7 +2,7 @@
 // `npm run soak`, `npm test`, `npm run bench`: make a fresh machine ready, then run the job.
 // 1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json);
 // 2. a Chromium (found, or installed with apt as root, or with Playwright's installer);
-// 3. the job itself (`test` type-checks first) (an X server for headed runs is started by the Playwright config's globalSetup).
+// 3. the job itself (`test` type-checks and lints first) (an X server for headed runs is started by the Playwright config's globalSetup).
 // Both come first because SOAK_ISOLATE_NETWORK=1 runs the job without a network: the Playwright config re-runs itself
 // inside a network namespace with only loopback (harness/setup/network-namespace.ts), after installing Xvfb if needed.
 // Plain JavaScript with no dependencies: it runs before node_modules exists.
@@ -53,6 +53,9 @@ const jobs = {
     console.log('voice-soak: type-checking (tsc) ...');
     const typecheck = await run(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
     if (typecheck !== 0) return typecheck;
+    console.log('voice-soak: lint and format check (biome check; `npx biome check --write` fixes the format) ...');
+    const lint = await run(process.execPath, [join('node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'check']);
+    if (lint !== 0) return lint;
     return playwright(['test', '--project=unit', '--project=e2e', '--project=user-runs', '--reporter=list,./reporters/summary-line-reporter.ts', ...extra]);
   },
   bench: async () => {
