@@ -8,35 +8,19 @@
  * Thresholds in effect: defaults < the log header's thresholds < the thresholds argument. Records are trusted:
  * validate them at the edge (harness/log/log-reader.ts) before they reach here.
  */
-import { buildAnalysisContext } from './analysis-context.ts';
-import type { Check } from './check.ts';
+import { buildAnalysisContext } from './judge/analysis-context.ts';
+import type { Check } from './judge/check.ts';
+import { runAudits } from './audits/run-audits.ts';
 import { collectRecord, createCollectedData } from './collect-record.ts';
 import { buildSeries } from './build-series.ts';
 import { computeMetrics } from './compute-metrics.ts';
-import { detectAudioGaps } from './detect-audio-gaps.ts';
-import { detectBacklogs } from './detect-backlogs.ts';
-import { detectClientProtocolErrors } from './detect-client-protocol-errors.ts';
-import { detectDom } from './detect-dom.ts';
-import { detectFaultsApplied } from './detect-faults-applied.ts';
-import { detectFirstResponse } from './detect-first-response.ts';
-import { detectHeap } from './detect-heap.ts';
-import { detectMemoryGrowth } from './detect-memory-growth.ts';
-import { detectCycleLeak } from './detect-cycle-leak.ts';
-import { detectLatency } from './detect-latency.ts';
-import { detectPageDialogs } from './detect-page-dialogs.ts';
-import { detectPageUnresponsive } from './detect-page-unresponsive.ts';
-import { detectRunComplete } from './detect-run-complete.ts';
-import { detectRunEvents } from './detect-run-events.ts';
-import { detectRemoteRequests } from './detect-remote-requests.ts';
-import { detectRunHealth } from './detect-run-health.ts';
-import { detectWsInWorker } from './detect-ws-in-worker.ts';
 import { heapSiteGrowth } from './heap-site-growth.ts';
 import { attachLikelySources } from './likely-sources.ts';
 import { attachSnapshotSources } from './snapshot-likely-sources.ts';
 import type { LogHeader, LogRecord, SoakLog } from '../log/log-schema.ts';
 import type { Report } from './report/report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report/report-version.ts';
-import type { AdaptiveBaseline } from './adaptive-thresholds.ts';
+import type { AdaptiveBaseline } from './judge/adaptive-thresholds.ts';
 import { mergeThresholds } from '../thresholds/merge-thresholds.ts';
 import type { ThresholdsInput } from '../thresholds/thresholds-schema.ts';
 
@@ -50,26 +34,6 @@ export interface Analyzer {
   finish(warnings?: string[]): Report;
 }
 
-const DETECTORS = [
-  detectHeap,
-  detectMemoryGrowth,
-  detectCycleLeak,
-  detectDom,
-  detectLatency,
-  detectFirstResponse,
-  detectBacklogs,
-  detectAudioGaps,
-  detectRunHealth,
-  detectClientProtocolErrors,
-  detectWsInWorker,
-  detectPageDialogs,
-  detectPageUnresponsive,
-  detectRunComplete,
-  detectRunEvents,
-  detectRemoteRequests,
-  detectFaultsApplied,
-];
-
 export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, options: AnalyzeOptions = {}): Analyzer {
   const configured = mergeThresholds(header.thresholds, thresholds as Record<string, unknown> | undefined);
   const data = createCollectedData(header, configured);
@@ -79,7 +43,7 @@ export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, 
     },
     finish(warnings = []) {
       const ctx = buildAnalysisContext(data, configured, options.baseline);
-      const checks: Check[] = DETECTORS.flatMap((detect) => detect(ctx));
+      const checks: Check[] = runAudits(ctx);
       const assertions = checks.map((c) => c.assertion);
       const heapSites = heapSiteGrowth(data.heapSites, ctx.warmupMs, ctx.thresholds.confidence);
       const issues = attachSnapshotSources(

@@ -5,8 +5,8 @@
  */
 import type { Series, Trend } from './report/report-schema.ts';
 import { downsampleMinMax, type Point } from './stats/downsample-min-max.ts';
-import type { AnalysisContext } from './analysis-context.ts';
-import type { TimeSeries } from './collected-data.ts';
+import type { AnalysisContext } from './judge/analysis-context.ts';
+import type { TimeSeries } from './judge/collected-data.ts';
 
 export const SERIES_MAX_POINTS = 600;
 const MIB = 1024 * 1024;

@@ -4,9 +4,9 @@
  * fault evidence.
  */
 import type { HarnessEvent } from '../log/log-schema.ts';
-import type { CollectedData, HarnessNotes } from './collected-data.ts';
-import { noteFaultRecord } from './fault-evidence.ts';
-import { dataFlag, dataNumber, dataText } from './harness-data-field.ts';
+import type { CollectedData, HarnessNotes } from './judge/collected-data.ts';
+import { noteFaultRecord } from './judge/fault-evidence.ts';
+import { dataFlag, dataNumber, dataText } from './judge/harness-data-field.ts';
 
 export function emptyHarnessNotes(): HarnessNotes {
   return { monitorMissing: null, noSocket: null, redirect: null, failure: null };

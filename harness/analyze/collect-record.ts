@@ -5,10 +5,10 @@
 import type { CdpSample, LogHeader, LogRecord, MonitorRecord, RtEvent, WsSample } from '../log/log-schema.ts';
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { isClientMisuse } from './client-misuse-codes.ts';
-import { emptyGcSeries, emptyMisuseTally, emptySeries, type CollectedData, type GcSeries, type MisuseTally, type TimeSeries } from './collected-data.ts';
+import { emptyGcSeries, emptyMisuseTally, emptySeries, type CollectedData, type GcSeries, type MisuseTally, type TimeSeries } from './judge/collected-data.ts';
 import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.ts';
-import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './fault-evidence.ts';
-import { createTurnMatcher } from './turn-matcher.ts';
+import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './judge/fault-evidence.ts';
+import { createTurnMatcher } from './judge/turn-matcher.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
 const PLANNED_INTERRUPTION = /barge|user|planned|script/i;

@@ -1,11 +1,11 @@
 /** The report's metrics: the seed's report lines plus the trend numbers, from the analysis context. */
 import type { Metrics } from './report/report-schema.ts';
 import { median, quantileSorted } from './stats/quantile-sorted.ts';
-import type { AnalysisContext } from './analysis-context.ts';
-import type { TimeSeries } from './collected-data.ts';
-import { audioGapSummary } from './detect-audio-gaps.ts';
-import { totalErrors } from './detect-run-health.ts';
-import { endWindowFromMs, valuesBetween } from './series-window.ts';
+import type { AnalysisContext } from './judge/analysis-context.ts';
+import type { TimeSeries } from './judge/collected-data.ts';
+import { audioGapSummary } from './judge/audio-gap-summary.ts';
+import { totalErrors } from './judge/total-errors.ts';
+import { endWindowFromMs, valuesBetween } from './judge/series-window.ts';
 
 /** How many one-minute medians make a "recent values" trend line. */
 export const RECENT_MINUTES = 5;

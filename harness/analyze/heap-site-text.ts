@@ -3,7 +3,7 @@
  * from start (src/voice-app.ts:60)". Source-mapped positions when known, else the script's file name and line. Pure.
  */
 import type { HeapSiteFrame, HeapSiteGrowth } from './report/heap-sites-report-schema.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from './judge/format-number.ts';
 
 export function formatBytesPerMin(bytesPerMin: number): string {
   const abs = Math.abs(bytesPerMin);

@@ -7,7 +7,7 @@
 import type { HeapConstructorGrowth, HeapSnapshotDiffRecord } from '../log/heap-snapshot-diff-schema.ts';
 import { INTERNAL_HEAP_CLASS as INTERNAL_CLASS } from '../log/internal-heap-class.ts';
 import type { Issue } from './report/report-schema.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from './judge/format-number.ts';
 import { MEMORY_ISSUE_IDS } from './likely-sources.ts';
 
 const MAX_CONSTRUCTORS = 3;

@@ -4,15 +4,15 @@
  *  - warm-up clamped to the run so far (effectiveWarmupMs), and with thresholds.adaptive the TTFR budget from the
  *    warm-up's turns (the analyzer's adaptive-thresholds.ts);
  *  - heap-growth: post-GC lows of the page heap (postGcLows, window minima: the page sees no GC), fitted by fitTrend
- *    (Theil-Sen + Mann-Kendall) and judged by judgeGrowth (growthCheck), as detect-heap.ts does for a page log;
+ *    (Theil-Sen + Mann-Kendall) and judged by judgeGrowth (growthCheck), as audits/heap-growth.ts does for a page log;
  *  - latency-growth and ttfr-growth: fitTrend of handler time and of TTFR per turn, judged the same way;
- *  - slow-first-response: the type-7 p95 of TTFR over the turns against the budget (detect-first-response.ts).
+ *  - slow-first-response: the type-7 p95 of TTFR over the turns against the budget (audits/slow-first-response.ts).
  * Each warning carries the level the report would give it, and says it is an early warning. Pure.
  */
-import { applyAdaptiveBudgets, adaptiveBudgets, baselineFromWarmup } from '../analyze/adaptive-thresholds.ts';
-import { effectiveWarmupMs } from '../analyze/analysis-context.ts';
-import { formatNumber } from '../analyze/format-number.ts';
-import { growthCheck } from '../analyze/growth-check.ts';
+import { applyAdaptiveBudgets, adaptiveBudgets, baselineFromWarmup } from '../analyze/judge/adaptive-thresholds.ts';
+import { effectiveWarmupMs } from '../analyze/judge/analysis-context.ts';
+import { formatNumber } from '../analyze/judge/format-number.ts';
+import { growthCheck } from '../analyze/judge/growth-check.ts';
 import type { Assertion, Trend } from '../analyze/report/report-schema.ts';
 import { fitTrend } from '../analyze/stats/fit-trend.ts';
 import { postGcLows } from '../analyze/stats/post-gc-lows.ts';
@@ -29,7 +29,7 @@ export interface EarlyWarning {
 }
 
 const MIB = 1024 * 1024;
-/** The level detect-first-response.ts gives slow-first-response. */
+/** The level audits/slow-first-response.ts gives slow-first-response. */
 const SLOW_FIRST_RESPONSE_LEVEL: Assertion['level'] = 'error';
 
 interface Growth {

@@ -8,7 +8,7 @@
  * Never lowers a timeout below its configured value. Pure: measurements in, limits out.
  * These are the page's safeguard limits, not thresholds: the configured values come from the thresholds (one set of
  * defaults, harness/thresholds), and the constants below only say how far the safeguards may stretch them. The
- * analyzer's adaptive budgets (harness/analyze/adaptive-thresholds.ts, thresholds.adaptive.factor) are another idea.
+ * analyzer's adaptive budgets (harness/analyze/judge/adaptive-thresholds.ts, thresholds.adaptive.factor) are another idea.
  */
 import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 

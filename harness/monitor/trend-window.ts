@@ -6,7 +6,7 @@
  * of memory samples and messages as its default caps, and the last MAX_TURNS turns.
  */
 import type { LogRecord } from '../log/log-schema.ts';
-import { createTurnMatcher, type TurnMatcher, type TurnTiming } from '../analyze/turn-matcher.ts';
+import { createTurnMatcher, type TurnMatcher, type TurnTiming } from '../analyze/judge/turn-matcher.ts';
 import { DEFAULT_RECORD_CAPS } from './record-caps.ts';
 import { RingBuffer } from './ring-buffer.ts';
 import { SeriesRing, type SeriesColumns } from './series-ring.ts';

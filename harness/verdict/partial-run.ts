@@ -1,6 +1,6 @@
 /**
  * Whether a report is of a run that was cut short, read from its run-complete finding (harness/analyze/
- * detect-run-complete.ts judges it; this only copies what it found): "<what happened> at <time> s", or null for a
+ * audits/run-complete.ts judges it; this only copies what it found): "<what happened> at <time> s", or null for a
  * run that finished its script (and for page logs, which have no run-end to judge).
  */
 import type { Report } from '../analyze/report/report-schema.ts';

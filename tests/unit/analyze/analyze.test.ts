@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { analyze, createAnalyzer } from '../../../harness/analyze/analyze.ts';
-import { judgeGrowth } from '../../../harness/analyze/growth-check.ts';
+import { judgeGrowth } from '../../../harness/analyze/judge/growth-check.ts';
 import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { reportSchema, type Report, type Trend } from '../../../harness/analyze/report/report-schema.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';

@@ -1,7 +1,7 @@
 /** The cycle-leak rule and detector: steady growth per conversation cycle fails, noise and one-off jumps do not. */
 import { expect, test } from '@playwright/test';
 import { analyze } from '../../../harness/analyze/analyze.ts';
-import { judgeCycleLeak } from '../../../harness/analyze/cycle-leak-rule.ts';
+import { judgeCycleLeak } from '../../../harness/analyze/judge/cycle-leak-rule.ts';
 import type { CycleRecord, LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { renderText } from '../../../harness/render/render-text.ts';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { analyze } from '../../../harness/analyze/analyze.ts';
-import { faultName, faultsInSocketUrl } from '../../../harness/analyze/fault-evidence.ts';
+import { faultName, faultsInSocketUrl } from '../../../harness/analyze/judge/fault-evidence.ts';
 import type { LogRecord } from '../../../harness/log/log-schema.ts';
 import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { completeSoakLog } from './complete-soak-log.ts';

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { adaptiveBudgets, baselineFromReport, baselineFromWarmup } from '../../../harness/analyze/adaptive-thresholds.ts';
+import { adaptiveBudgets, baselineFromReport, baselineFromWarmup } from '../../../harness/analyze/judge/adaptive-thresholds.ts';
 import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { mergeThresholds } from '../../../harness/thresholds/merge-thresholds.ts';
 import { resolveThresholds } from '../../../harness/thresholds/resolve-thresholds.ts';

@@ -1,11 +1,11 @@
 /**
- * ws-backpressure from the other side (harness/analyze/unanswered-sends.ts via detect-backlogs.ts): an open
+ * ws-backpressure from the other side (harness/analyze/judge/unanswered-sends.ts via audits/ws-backpressure.ts): an open
  * socket that keeps sending after a turn started, with no message back for longer than the response timeout, fails
  * even while bufferedAmount stays at 0. Logs are built by hand and validated against the log schema.
  */
 import { expect, test } from '@playwright/test';
 import { analyze } from '../../../harness/analyze/analyze.ts';
-import { unansweredSends } from '../../../harness/analyze/unanswered-sends.ts';
+import { unansweredSends } from '../../../harness/analyze/judge/unanswered-sends.ts';
 import { logHeaderSchema, type LogHeader, type LogRecord, type SoakLog } from '../../../harness/log/log-schema.ts';
 import { expectValidRecords } from '../log/expect-valid-records.ts';
 import type { Report } from '../../../harness/analyze/report/report-schema.ts';
