@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -8,6 +9,8 @@ import { parseServeArgs } from '../../../reference/server/parse-serve-args.ts';
 import { run } from '../../../reference/server/serve-command.ts';
 import { startRealtimeServer } from '../../../reference/server/start-realtime-server.ts';
 import { RealtimeTestClient } from './realtime-test-client.ts';
+
+const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'voice-soak.mjs');
 
 function get(url: string, rawPath?: string): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
@@ -84,27 +87,33 @@ test('serve arguments: defaults, faults, bad values, loopback only unless --allo
   expect(parseServeArgs(['--host', '0.0.0.0', '--allow-remote']).host).toBe('0.0.0.0');
 });
 
-test('serve command: bad args exit 64; runs until SIGTERM then resolves 0', async () => {
+test('serve command: bad args exit 64 with one line; `voice-soak serve` runs until SIGTERM, then closes its sockets and exits 0', async () => {
   const errors: string[] = [];
-  const logs: string[] = [];
   const originalError = console.error;
-  const originalLog = console.log;
   console.error = (line: string) => errors.push(line);
-  console.log = (line: string) => logs.push(line);
   try {
     expect(await run(['--port', 'x'])).toBe(64);
-    expect(errors).toEqual(['voice-soak serve: --port must be an integer 0..65535, got "x"']);
-    const running = run(['--port', '0', '--fault', 'stall']);
-    await expect.poll(() => logs.join('\n'), { timeout: 5000 }).toContain('Ctrl+C');
-    const wsLine = logs.find((l) => l.includes('/v1/realtime'))!;
-    const wsUrl = /ws:\/\/\S+\/v1\/realtime/.exec(wsLine)![0];
-    const client = await RealtimeTestClient.connect(wsUrl);
-    expect(logs.join('\n')).toContain('faults     stall:2');
-    process.emit('SIGTERM', 'SIGTERM');
-    expect(await running).toBe(0);
-    expect(await client.waitClose()).not.toBeNull();
   } finally {
     console.error = originalError;
-    console.log = originalLog;
+  }
+  expect(errors).toEqual(['voice-soak serve: --port must be an integer 0..65535, got "x"']);
+
+  // The running server in its own process, as users start it: SIGTERM sent to this test's worker would also close
+  // the worker's browser (Playwright stops the browsers it launched on SIGTERM), so the signal goes to the child.
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--fault', 'stall'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await expect.poll(() => out, { timeout: 15_000 }).toContain('Ctrl+C');
+    const wsUrl = /ws:\/\/\S+\/v1\/realtime/.exec(out)![0];
+    const client = await RealtimeTestClient.connect(wsUrl);
+    expect(out).toContain('faults     stall:2');
+    child.kill('SIGTERM');
+    expect(await exited, out).toBe(0);
+    expect(await client.waitClose()).not.toBeNull();
+  } finally {
+    child.kill('SIGKILL');
   }
 });

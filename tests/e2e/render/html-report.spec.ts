@@ -23,11 +23,6 @@ test.afterAll(async () => {
   await rm(scratchDir, { recursive: true, force: true });
 });
 
-// One retry: in a fresh-clone CI run the worker's browser was once found closed when this first test asked it for a
-// context ("Target page, context or browser has been closed", 7 ms in, after two minutes of browser-free server
-// tests in the same worker; cause not found). A retry gets a new worker and browser, and shows as flaky, not as a pass.
-test.describe.configure({ retries: 1 });
-
 function leakyReport() {
   const [header, ...records] = [...generateLog({ durationMs: 420_000, seed: 11, faults: { heapLeakMbPerMin: 3 } })];
   return analyze({ header: header as LogHeader, records: records as LogRecord[] });
