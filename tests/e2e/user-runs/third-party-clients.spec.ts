@@ -76,7 +76,9 @@ for (const client of CLIENTS) {
     });
 
     test('fails with ttfr-growth when the server adds 400 ms per turn', async () => {
-      const run = await soak(client, 'ttfr-growth', { SOAK_FAULTS: 'ttfr-growth:400', SOAK_DURATION: '40s' });
+      // 60 s: over 40 s only 4-5 turns follow the warm-up, and one TTFR out of order on loaded cores leaves
+      // Mann-Kendall short of significance (CI: 6331 ms/min, p = 0.09, a warning instead of the error).
+      const run = await soak(client, 'ttfr-growth', { SOAK_FAULTS: 'ttfr-growth:400', SOAK_DURATION: '60s' });
       expect(run.code, run.explain).toBe(1);
       expect(failedErrorIds(run.report), run.explain).toContain('ttfr-growth');
       console.log(`${client.folder} ttfr-growth: verdict ${run.report?.verdict}, failed ${failedErrorIds(run.report).join(', ')}`);
