@@ -6,11 +6,11 @@ import { attachLikelySources } from '../../../harness/analyze/likely-sources.ts'
 import type { HeapSitesRecord } from '../../../harness/log/heap-sites-schema.ts';
 import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { reportSchema, type Issue } from '../../../harness/analyze/report/report-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { renderHtml } from '../../../harness/render/render-html.ts';
 import { renderMarkdown } from '../../../harness/render/render-markdown.ts';
 import { renderText } from '../../../harness/render/render-text.ts';
 import { leakProfile } from './sampling-profile-fixture.ts';
+import { testLogHeader } from '../log/test-log-header.ts';
 
 const MIB = 1024 * 1024;
 
@@ -66,18 +66,7 @@ test('memory findings get the top three sites as Likely sources and a recommenda
 });
 
 test('analyze() puts heapSites in the report and Likely sources under Issues Detected in text, Markdown and HTML', () => {
-  const header: LogHeader = {
-    type: 'header',
-    schemaVersion: 1,
-    tool: { name: 'voice-soak', version: 'test' },
-    source: 'harness',
-    target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-    startedAt: '2025-01-01T00:00:00Z',
-    sampleIntervalMs: 1000,
-    thresholds: PLAIN_DEFAULT_THRESHOLDS,
-    faults: [],
-    meta: {},
-  };
+  const header: LogHeader = testLogHeader();
   const records: LogRecord[] = [];
   for (let t = 0; t <= 240_000; t += 1000) {
     const afterGc = t % 10_000 === 0;

@@ -4,23 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregateSamplingProfile } from '../../../harness/collect/heap-profile-aggregate.ts';
 import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { readLog } from '../../../harness/log/log-reader.ts';
 import { createLogWriter } from '../../../harness/log/log-writer.ts';
 import { leakProfile } from './sampling-profile-fixture.ts';
+import { testLogHeader } from '../log/test-log-header.ts';
 
-const HEADER: LogHeader = {
-  type: 'header',
-  schemaVersion: 1,
-  tool: { name: 'voice-soak', version: 'test' },
-  source: 'harness',
-  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z',
-  sampleIntervalMs: 1000,
-  thresholds: PLAIN_DEFAULT_THRESHOLDS,
-  faults: [],
-  meta: {},
-};
+const HEADER: LogHeader = testLogHeader();
 
 test('a heap-sites record goes through the log writer and comes back from the reader unchanged; a bad one is refused by name', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'voice-soak-heap-sites-')), 'run.jsonl');

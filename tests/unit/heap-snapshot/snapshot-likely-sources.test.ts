@@ -10,11 +10,11 @@ import { attachSnapshotSources, snapshotSourceLines } from '../../../harness/ana
 import type { HeapSnapshotDiffRecord } from '../../../harness/log/heap-snapshot-diff-schema.ts';
 import { logRecordSchema, type LogHeader, type LogRecord } from '../../../harness/log/log-schema.ts';
 import type { Issue } from '../../../harness/analyze/report/report-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { validateRecord } from '../../../harness/log/validate-log-record.ts';
 import { renderHtml } from '../../../harness/render/render-html.ts';
 import { renderMarkdown } from '../../../harness/render/render-markdown.ts';
 import { renderText } from '../../../harness/render/render-text.ts';
+import { testLogHeader } from '../log/test-log-header.ts';
 
 const MIB = 1024 * 1024;
 const checkpoint = (reason: string, tMs: number, detachedNodes: number) => ({
@@ -73,18 +73,7 @@ test("memory findings gain them after the profile's sites and name the construct
 test('a log with the record: valid at the edge, analyzed into every renderer under Issues Detected', () => {
   expect(validateRecord(JSON.parse(JSON.stringify(DIFF)))).toMatchObject({ ok: true });
   expect(validateRecord({ ...DIFF, constructors: [{ name: 'x' }] })).toMatchObject({ ok: false, field: 'constructors[0].countBefore' });
-  const header: LogHeader = {
-    type: 'header',
-    schemaVersion: 1,
-    tool: { name: 'voice-soak', version: 'test' },
-    source: 'harness',
-    target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-    startedAt: '2025-01-01T00:00:00Z',
-    sampleIntervalMs: 1000,
-    thresholds: PLAIN_DEFAULT_THRESHOLDS,
-    faults: [],
-    meta: {},
-  };
+  const header: LogHeader = testLogHeader();
   const records: LogRecord[] = [];
   for (let t = 0; t <= 200_000; t += 1000) {
     const afterGc = t % 10_000 === 0;

@@ -3,25 +3,14 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { LogInputError, MAX_LINE_BYTES, readLog } from '../../../harness/log/log-reader.ts';
 import { createLogWriter } from '../../../harness/log/log-writer.ts';
 import { RECORD_TYPES } from '../../../harness/log/validate-log-record.ts';
 import { readThresholdsFile } from '../../../harness/thresholds/thresholds-file.ts';
+import { testLogHeader } from './test-log-header.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-reader-'));
-const HEADER: LogHeader = {
-  type: 'header',
-  schemaVersion: 1,
-  tool: { name: 'voice-soak', version: 'test' },
-  source: 'harness',
-  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z',
-  sampleIntervalMs: 1000,
-  thresholds: PLAIN_DEFAULT_THRESHOLDS,
-  faults: [],
-  meta: {},
-};
+const HEADER: LogHeader = testLogHeader();
 const CDP = { type: 'cdp', tMs: 1000, heapUsedBytes: 1e7, heapTotalBytes: 2e7, domNodes: 10, eventListeners: 2, documents: 1 };
 let n = 0;
 const file = (content: string | Buffer): string => {

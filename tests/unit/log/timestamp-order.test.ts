@@ -4,23 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogHeader } from '../../../harness/log/log-schema.ts';
-import { PLAIN_DEFAULT_THRESHOLDS } from '../../../harness/thresholds/default-thresholds.ts';
 import { LogInputError, readLog } from '../../../harness/log/log-reader.ts';
 import { synthLogText } from '../../e2e/cli/run-cli.ts';
+import { testLogHeader } from './test-log-header.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'voice-soak-order-'));
-const HEADER: LogHeader = {
-  type: 'header',
-  schemaVersion: 1,
-  tool: { name: 'voice-soak', version: 'test' },
-  source: 'harness',
-  target: { url: 'http://127.0.0.1:1/', kind: 'embedded' },
-  startedAt: '2025-01-01T00:00:00Z',
-  sampleIntervalMs: 1000,
-  thresholds: PLAIN_DEFAULT_THRESHOLDS,
-  faults: [],
-  meta: {},
-};
+const HEADER: LogHeader = testLogHeader();
 const cdp = (tMs: number) => ({ type: 'cdp', tMs, heapUsedBytes: 1e7, heapTotalBytes: 2e7, domNodes: 10, eventListeners: 2, documents: 1 });
 const ws = (tMs: number, socketId = 'ws-1') => ({
   type: 'ws',
