@@ -28,6 +28,11 @@ export const PLAIN_DEFAULT_THRESHOLDS = {
    * do not show (70 MB over the 7-minute soak); buffer-growth and heap-growth are the tight ones.
    */
   processMemorySlopeMbPerMin: 10,
+  /**
+   * 120 s: a fresh renderer's RSS settles for its first minute or two (a clean 30-second run measured 15.5 MB/min
+   * over minutes 0.2-0.6 beside other soaks), so a shorter RSS trend may warn but not fail the run as an error.
+   */
+  processMemoryMinTrendMs: 120_000,
   /** 10: a start/stop that forgets its handlers leaves several per cycle; a clean app none. */
   cycleListenerGrowth: 10,
   /**

@@ -36,6 +36,7 @@ export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('HEAP_SLOPE_MB_PER_MIN', 'heapSlopeMbPerMin', 'MB/min', 'non-negative'),
   row('BUFFER_SLOPE_MB_PER_MIN', 'bufferSlopeMbPerMin', 'MB/min', 'non-negative'),
   row('PROCESS_MEMORY_SLOPE_MB_PER_MIN', 'processMemorySlopeMbPerMin', 'MB/min', 'non-negative'),
+  row('PROCESS_MEMORY_MIN_TREND_MS', 'processMemoryMinTrendMs', 'ms', 'non-negative'),
   row('CYCLE_LISTENER_GROWTH', 'cycleListenerGrowth', 'listeners/cycle', 'non-negative'),
   row('CYCLE_DOM_NODE_GROWTH', 'cycleDomNodeGrowth', 'nodes/cycle', 'non-negative'),
   row('TTFR_SLOPE_MS_PER_MIN', 'ttfrSlopeMsPerMin', 'ms/min', 'non-negative'),

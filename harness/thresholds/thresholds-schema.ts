@@ -25,6 +25,8 @@ export const thresholdsSchema = z.object({
   bufferSlopeMbPerMin: nonNegative.default(D.bufferSlopeMbPerMin),
   /** Trend budget: Theil-Sen slope of the page's renderer RSS at post-GC samples, MB per minute. */
   processMemorySlopeMbPerMin: nonNegative.default(D.processMemorySlopeMbPerMin),
+  /** process-memory-growth is an error only when its trend spans at least this long (shorter: a warning at most), ms. */
+  processMemoryMinTrendMs: nonNegative.default(D.processMemoryMinTrendMs),
   /** cycle-leak tolerance: event listeners a conversation may add for good (per start/stop cycle). */
   cycleListenerGrowth: nonNegative.default(D.cycleListenerGrowth),
   /** cycle-leak tolerance: DOM nodes a conversation may add for good (per start/stop cycle). */

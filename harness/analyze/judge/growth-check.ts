@@ -23,6 +23,12 @@ export interface GrowthCheckInput {
   fitted: string;
   /** Level of the assertion when it passes (the level it would fail at when confidently over budget). */
   level?: Assertion['level'];
+  /**
+   * A trend spanning less than this (ms) may fail as a warning only, with `shortSpanNote` in the message: for a
+   * series that settles for a while after start (a fresh renderer's RSS), a short run cannot tell settling from a leak.
+   */
+  errorNeedsSpanMs?: number;
+  shortSpanNote?: string;
 }
 
 /** No trend could be fitted ("too few turns after warm-up (2)"): a failed warning, never a silent pass. */
@@ -41,7 +47,9 @@ export function trendUnknownCheck(id: string, title: string, budgetPerMin: numbe
 
 export function growthCheck(input: GrowthCheckInput): Check {
   const { trend, budgetPerMin, id } = input;
-  const failedLevel = judgeGrowth(trend, budgetPerMin, input.confidence);
+  const judged = judgeGrowth(trend, budgetPerMin, input.confidence);
+  const tooShort = judged === 'error' && input.errorNeedsSpanMs !== undefined && trend.toMs - trend.fromMs < input.errorNeedsSpanMs;
+  const failedLevel = tooShort ? 'warn' : judged;
   const op = trend.slopePerMin > budgetPerMin ? '>' : '<=';
   const significance = failedLevel ? '' : trend.slopePerMin > budgetPerMin ? `, not significant: Mann-Kendall p=${formatNumber(trend.pValue)}` : '';
   return makeCheck({
@@ -52,7 +60,7 @@ export function growthCheck(input: GrowthCheckInput): Check {
     actual: trend.slopePerMin,
     operator: '<=',
     passed: failedLevel === null,
-    message: `${id}: ${formatNumber(trend.slopePerMin)} ${trend.unit} ${op} ${formatNumber(budgetPerMin)} ${trend.unit} (${input.fitted}, ${formatMinutes(trend.fromMs, trend.toMs)}${significance})`,
+    message: `${id}: ${formatNumber(trend.slopePerMin)} ${trend.unit} ${op} ${formatNumber(budgetPerMin)} ${trend.unit} (${input.fitted}, ${formatMinutes(trend.fromMs, trend.toMs)}${significance})${tooShort ? `: a warning only, ${input.shortSpanNote ?? `the trend spans under ${formatNumber(input.errorNeedsSpanMs! / 60_000)} min`}` : ''}`,
     evidence: {
       slopePerMin: trend.slopePerMin,
       ciLowPerMin: trend.ciLowPerMin,

@@ -13,6 +13,9 @@ export interface MemoryGrowthSpec {
   budget: number;
   what: string;
   missing: [id: string, title: string, message: string];
+  /** See GrowthCheckInput.errorNeedsSpanMs. */
+  errorNeedsSpanMs?: number;
+  shortSpanNote?: string;
 }
 
 export function memoryGrowthCheck(ctx: AnalysisContext, memory: MemoryTrend, spec: MemoryGrowthSpec): Check {
@@ -25,5 +28,14 @@ export function memoryGrowthCheck(ctx: AnalysisContext, memory: MemoryTrend, spe
       `too few post-GC samples after warm-up (${memory.lows.tMs.filter((t) => t >= ctx.warmupMs).length})`,
     );
   const fitted = `Theil-Sen slope of ${spec.what}${memory.lows.method === 'window-minima' ? ' (window minima)' : ''}`;
-  return growthCheck({ id: spec.id, title: spec.title, trend: memory.trend, budgetPerMin: spec.budget, confidence: ctx.thresholds.confidence, fitted });
+  return growthCheck({
+    id: spec.id,
+    title: spec.title,
+    trend: memory.trend,
+    budgetPerMin: spec.budget,
+    confidence: ctx.thresholds.confidence,
+    fitted,
+    errorNeedsSpanMs: spec.errorNeedsSpanMs,
+    shortSpanNote: spec.shortSpanNote,
+  });
 }

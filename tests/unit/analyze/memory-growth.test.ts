@@ -38,6 +38,16 @@ test('renderer RSS growing 15 MB/min with flat heaps fails process-memory-growth
   expect(renderText(report)).toMatch(/- Renderer Memory \(RSS\): [\d.]+ MB, \+[\d.]+ MB\/min\n/);
 });
 
+test('an RSS trend over less than processMemoryMinTrendMs (a fresh renderer settling) warns, and errs once long enough', () => {
+  const short = analyze(generate({ durationMs: 100_000, seed: 4, faults: { rssLeakMbPerMin: 40 } }));
+  const check = assertion(short, 'process-memory-growth');
+  expect(check).toMatchObject({ passed: false, level: 'warn' });
+  expect(check.message).toMatch(/: a warning only, a fresh renderer's RSS settles for its first minutes, so an error needs a trend over at least 2 min$/);
+  const long = analyze(generate({ durationMs: 100_000, seed: 4, faults: { rssLeakMbPerMin: 40 } }), { processMemoryMinTrendMs: 10_000 });
+  expect(assertion(long, 'process-memory-growth')).toMatchObject({ passed: false, level: 'error' });
+  expect(assertion(long, 'process-memory-growth').message).not.toContain('a warning only');
+});
+
 test('clean logs pass both, at slopes well under the budgets', () => {
   for (const seed of [21, 22, 23, 24, 25]) {
     const report = analyze(generate({ durationMs: SEVEN_MIN_MS, seed }));
