@@ -7,13 +7,14 @@
  *    and the suite would not fit CI's 25 minutes with every soak in a row
  *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
  *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
- * SOAK_ISOLATE_NETWORK=1: in the runner, once Chromium is there, the whole command line runs again inside a network
+ * Loading this config installs nothing (`npx voice-soak doctor --fix` does).
+ * SOAK_ISOLATE_NETWORK=1: in the runner, the whole command line runs again inside a network
  * namespace with only loopback, and this process only waits for it (the top-level await below never returns here).
  * The embedded target's port is decided once, in the runner, and handed to the workers in SOAK_PORT.
  */
 import { defineConfig } from '@playwright/test';
 import { loadSettings } from './harness/config/settings.ts';
-import { ensureChromium } from './harness/setup/ensure-chromium.ts';
+import { findChromium } from './harness/setup/find-chromium.ts';
 import { exitWithError } from './harness/setup/exit-with-error.ts';
 import { runIncludesSoak } from './harness/setup/run-selection.ts';
 import { chooseEmbeddedPort } from './harness/setup/choose-embedded-port.ts';
@@ -31,7 +32,9 @@ function orExit<T>(make: () => T): T {
 
 stopGracefullyOnSigterm(); // SIGTERM leaves the reports and stops the webServer, as SIGINT does
 const requested = orExit(() => loadSettings());
-const executablePath = orExit(() => ensureChromium());
+// Found, never installed here: `npx voice-soak doctor --fix` installs (npm run soak and npm test run it first); a
+// missing browser is one line from the soak fixture naming that command.
+const executablePath = findChromium() ?? undefined;
 // Servers outside that the run is told to use (your app, your realtime server) are bridged into the namespace.
 const reach = { SOAK_TARGET_URL: requested.embedded ? undefined : requested.targetUrl, SOAK_REALTIME_URL: requested.realtimeUrl };
 if (needsNetworkNamespace(requested.isolateNetwork)) await rerunInNetworkNamespace(reach).catch((error: unknown) => exitWithError(error, 69));

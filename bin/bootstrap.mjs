@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run soak`, `npm test`, `npm run bench`: make a fresh machine ready, then run the job.
 // 1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json);
-// 2. a Chromium (found, or installed with apt as root, or with Playwright's installer);
-// 3. the job itself (`test` type-checks and lints first) (an X server for headed runs is started by the Playwright config's globalSetup).
+// 2. `voice-soak doctor --fix`: a Chromium (found, or installed with apt as root, or with Playwright's installer) and,
+//    on Linux without DISPLAY, Xvfb for headed runs (started later by the Playwright config's globalSetup);
+// 3. the job itself (`test` type-checks and lints first).
 // Both come first because SOAK_ISOLATE_NETWORK=1 runs the job without a network: the Playwright config re-runs itself
-// inside a network namespace with only loopback (harness/setup/network-namespace.ts), after installing Xvfb if needed.
+// inside a network namespace with only loopback (harness/setup/network-namespace.ts), and nothing installs there.
 // Plain JavaScript with no dependencies: it runs before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -76,10 +77,10 @@ if (dependenciesStale()) installDependencies();
 
 const { register } = await import(pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href);
 register();
-try {
-  const { ensureChromium } = await import('../harness/setup/ensure-chromium.ts');
-  process.env.CHROMIUM_PATH ||= ensureChromium();
-} catch (error) {
-  fail(error.message, error.exitCode ?? 69);
+const { runDoctor } = await import('../harness/setup/doctor.ts');
+for (const check of runDoctor({ fix: true })) {
+  if (check.name === 'chromium' && check.path) process.env.CHROMIUM_PATH ||= check.path;
+  // Without Xvfb only headed runs fail, each with one line saying so; without a Chromium nothing can run.
+  if (!check.ok) (check.name === 'chromium' ? fail : (m) => console.error(`voice-soak: ${m}`))(check.detail, 69);
 }
 process.exitCode = await jobs[job]();

@@ -24,6 +24,9 @@ import type { SoakRunResult } from '../render/soak-run-result.ts';
 import { SOAK_LOG_FAILED } from '../render/soak-attachment-names.ts';
 import { createSoakAttempt } from './soak-attempt.ts';
 import { turnStep } from './turn-step.ts';
+import { soakPreflightProblem } from '../setup/soak-preflight.ts';
+import { needsXvfb } from '../setup/doctor.ts';
+import { startXvfb } from '../setup/start-xvfb.ts';
 
 export interface SoakFixtureOptions {
   soakDurationMs: number;
@@ -49,7 +52,35 @@ export interface Soak {
 const settings = loadSettings();
 const FAKE_AUDIO_FILE_ARG = /^--use-file-for-fake-audio-capture=/;
 
-export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
+/** A machine-setup problem found before the browser opens; the message names the command that fixes it. */
+export class SoakPreflightError extends Error {
+  override name = 'SoakPreflightError';
+}
+
+export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachine: undefined }>({
+  // Before the worker's browser launches: the browser must exist, and a headed one on Linux without DISPLAY gets an
+  // Xvfb started here (a suite without voice-soak's globalSetup). Installs nothing: a missing piece is one line.
+  soakMachine: [
+    async ({ playwright, launchOptions, headless }, use) => {
+      const problem = soakPreflightProblem({
+        executablePath: launchOptions.executablePath ?? playwright.chromium.executablePath(),
+        configured: launchOptions.executablePath !== undefined,
+        headless,
+        env: process.env,
+        platform: process.platform,
+      });
+      if (problem) throw new SoakPreflightError(problem);
+      const xvfb = !headless && needsXvfb({ env: process.env, platform: process.platform }) ? await startXvfb() : undefined;
+      if (xvfb) process.env.DISPLAY = xvfb.display;
+      await use(undefined);
+      if (xvfb) {
+        xvfb.stop();
+        delete process.env.DISPLAY;
+      }
+    },
+    { scope: 'worker', box: true },
+  ],
+
   soakDurationMs: [settings.durationMs, { option: true }],
   targetUrl: [settings.targetUrl, { option: true }],
   startSelector: [settings.startSelector, { option: true }],
@@ -61,6 +92,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }>({
 
   soak: async (
     {
+      soakMachine: _machineReady, // first: checked before `browser` launches
       browser,
       playwright,
       launchOptions,

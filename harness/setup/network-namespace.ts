@@ -1,8 +1,8 @@
 /**
  * SOAK_ISOLATE_NETWORK=1: the whole `playwright test` run (runner, workers, the browser, the embedded server, Xvfb)
  * runs again inside a new network namespace in which only loopback is up, so no packet can leave the machine.
- * The Playwright config calls rerunInNetworkNamespace() in the runner process, after everything that needs the network
- * is installed (npm packages, Chromium, Xvfb): it re-executes the same command line under
+ * The Playwright config calls rerunInNetworkNamespace() in the runner process; what needs the network (npm packages,
+ * Chromium, Xvfb) was installed before by `voice-soak doctor --fix` (npm run soak / npm test run it): it re-executes the same command line under
  * `unshare -n sh -c 'ip link set lo up && exec "$@"'` with stdio inherited, forwards stop signals, and exits with the
  * inner run's code. The inner run carries NETWORK_NAMESPACE_MARKER, so it (and its workers) do not enter again.
  * Loopback servers outside that the settings name (your app, your realtime server) are bridged in.
@@ -11,9 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { aptInstall } from './apt-install.ts';
 import { BRIDGES_ENV, loopbackEndpoints, openOuterBridges } from './loopback-bridge.ts';
-import { runNeedsDisplay } from './run-selection.ts';
 import { SettingsError } from '../config/settings-error.ts';
 import { SetupError } from './setup-error.ts';
 
@@ -61,13 +59,6 @@ export function checkNamespaceWorks(uid: number): void {
   }
 }
 
-/** What the run needs from the network must come first: inside there is none (npm and Chromium came before). */
-function installXvfbIfNeeded(argv: string[], env: NodeJS.ProcessEnv): void {
-  if (process.platform !== 'linux' || env.DISPLAY || !runNeedsDisplay(argv, env)) return;
-  if (spawnSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' }).status === 0) return;
-  aptInstall(['xvfb', 'xauth'], 'headed Chromium needs an X server, and the network namespace has no network');
-}
-
 /** A server the settings name that an isolated run cannot reach (not on loopback) is a settings mistake (exit 78). */
 function checkReachable(reach: Readonly<Record<string, string | undefined>>): void {
   const problems = Object.entries(reach)
@@ -89,7 +80,6 @@ export async function rerunInNetworkNamespace(
   checkReachable(reach);
   const uid = process.getuid?.() ?? -1;
   checkNamespaceWorks(uid);
-  installXvfbIfNeeded(argv, env);
   const bridges = openOuterBridges(loopbackEndpoints(Object.values(reach)));
   const command = [process.execPath, ...process.execArgv, ...argv.slice(1)];
   const innerEnv = { ...env, [NETWORK_NAMESPACE_MARKER]: '1', [BRIDGES_ENV]: bridges.length ? JSON.stringify(bridges) : '' };

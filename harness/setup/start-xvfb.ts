@@ -1,21 +1,12 @@
 /**
- * Headed Chromium needs an X server. When DISPLAY is unset, start Xvfb on a free display (Xvfb picks it: -displayfd),
- * installing xvfb with apt when it is missing, and set process.env.DISPLAY so workers inherit it.
+ * Headed Chromium needs an X server. When DISPLAY is unset, start Xvfb on a free display (Xvfb picks it: -displayfd);
+ * the caller sets DISPLAY. Nothing is installed here: a missing Xvfb is a SetupError naming `voice-soak doctor --fix`.
  * Xvfb runs in its own process group, so a Ctrl-C (SIGINT to the terminal's group) does not take the display away
  * from a headed browser before the run has torn down; stop() ends it, and so does the exit of this process.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { aptInstall } from './apt-install.ts';
+import { spawn } from 'node:child_process';
+import { DOCTOR_FIX_COMMAND, findXvfb } from './doctor.ts';
 import { SetupError } from './setup-error.ts';
-
-function hasXvfb(): boolean {
-  try {
-    execFileSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface XServer {
   display: string;
@@ -23,8 +14,10 @@ export interface XServer {
 }
 
 export async function startXvfb(timeoutMs = 10_000): Promise<XServer> {
-  if (!hasXvfb() && !(aptInstall(['xvfb', 'xauth'], 'headed Chromium needs an X server') && hasXvfb())) {
-    throw new SetupError('headed runs need an X server: DISPLAY is unset and Xvfb is missing (sudo apt-get install xvfb), or run with SOAK_HEADLESS=1');
+  if (!findXvfb()) {
+    throw new SetupError(
+      `headed runs need an X server: DISPLAY is unset and Xvfb is missing: run \`${DOCTOR_FIX_COMMAND}\`, or run headless (SOAK_HEADLESS=1)`,
+    );
   }
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
