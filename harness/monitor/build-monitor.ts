@@ -5,7 +5,7 @@
  * Run: npx tsx harness/monitor/build-monitor.ts
  */
 import { build, type Metafile } from 'esbuild';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +33,16 @@ function writeAtomically(path: string, contents: string | Uint8Array): void {
   renameSync(temp, path);
 }
 
+/** The npm package ships the bundles built (dist/harness/monitor/dist) and no TypeScript sources to build them from. */
+function prebuiltMonitor(esmPath: string, iifePath: string): MonitorBuild {
+  const metafile = JSON.parse(readFileSync(join(MONITOR_DIST_DIR, 'meta-iife.json'), 'utf8')) as Metafile;
+  const iifeBytes = statSync(iifePath).size;
+  return { esmPath, iifePath, esmBytes: statSync(esmPath).size, iifeBytes, gzipBytes: gzipSync(readFileSync(iifePath), { level: 9 }).length, metafile };
+}
+
 export async function buildMonitor(): Promise<MonitorBuild> {
+  if (!existsSync(join(here, 'entry-iife.ts')))
+    return prebuiltMonitor(join(MONITOR_DIST_DIR, 'voice-soak-monitor.mjs'), join(MONITOR_DIST_DIR, 'voice-soak-monitor.js'));
   const common = {
     bundle: true,
     minify: true,

@@ -40,6 +40,9 @@ export interface SoakFixtureOptions {
   soakRunOptions: Partial<SoakRunOptions>;
 }
 
+/** The soak's options, for `test.use({...})` and `defineConfig<SoakOptions>({ use: {...} })`. */
+export type SoakOptions = SoakFixtureOptions;
+
 export interface Soak {
   page: Page;
   logPath: string;

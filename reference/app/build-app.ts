@@ -5,6 +5,7 @@
  * dist directory. The embedded realtime server calls this at startup; it takes well under a second.
  * Every file is written atomically (temp + rename): several servers may build while pages are loading it.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,8 @@ async function writeAtomically(path: string, contents: string | Uint8Array): Pro
 
 export async function buildApp(opts: BuildAppOptions = {}): Promise<string> {
   const distDir = join(appDir, 'dist');
+  // The npm package ships the app built and not its sources.
+  if (!existsSync(join(appDir, 'src', 'main.ts'))) return distDir;
   await mkdir(join(distDir, 'monitor'), { recursive: true });
   const [bundle, monitor] = await Promise.all([
     build({

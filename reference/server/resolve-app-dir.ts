@@ -1,5 +1,5 @@
 /**
- * Where the reference app's built files are: the given dir, else reference/app/build-app.ts's buildApp() when that file
+ * Where the reference app's built files are: the given dir, else reference/app/build-app.ts's (.js's) buildApp() when that file
  * exists, else null (the server then shows a page saying the app is not built).
  */
 import { existsSync } from 'node:fs';
@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 export async function resolveAppDir(appDir: string | false | undefined, log: (line: string) => void): Promise<string | null> {
   if (appDir === false) return null;
   if (appDir) return appDir;
-  const buildAppUrl = new URL('../app/build-app.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(buildAppUrl))) return null;
+  // build-app.ts in a clone, build-app.js compiled in the npm package.
+  const buildAppUrl = [new URL('../app/build-app.ts', import.meta.url), new URL('../app/build-app.js', import.meta.url)].find((url) =>
+    existsSync(fileURLToPath(url)),
+  );
+  if (!buildAppUrl) return null;
   try {
     const mod = (await import(buildAppUrl.href)) as { buildApp?: () => Promise<string> };
     if (typeof mod.buildApp !== 'function') throw new Error('reference/app/build-app.ts does not export buildApp()');

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { codeFiles, describeCycle, exportedDeclarations, folderCycles, folderGraph, importEdges, type ImportEdge } from './folder-graph.ts';
 
-const edges = importEdges(codeFiles('harness', 'reference', 'fixtures', 'reporters', 'bin'));
+const edges = importEdges(codeFiles('harness', 'reference', 'fixtures', 'reporters', 'exports', 'bin'));
 
 test('the cycle finder finds a cycle through three folders and none in a chain', () => {
   const graph = (pairs: [string, string][]) => folderGraph(pairs.map(([a, b]) => ({ from: `${a}/x.ts`, to: `${b}/y.ts`, typeOnly: false })));
@@ -83,7 +83,7 @@ test('analyze() is pure: nothing it reaches imports node: modules, Playwright, o
 });
 
 test('no helper is written twice: each exported function, class or constant name is declared in one file', () => {
-  const declared = exportedDeclarations(codeFiles('harness', 'reference', 'fixtures', 'reporters', 'bin'));
+  const declared = exportedDeclarations(codeFiles('harness', 'reference', 'fixtures', 'reporters', 'exports', 'bin'));
   expect(declared.get('analyze'), 'the finder sees declarations').toEqual(['harness/analyze/analyze.ts']);
   // Every command module's entry point is `run`, dispatched by name from bin/voice-soak.mjs: one interface, not a copy.
   const commandEntry = (name: string, files: string[]) => name === 'run' && files.every((f) => f.endsWith('-command.ts'));
