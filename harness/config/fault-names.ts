@@ -18,6 +18,8 @@ export const FAULT_NAMES: readonly string[] = [
   'stall',
   'protocol-errors',
   'drop-connection',
+  'rtp-loss',
+  'rtp-jitter',
   'detached-dom',
   'listener-leak',
 ];

@@ -28,6 +28,10 @@ export interface FaultSpec {
   protocolErrorRate?: number;
   /** server: terminate the socket abruptly this long after connect. */
   dropConnectionSeconds?: number;
+  /** server, WebRTC: share 0..1 of the reply audio's RTP packets dropped. */
+  rtpLossShare?: number;
+  /** server, WebRTC: each reply audio RTP packet held back a random 0..N ms. */
+  rtpJitterMs?: number;
   /** app: each reply audio delta leaves this many caption spans detached but referenced. */
   detachedDomPerDelta?: number;
   /** app: each reply audio delta adds this many document listeners that are never removed. */
@@ -154,6 +158,26 @@ export const faultCatalog: readonly FaultDefinition[] = [
     min: 0,
     max: 86_400,
     summary: 'socket destroyed SECONDS after connect',
+  },
+  {
+    name: 'rtp-loss',
+    key: 'rtpLossShare',
+    side: 'server',
+    kind: 'number',
+    defaultValue: 0.05,
+    min: 0,
+    max: 1,
+    summary: 'WebRTC: a SHARE (0..1) of the reply audio RTP packets is dropped',
+  },
+  {
+    name: 'rtp-jitter',
+    key: 'rtpJitterMs',
+    side: 'server',
+    kind: 'number',
+    defaultValue: 60,
+    min: 0,
+    max: 2_000,
+    summary: 'WebRTC: each reply audio RTP packet is held back a random 0..MS ms',
   },
   {
     name: 'detached-dom',

@@ -1,7 +1,8 @@
 /**
  * The embedded target: one node:http server that serves the reference app (static files) and GET /healthz (JSON: name,
  * version, replyScale and the server-side faults, so a run can tell its own kind of server from another), plus a
- * `ws` WebSocketServer on the same port speaking the OpenAI Realtime protocol (beta and GA dialects) on any path.
+ * `ws` WebSocketServer on the same port speaking the OpenAI Realtime protocol (beta and GA dialects) on any path, and
+ * its WebRTC transport: POST /v1/realtime/calls (or /v1/realtime?model=...) answers an SDP offer (webrtc/).
  * Binds 127.0.0.1 by default. Server-side faults (see reference/faults/README.md) apply to every connection, merged
  * with the connection's `voice_soak_faults` query parameter.
  */
@@ -15,6 +16,7 @@ import { MemoryBudget, memoryBudgetLimits } from './realtime/memory-budget.ts';
 import { attachRealtimeConnection } from './realtime/realtime-connection.ts';
 import { notBuiltPage, resolveAppDir } from './resolve-app-dir.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
+import { handleCallRequest, isCallPath } from './webrtc/handle-call-request.ts';
 
 export interface RealtimeServerOptions {
   port?: number;
@@ -64,6 +66,7 @@ export async function startRealtimeServer(opts: RealtimeServerOptions = {}): Pro
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') return sendText(res, 200, health, 'application/json');
+    if (isCallPath(path)) return void handleCallRequest(req, res, settings);
     if (!appDir) return sendText(res, path === '/' || path === '/index.html' ? 200 : 404, notBuiltPage, 'text/html; charset=utf-8');
     serveStaticFile(appDir, req, res).catch((error: unknown) => {
       log(`http error ${path}: ${error instanceof Error ? error.message : String(error)}`);

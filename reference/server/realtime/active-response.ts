@@ -66,6 +66,7 @@ export class ActiveResponse implements ActiveResponseHandle {
 
   cancel(reason: 'turn_detected' | 'client_cancelled'): void {
     if (this.finished) return;
+    this.ctx.audioOut?.clear();
     const item = assistantItem(this.itemId, this.ctx.dialect, this.options.audio, 'incomplete', this.spokenText());
     const stored = this.options.addToConversation ? this.ctx.conversation.get(this.itemId) : undefined;
     if (stored) Object.assign(stored, { status: 'incomplete', content: item.content });
@@ -101,8 +102,7 @@ export class ActiveResponse implements ActiveResponseHandle {
     while (this.sentSamples < Math.min(totalSamples, stallAtSamples) && samplesToMs(this.sentSamples) <= elapsedMs + LEAD_MS) {
       const end = Math.min(totalSamples, this.sentSamples + chunkSamples);
       this.sendWordsUntil(samplesToMs(end));
-      if (this.pcm)
-        this.ctx.send({ type: eventName('audioDelta', this.ctx.dialect), ...this.where(), delta: encodePcm16Base64(this.pcm.subarray(this.sentSamples, end)) });
+      if (this.pcm) this.sendAudio(this.pcm.subarray(this.sentSamples, end));
       this.sentSamples = end;
       if (this.pcm && this.options.addToConversation) this.ctx.assistantAudioMs.set(this.itemId, samplesToMs(end));
     }
@@ -110,6 +110,11 @@ export class ActiveResponse implements ActiveResponseHandle {
     if (this.sentSamples >= totalSamples) return this.complete();
     const dueInMs = samplesToMs(this.sentSamples) - LEAD_MS - elapsedMs;
     this.timer = setTimeout(() => this.pump(), Math.max(5, dueInMs));
+  }
+
+  private sendAudio(samples: Int16Array): void {
+    if (this.ctx.audioOut) return this.ctx.audioOut.push(this.id, samples);
+    this.ctx.send({ type: eventName('audioDelta', this.ctx.dialect), ...this.where(), delta: encodePcm16Base64(samples) });
   }
 
   private sendWordsUntil(untilMs: number): void {
@@ -125,6 +130,7 @@ export class ActiveResponse implements ActiveResponseHandle {
     this.sendWordsUntil(Infinity);
     const text = this.plan.text;
     const audio = this.options.audio;
+    if (audio) this.ctx.audioOut?.end(this.id);
     if (audio) this.ctx.send({ type: eventName('audioDone', this.ctx.dialect), ...this.where() });
     this.ctx.send({ type: eventName(audio ? 'transcriptDone' : 'textDone', this.ctx.dialect), ...this.where(), ...(audio ? { transcript: text } : { text }) });
     this.ctx.send({ type: 'response.content_part.done', ...this.where(), part: responsePart(audio, text) });

@@ -38,6 +38,7 @@ export const clientEventSchemas = {
   'conversation.item.retrieve': z.strictObject({ ...base, item_id: itemId }),
   'response.create': z.strictObject({ ...base, response: z.looseObject({}).optional() }),
   'response.cancel': z.strictObject({ ...base, response_id: z.string().optional() }),
+  'output_audio_buffer.clear': z.strictObject(base),
 } as const;
 
 export type ClientEventType = keyof typeof clientEventSchemas;

@@ -1,4 +1,4 @@
-/** What protocol handlers share about one WebSocket connection. realtime-connection.ts builds it. */
+/** What protocol handlers share about one connection: a WebSocket (realtime-connection.ts) or a WebRTC call (webrtc/). */
 import type { FaultSpec } from '../../faults/fault-spec.ts';
 import type { Conversation } from './conversation.ts';
 import type { ConnectionMemory } from './memory-budget.ts';
@@ -15,6 +15,15 @@ export interface ServerEvent {
 export interface ActiveResponseHandle {
   readonly id: string;
   cancel(reason: 'turn_detected' | 'client_cancelled'): void;
+}
+
+/** Where a WebRTC call's reply audio goes (an Opus RTP track) instead of audio delta events. */
+export interface ReplyAudioOutput {
+  push(responseId: string, samples: Int16Array): void;
+  /** The response has pushed all its audio. */
+  end(responseId: string): void;
+  /** Drop what is queued (barge-in, response.cancel, output_audio_buffer.clear). */
+  clear(): void;
 }
 
 export interface ConnectionContext {
@@ -41,6 +50,8 @@ export interface ConnectionContext {
   responsesStarted: number;
   /** Audio length of assistant items, for conversation.item.truncate. */
   readonly assistantAudioMs: Map<string, number>;
+  /** Set on a WebRTC call: reply audio leaves as RTP, and no audio delta events are sent. */
+  readonly audioOut?: ReplyAudioOutput;
   send(event: ServerEvent): void;
   sendError(error: RealtimeError, clientEventId: string | null): void;
   readonly closed: boolean;

@@ -32,6 +32,11 @@ const handlers: Handlers = {
   'conversation.item.retrieve': handleItemRetrieve,
   'response.create': handleResponseCreate,
   'response.cancel': handleResponseCancel,
+  'output_audio_buffer.clear': (ctx) => {
+    if (!ctx.audioOut) throw new RealtimeError('invalid_value', "'output_audio_buffer.clear' is only supported on WebRTC connections.", 'type');
+    ctx.activeResponse?.cancel('client_cancelled');
+    ctx.audioOut.clear();
+  },
 };
 
 export function expiresAtS(): number {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export type IdPrefix = 'event' | 'item' | 'resp' | 'sess' | 'conv';
+export type IdPrefix = 'event' | 'item' | 'resp' | 'sess' | 'conv' | 'rtc';
 export type NextId = (prefix: IdPrefix) => string;
 
 export function createIdFactory(): NextId {

@@ -19,7 +19,11 @@ export function handleAppend(ctx: ConnectionContext, event: ClientEvent<'input_a
   if (!base64Pattern.test(event.audio) || event.audio.length % 4 !== 0) {
     throw new RealtimeError('invalid_value', "Invalid 'audio': expected base64-encoded pcm16 audio.", 'audio');
   }
-  const samples = decodePcm16Base64(event.audio);
+  appendInputSamples(ctx, decodePcm16Base64(event.audio));
+}
+
+/** Input audio from an append event or a WebRTC call's decoded mic track: buffered, then through the server VAD. */
+export function appendInputSamples(ctx: ConnectionContext, samples: Int16Array): void {
   ctx.bufferedSamples += samples.length;
   const td = ctx.session.turnDetection;
   if (!td) return;

@@ -7,16 +7,14 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { FaultSpec } from '../../faults/fault-spec.ts';
 import { connectionOptions } from './connection-options.ts';
-import type { ConnectionContext, ServerEvent } from './connection-context.ts';
-import { Conversation } from './conversation.ts';
+import type { ServerEvent } from './connection-context.ts';
 import { dispatchClientEvent, expiresAtS } from './dispatch-client-event.ts';
 import { createIdFactory } from './event-ids.ts';
 import { InboundGuard } from './inbound-guard.ts';
 import type { MemoryBudget } from './memory-budget.ts';
-import { errorPayload, RealtimeError } from './realtime-error.ts';
-import { defaultSession, defaultTurnDetection } from './session-config.ts';
+import { newConnectionContext } from './new-connection-context.ts';
+import { RealtimeError } from './realtime-error.ts';
 import { sessionShape } from './session-shape.ts';
-import { vadSettingsFor, VoiceActivityDetector } from './voice-activity-detector.ts';
 
 export interface RealtimeConnectionSettings {
   faults: FaultSpec;
@@ -35,22 +33,7 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
   let closed = false;
   const memory = settings.memory.account();
   let guard: InboundGuard | null = null;
-  const ctx: ConnectionContext = {
-    dialect: options.dialect,
-    session: defaultSession(nextId('sess'), options.model),
-    conversation: new Conversation(memory),
-    memory,
-    nextId,
-    faults: options.faults,
-    seed: options.seed,
-    replyScale: settings.replyScale,
-    baseLatencyMs: settings.baseLatencyMs,
-    vad: new VoiceActivityDetector(vadSettingsFor(defaultTurnDetection)),
-    bufferedSamples: 0,
-    pendingSpeechItemId: null,
-    activeResponse: null,
-    responsesStarted: 0,
-    assistantAudioMs: new Map(),
+  const ctx = newConnectionContext(options, settings, memory, nextId, {
     send(event: ServerEvent) {
       if (ws.readyState !== ws.OPEN) return;
       const { type, ...rest } = event;
@@ -60,13 +43,10 @@ export function attachRealtimeConnection(ws: WebSocket, req: IncomingMessage, se
         return guard?.close(1008, `client is not reading: ${ws.bufferedAmount} bytes of server events queued`);
       ws.send(JSON.stringify({ event_id: nextId('event'), type, ...rest }));
     },
-    sendError(error: RealtimeError, clientEventId: string | null) {
-      ctx.send({ type: 'error', error: errorPayload(error, clientEventId) });
-    },
     get closed() {
       return closed;
     },
-  };
+  });
   const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
   guard = new InboundGuard(ws, memory, settings.memory.limits, {
     sendError: (error) => ctx.sendError(error, null),

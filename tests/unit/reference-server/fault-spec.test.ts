@@ -13,6 +13,8 @@ test('parses names with defaults, values with : or =, and round-trips through fo
     protocolErrorRate: 0.3,
     dropConnectionSeconds: 60,
     retainAudioMbPerMin: 1,
+    rtpJitterMs: 60,
+    rtpLossShare: 0.05,
     retainAudioBuffersMbPerMin: 2,
     leakAudioContext: true,
     detachedDomPerDelta: 4,
