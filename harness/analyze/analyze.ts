@@ -14,6 +14,7 @@ import { runAudits } from './audits/run-audits.ts';
 import { collectRecord, createCollectedData } from './collect-record.ts';
 import { buildSeries } from './build-series.ts';
 import { computeMetrics } from './compute-metrics.ts';
+import { edgesReport } from './edges-report.ts';
 import { heapSiteGrowth } from './heap-site-growth.ts';
 import { attachLikelySources } from './likely-sources.ts';
 import { attachSnapshotSources } from './snapshot-likely-sources.ts';
@@ -45,6 +46,7 @@ export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, 
       const ctx = buildAnalysisContext(data, configured, options.baseline);
       const checks: Check[] = runAudits(ctx);
       const assertions = checks.map((c) => c.assertion);
+      const edges = edgesReport(ctx);
       const heapSites = heapSiteGrowth(data.heapSites, ctx.warmupMs, ctx.thresholds.confidence);
       const issues = attachSnapshotSources(
         attachLikelySources(
@@ -70,6 +72,7 @@ export function createAnalyzer(header: LogHeader, thresholds?: ThresholdsInput, 
         warmupMs: ctx.warmupMs,
         metrics: computeMetrics(ctx),
         series: buildSeries(ctx),
+        ...(edges ? { edges } : {}),
         issues,
         ...(heapSites ? { heapSites } : {}),
         assertions,

@@ -71,6 +71,15 @@ export function buildSeries(ctx: AnalysisContext): Series[] {
       }),
     );
   }
+  if (ctx.edges.mouthToEar.length) {
+    const heard = ctx.edges.turns.flatMap((t, i): Point[] => (t.mouthToEarMs === null ? [] : [[i + 1, t.mouthToEarMs]]));
+    out.push(
+      series('mouth-to-ear-ms', 'Mouth-to-ear latency per turn', 'ms', downsampleMinMax(heard, SERIES_MAX_POINTS), {
+        budget: thresholds.mouthToEarP95Ms,
+        xAxis: 'turn',
+      }),
+    );
+  }
   if (data.wsBufferedBytes.tMs.length)
     out.push(
       series('ws-buffered-bytes', 'WebSocket bufferedAmount', 'bytes', points(data.wsBufferedBytes), {

@@ -8,6 +8,7 @@ import { isClientMisuse } from './client-misuse-codes.ts';
 import { emptyGcSeries, emptyMisuseTally, emptySeries, type CollectedData, type GcSeries, type MisuseTally, type TimeSeries } from './judge/collected-data.ts';
 import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.ts';
 import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './judge/fault-evidence.ts';
+import { createOutputRuns } from './judge/output-runs.ts';
 import { createTurnMatcher } from './judge/turn-matcher.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
@@ -57,6 +58,8 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     heapSites: [],
     heapSnapshotDiff: null,
     faults: emptyFaultEvidence(),
+    edges: { speech: [], output: createOutputRuns(), tapError: null },
+    turnEvents: [],
   };
 }
 
@@ -112,6 +115,9 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
     case 'heap-snapshot-diff':
       data.heapSnapshotDiff = record;
       break;
+    case 'mic':
+      data.edges.speech.push({ turn: record.turn, startMs: record.tMs, endMs: record.endMs });
+      break;
   }
 }
 
@@ -142,8 +148,16 @@ function noteWsReply(data: CollectedData, record: WsSample): void {
   });
 }
 
+const TURN_EVENT_LABELS: Partial<Record<RtEvent['kind'], string>> = {
+  'speech-stopped': 'speech_stopped',
+  'response-created': 'response.created',
+  'first-audio': 'first audio delta',
+};
+
 function collectRtEvent(data: CollectedData, event: RtEvent): void {
   data.turnMatcher.add(event);
+  const label = TURN_EVENT_LABELS[event.kind];
+  if (label) data.turnEvents.push({ tMs: event.tMs, label });
   if (event.kind === 'audio-delta' && event.gapMs !== undefined && event.gapMs > data.thresholds.audioGapMs) push(data.audioGaps.rt, event.tMs, event.gapMs);
   else if (event.kind === 'protocol-error') {
     noteServerError(data.faults, event.message);
@@ -178,7 +192,15 @@ function collectMonitorRecord(data: CollectedData, record: MonitorRecord): void 
       data.interruptions.reasons.set(record.reason, (data.interruptions.reasons.get(record.reason) ?? 0) + 1);
       if (!PLANNED_INTERRUPTION.test(record.reason)) data.interruptions.unplanned++;
       break;
+    case 'audio-out':
+      data.edges.output.add(record);
+      break;
     case 'error':
+      // The harness's own output tap failing is not the app's error: it is why the output was not measured.
+      if (record.source === 'output-tap') {
+        data.edges.tapError ??= record.message;
+        break;
+      }
       noteServerError(data.faults, record.message);
       if (record.code !== undefined && CLOSE_CODE.test(record.code)) data.firstCloseCode ??= record.code;
       // The app's copy of a server error the tap also decoded: misuse is counted apart, never as an app error.

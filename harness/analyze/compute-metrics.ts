@@ -41,6 +41,7 @@ export function computeMetrics(ctx: AnalysisContext): Metrics {
     heapPostGcEndBytes: lowsAfterWarmup[lowsAfterWarmup.length - 1] ?? null,
     heapMaxBytes: max(heap.series.values),
     ...memoryMetrics(ctx),
+    ...edgeMetrics(ctx),
     domNodeSlopePerMin: trends.domNodes?.slopePerMin ?? null,
     listenerSlopePerMin: trends.eventListeners?.slopePerMin ?? null,
     ttfrSlopeMsPerMin: trends.ttfrMs?.slopePerMin ?? null,
@@ -50,6 +51,25 @@ export function computeMetrics(ctx: AnalysisContext): Metrics {
     sampleCount: heap.series.tMs.length,
     maxSampleGapMs: data.sampleGaps.maxMs,
     durationMs: ctx.durationMs,
+  };
+}
+
+/** The audio-edge metrics, only when the log has mic records or output frames. */
+function edgeMetrics(ctx: AnalysisContext): Partial<Metrics> {
+  const { edges, trends } = ctx;
+  if (!edges.spoke && !edges.tapped) return {};
+  const sorted = Float64Array.from(edges.mouthToEar.map(([, v]) => v)).sort();
+  const q = (p: number) => (sorted.length ? quantileSorted(sorted, p) : null);
+  const overlaps = Float64Array.from(edges.turns.flatMap((t) => (t.bargeInOverlapMs === null ? [] : [t.bargeInOverlapMs]))).sort();
+  return {
+    mouthToEarP50Ms: q(0.5),
+    mouthToEarP95Ms: q(0.95),
+    mouthToEarP99Ms: q(0.99),
+    mouthToEarSlopeMsPerMin: trends.mouthToEarMs?.slopePerMin ?? null,
+    turnsHeard: sorted.length,
+    turnsSpoken: edges.turns.length,
+    playbackGapCount: edges.turns.reduce((n, t) => n + t.gapsMs.length, 0),
+    bargeInOverlapP95Ms: overlaps.length ? quantileSorted(overlaps, 0.95) : null,
   };
 }
 

@@ -99,6 +99,20 @@ export const cycleRecordSchema = z.object({
   backingStorageBytes: bytes.optional(),
 });
 
+/**
+ * One utterance the fake microphone spoke: when its speech began and ended (its first and last audible sample), on
+ * the harness clock. precise: true when the page's mic timed it (controllable mic), false when it follows the
+ * device mic's plan. cutAtMs: the utterance was cut short there (the script stopped it).
+ */
+export const micSpeechSchema = z.object({
+  type: z.literal('mic'),
+  tMs,
+  endMs: tMs,
+  turn: count.optional(),
+  utterance: shortText,
+  precise: z.boolean(),
+});
+
 /** State of one WebSocket at one instant (init-script wrapper for readyState/bufferedAmount; CDP or wrapper for counts). */
 export const wsSampleSchema = z.object({
   type: z.literal('ws'),
@@ -172,6 +186,20 @@ export const monitorRecordSchema = z.discriminatedUnion('kind', [
     precise: z.boolean(),
   }),
   z.object({ ...monBase, kind: z.literal('long-task'), durationMs: ms }),
+  /**
+   * What the page played, as the output tap heard it (monitor/audio-output-tap.ts): the RMS level of each frameMs
+   * frame in dBFS (integers, -100 for silence), from tMs (the audible time of the first frame, on the monitor's
+   * clock). source: 'webaudio' (whatever an AudioContext connects to its destination) or 'media' (an <audio> or
+   * <video> element's srcObject or src); sourceId tells contexts and elements apart.
+   */
+  z.object({
+    ...monBase,
+    kind: z.literal('audio-out'),
+    source: z.enum(['webaudio', 'media']),
+    sourceId: shortText,
+    frameMs: z.number().finite().positive().max(1000),
+    levelsDb: z.array(z.number().int().min(-100).max(0)).max(1000),
+  }),
   z.object({ ...monBase, kind: z.literal('mark'), name: shortText, detail: shortText.optional() }),
 ]);
 
@@ -237,6 +265,7 @@ export const logRecordSchema = z.discriminatedUnion('type', [
   heapSitesRecordSchema,
   heapSnapshotDiffRecordSchema,
   cycleRecordSchema,
+  micSpeechSchema,
 ]);
 
 export type LogHeader = z.infer<typeof logHeaderSchema>;
@@ -248,6 +277,7 @@ export type MonitorRecord = z.infer<typeof monitorRecordSchema>;
 export type HarnessEvent = z.infer<typeof harnessEventSchema>;
 export type LiveCounts = z.infer<typeof liveCountsSchema>;
 export type CycleRecord = z.infer<typeof cycleRecordSchema>;
+export type MicSpeech = z.infer<typeof micSpeechSchema>;
 export type LogRecord = z.infer<typeof logRecordSchema>;
 export type { HeapSitesRecord } from './heap-sites-schema.ts';
 export type { HeapSnapshotDiffRecord } from './heap-snapshot-diff-schema.ts';

@@ -8,6 +8,7 @@ import {
   LOG_SCHEMA_VERSION,
   cdpSampleSchema,
   cycleRecordSchema,
+  micSpeechSchema,
   harnessEventSchema,
   logHeaderSchema,
   monitorRecordSchema,
@@ -29,6 +30,7 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   'heap-sites': heapSitesRecordSchema,
   'heap-snapshot-diff': heapSnapshotDiffRecordSchema,
   cycle: cycleRecordSchema,
+  mic: micSpeechSchema,
 };
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);
 

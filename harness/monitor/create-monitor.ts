@@ -11,6 +11,7 @@ import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 import { quantile } from '../analyze/stats/quantile-sorted.ts';
 import { adaptiveLimits, baseLimits, type SafeguardLimits } from './safeguard-limits.ts';
 import { LiveStats } from './live-stats.ts';
+import { installOutputTap } from './audio-output-tap.ts';
 import { installLiveObjects } from './live-objects.ts';
 import { readMemory } from './memory-reader.ts';
 import { readThresholdOptions } from './read-threshold-options.ts';
@@ -62,6 +63,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   let responseTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Before any page script: the constructors a start/stop leak goes through are wrapped now (live-objects.ts).
+  const NativeAudioContext = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext;
   const liveObjects = installLiveObjects(globalThis);
   const isDuplicateInterruption = createInterruptionDedupe();
   const emit = (record: LogRecord) => {
@@ -208,6 +210,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   }
 
   if (options.wrapWebSocket !== false) wrapWebSocket(globalThis, onSocket);
+  const outputTap = options.tapAudioOutput === false || options.now ? null : installOutputTap({ emit, originMs, now, scope: globalThis, NativeAudioContext });
   let longTaskObserver: PerformanceObserver | undefined;
   try {
     if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
@@ -263,7 +266,10 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     registerHooks(more: Partial<AppHooks>): void {
       Object.assign(registeredHooks, more);
     },
-    drain: (): string[] => store.drain(),
+    drain: (): string[] => {
+      outputTap?.flush();
+      return store.drain();
+    },
     header,
     records: (): LogRecord[] => store.records(),
     exportLog: (): string => store.exportLog(header()),

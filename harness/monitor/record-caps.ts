@@ -18,6 +18,8 @@ export interface RecordCaps {
   audio: number;
   /** `monitor` long-task records. */
   longTasks: number;
+  /** `monitor` audio-out records (the output tap: one per source per half second, about 250 bytes each). */
+  audioOut: number;
   /** `monitor` safeguard, warning, interruption, error and mark records. */
   events: number;
   /** Records waiting for the harness's next drain(). */
@@ -32,6 +34,7 @@ export const DEFAULT_RECORD_CAPS: RecordCaps = {
   memorySamples: 7_200,
   audio: 10_000,
   longTasks: 2_000,
+  audioOut: 7_200,
   events: 2_000,
   drainQueue: 20_000,
 };

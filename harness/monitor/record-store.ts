@@ -23,6 +23,8 @@ function familyOf(record: LogRecord): Family {
       return 'audio';
     case 'long-task':
       return 'longTasks';
+    case 'audio-out':
+      return 'audioOut';
     default:
       return 'events';
   }

@@ -11,6 +11,7 @@ import { createMemoryModel } from './memory-model.ts';
 import { cycleRecordsBetween } from './cycle-records.ts';
 import { seededRandom } from './seeded-random.ts';
 import { FAULT_SPECS, type SynthFaults } from './synth-faults.ts';
+import { edgeRecords } from './edge-records.ts';
 import { turnEvents } from './turn-events.ts';
 
 export interface GenerateLogOptions {
@@ -66,6 +67,8 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
     const batch: LogRecord[] = [];
     const outcome = turnStartMs < endMs ? turnEvents({ turn, startMs: turnStartMs, endMs: turnEndMs, messagesPerSecond, faults }, random) : null;
     if (outcome) batch.push(...outcome.records);
+    if (outcome && source === 'harness')
+      batch.push(...edgeRecords({ seed, turn, speech: outcome.speech, reply: outcome.reply, playbackDelayMs: faults.playbackStartDelayMs }));
     const during = (span: [number, number] | undefined, tMs: number): boolean => !!span && tMs >= span[0] && tMs <= span[1];
     for (;;) {
       const tMs = counters.sampleIndex * sampleIntervalMs + random.uniform(0, 40);

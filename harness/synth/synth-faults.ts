@@ -40,6 +40,8 @@ export interface SynthFaults {
   audioGapsPerMin?: number;
   /** Unplanned interruptions (response timeouts) per turn, probability. */
   unplannedInterruptionRatePerTurn?: number;
+  /** The app holds every reply this long before it is heard (the protocol TTFR is unchanged), ms. */
+  playbackStartDelayMs?: number;
 }
 
 export interface FaultSpec {
@@ -69,6 +71,7 @@ export const FAULT_SPECS: readonly FaultSpec[] = [
   { name: 'audio-gaps', field: 'audioGapsPerMin', unit: 'gaps/min of reply audio', issueId: 'audio-gaps', detectionFloor: 6 },
   { name: 'buffer-leak', field: 'bufferLeakMbPerMin', unit: 'MB/min', issueId: 'buffer-growth', detectionFloor: 0.3 },
   { name: 'rss-leak', field: 'rssLeakMbPerMin', unit: 'MB/min', issueId: 'process-memory-growth', detectionFloor: 11 },
+  { name: 'slow-playback-start', field: 'playbackStartDelayMs', unit: 'ms', issueId: 'mouth-to-ear', detectionFloor: 2500 },
   { name: 'unplanned-interruptions', field: 'unplannedInterruptionRatePerTurn', unit: 'per turn', issueId: 'interruptions', detectionFloor: 0.2 },
 ];
 

@@ -48,6 +48,23 @@ export const PLAIN_DEFAULT_THRESHOLDS = {
   maxEventQueueSize: 50,
   ttfrP95Ms: 3_000,
   audioGapMs: 250,
+  /**
+   * 3500: the protocol's p95 TTFR budget (3000) plus what lies outside it at the caller's edges: the server's
+   * end-of-speech detection (the reference server waits 500 ms of silence) and the app's playback lead.
+   */
+  mouthToEarP95Ms: 3_500,
+  mouthToEarSlopeMsPerMin: 100,
+  /**
+   * 800: longer than the pauses inside natural speech (the reference server's sentences pause up to 580 ms, people
+   * pause 500-700 ms), so a silence this long inside a reply is the playback running dry.
+   */
+  playbackGapMs: 800,
+  maxPlaybackGapsPerMin: 2,
+  /**
+   * 1500: an app that stops its reply when the server reports speech (after its VAD's 200-300 ms of speech) is
+   * silent within about 500 ms of the caller starting; one that plays on over the caller is heard for seconds.
+   */
+  bargeInOverlapMs: 1_500,
   maxAudioGapsPerMin: 2,
   maxErrors: 0,
   /**

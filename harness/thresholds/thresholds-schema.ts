@@ -50,6 +50,16 @@ export const thresholdsSchema = z.object({
   ttfrP95Ms: positive.default(D.ttfrP95Ms),
   /** A gap in reply audio longer than this counts as an audible gap, ms. */
   audioGapMs: positive.default(D.audioGapMs),
+  /** Budget: p95 of mouth-to-ear latency (the caller's end of speech to the first audible reply frame), ms. */
+  mouthToEarP95Ms: positive.default(D.mouthToEarP95Ms),
+  /** Trend budget: growth of mouth-to-ear latency, ms per minute of conversation. */
+  mouthToEarSlopeMsPerMin: nonNegative.default(D.mouthToEarSlopeMsPerMin),
+  /** A silence inside a reply at least this long, as the output tap heard it, is a playback gap, ms. */
+  playbackGapMs: positive.default(D.playbackGapMs),
+  /** Budget: playback gaps per minute of reply audio heard. */
+  maxPlaybackGapsPerMin: nonNegative.default(D.maxPlaybackGapsPerMin),
+  /** Budget: p95 of how long reply audio stays audible after the caller starts talking over it, ms. */
+  bargeInOverlapMs: positive.default(D.bargeInOverlapMs),
   /** Budget: audible gaps per minute of reply audio. */
   maxAudioGapsPerMin: nonNegative.default(D.maxAudioGapsPerMin),
   /** Budget: errors (server protocol errors, app errors, crashes) in the whole run; client misuse is counted apart. */

@@ -32,6 +32,11 @@ import { socketDropsAudit } from './socket-drops.ts';
 import { ttfrGrowthAudit } from './ttfr-growth.ts';
 import { wsBackpressureAudit } from './ws-backpressure.ts';
 import { wsInWorkerAudit } from './ws-in-worker.ts';
+import { bargeInOverlapAudit } from './barge-in-overlap.ts';
+import { mouthToEarAudit } from './mouth-to-ear.ts';
+import { mouthToEarGrowthAudit } from './mouth-to-ear-growth.ts';
+import { noAudioOutputAudit } from './no-audio-output.ts';
+import { playbackGapsAudit } from './playback-gaps.ts';
 
 export const AUDITS: readonly Audit[] = [
   heapGrowthAudit,
@@ -51,6 +56,11 @@ export const AUDITS: readonly Audit[] = [
   wsBackpressureAudit,
   eventQueueGrowthAudit,
   audioGapsAudit,
+  mouthToEarAudit,
+  mouthToEarGrowthAudit,
+  playbackGapsAudit,
+  bargeInOverlapAudit,
+  noAudioOutputAudit,
   errorsAudit,
   interruptionsAudit,
   crashesAudit,

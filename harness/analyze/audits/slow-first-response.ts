@@ -25,7 +25,8 @@ export const slowFirstResponseAudit: Audit = {
 
 function judgeSlowFirstResponse(ctx: AnalysisContext): Check | null {
   const { turns, thresholds } = ctx;
-  if (turns.length === 0) return noDataTurnsCheck(ctx);
+  // A run judged on its audio edges (no Realtime events decoded) has no protocol turns to miss.
+  if (turns.length === 0) return ctx.edges.protocol === 'none' && ctx.edges.tapped ? null : noDataTurnsCheck(ctx);
   const p95 = quantile(
     turns.map((t) => t.ttfrMs),
     0.95,

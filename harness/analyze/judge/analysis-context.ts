@@ -8,6 +8,7 @@ import { postGcLows, type PostGcLows } from '../stats/post-gc-lows.ts';
 import { adaptiveBudgets, applyAdaptiveBudgets, baselineFromWarmup, type AdaptiveBaseline, type AdaptiveBudgets } from './adaptive-thresholds.ts';
 import type { Thresholds } from '../../thresholds/thresholds-schema.ts';
 import type { CollectedData, GcSeries, TimeSeries } from './collected-data.ts';
+import { analyzeEdges, type EdgeAnalysis } from './edge-analysis.ts';
 import type { TurnTiming } from './turn-matcher.ts';
 
 /** Warm-up is clamped to this share of the run, so short runs still get a window to judge. */
@@ -27,6 +28,8 @@ export interface AnalysisContext {
   buffers: MemoryTrend;
   processMemory: MemoryTrend;
   turns: TurnTiming[];
+  /** The audio edges: mouth-to-ear per turn, reply gaps, barge-in overlap, echo, and the protocol in use. */
+  edges: EdgeAnalysis;
   trends: {
     domNodes: Trend | null;
     eventListeners: Trend | null;
@@ -35,6 +38,7 @@ export interface AnalysisContext {
     pendingChunks: Trend | null;
     wsBufferedBytes: Trend | null;
     queueSize: Trend | null;
+    mouthToEarMs: Trend | null;
   };
 }
 
@@ -74,6 +78,7 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
   const base = { fromMs: warmupMs, confidence: thresholds.confidence };
   const trend = (series: TimeSeries, unit: string, yScale = 1): Trend | null => fitTrend(series.tMs, series.values, { ...base, unit, yScale });
 
+  const edges = analyzeEdges(data, turns);
   const cdpHeap = data.cdp.heapUsedBytes;
   const pageHeap = data.pageMemory.usedBytes;
   const source = cdpHeap.tMs.length ? 'cdp' : pageHeap.tMs.length ? 'page' : null;
@@ -91,6 +96,7 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
     buffers: memoryTrend(data.memory.backingStorage, fitLows),
     processMemory: memoryTrend(data.memory.rendererRss, fitLows),
     turns,
+    edges,
     trends: {
       domNodes: trend(data.cdp.domNodes, 'nodes/min'),
       eventListeners: trend(data.cdp.eventListeners, 'listeners/min'),
@@ -103,6 +109,11 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
       pendingChunks: trend(data.pendingChunks, 'chunks/min'),
       wsBufferedBytes: trend(data.wsBufferedBytes, 'bytes/min'),
       queueSize: trend(data.queueSize, 'messages/min'),
+      mouthToEarMs: fitTrend(
+        edges.mouthToEar.map(([t]) => t),
+        edges.mouthToEar.map(([, v]) => v),
+        { ...base, unit: 'ms/min' },
+      ),
     },
   };
 }

@@ -6,6 +6,8 @@ import type { CycleRecord, LogHeader, WorkerWsData } from '../../log/log-schema.
 import type { HeapSitesRecord } from '../../log/heap-sites-schema.ts';
 import type { HeapSnapshotDiffRecord } from '../../log/heap-snapshot-diff-schema.ts';
 import type { Thresholds } from '../../thresholds/thresholds-schema.ts';
+import type { SpokenTurn } from './edge-turns.ts';
+import type { OutputRuns } from './output-runs.ts';
 import type { TurnMatcher } from './turn-matcher.ts';
 
 /** Parallel arrays: tMs[i] goes with values[i]. */
@@ -80,6 +82,10 @@ export interface CollectedData {
   heapSites: HeapSitesRecord[];
   /** The heap snapshot diff (SOAK_HEAP_SNAPSHOTS=1), the last one in the log, or null. */
   heapSnapshotDiff: HeapSnapshotDiffRecord | null;
+  /** The audio edges: the fake mic's speech (mic records), the output tap's audible runs, and why the tap failed. */
+  edges: { speech: SpokenTurn[]; output: OutputRuns; tapError: string | null };
+  /** The protocol's turn events (speech stopped, response created, first audio), for a turn's timeline strip. */
+  turnEvents: Array<{ tMs: number; label: string }>;
 }
 
 export interface MisuseTally {

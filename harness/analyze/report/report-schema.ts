@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { thresholdsSchema } from '../../thresholds/thresholds-schema.ts';
 import type { FittedTrend } from '../stats/fit-trend.ts';
 
+import { edgesReportSchema } from './edges-report-schema.ts';
 import { heapSitesSummarySchema } from './heap-sites-report-schema.ts';
 import { REPORT_SCHEMA_VERSION } from './report-version.ts';
 
@@ -111,6 +112,15 @@ export const metricsSchema = z.object({
   messageLatencySlopeMsPerMin: nullableNum,
   audioGapCount: z.number().int().nonnegative(),
   audioGapMaxMs: nullableNum,
+  /** The audio edges (optional: logs without mic records or output frames lack them). */
+  mouthToEarP50Ms: nullableNum.optional(),
+  mouthToEarP95Ms: nullableNum.optional(),
+  mouthToEarP99Ms: nullableNum.optional(),
+  mouthToEarSlopeMsPerMin: nullableNum.optional(),
+  turnsHeard: z.number().int().nonnegative().optional(),
+  turnsSpoken: z.number().int().nonnegative().optional(),
+  playbackGapCount: z.number().int().nonnegative().optional(),
+  bargeInOverlapP95Ms: nullableNum.optional(),
   sampleCount: z.number().int().nonnegative(),
   maxSampleGapMs: nullableNum,
   durationMs: num,
@@ -128,6 +138,8 @@ export const reportSchema = z.object({
   metrics: metricsSchema,
   series: z.array(seriesSchema),
   issues: z.array(issueSchema),
+  /** Mouth-to-ear and the other audio-edge timings per turn, when the log has mic records or output frames. */
+  edges: edgesReportSchema.optional(),
   /** The sampling heap profile's growing allocation sites, when the log has heap-sites checkpoints. */
   heapSites: heapSitesSummarySchema.optional(),
   assertions: z.array(assertionSchema),

@@ -3,7 +3,7 @@
  * navigator.mediaDevices.getUserMedia for audio with a track from an AudioContext's MediaStreamAudioDestinationNode
  * that the harness drives through globalThis.__voiceSoakMic:
  *   load(id, base64Pcm16, sampleRate), has(id), play(id) -> Promise (resolves when the utterance has played into
- *   the stream, or was cut by stop()), stop(), state().
+ *   the stream, or was cut by stop(), with its duration and the epoch ms it started at), stop(), state().
  * A zero-offset ConstantSourceNode keeps the destination rendering, so the track carries silence between
  * utterances and the app's capture keeps streaming. Every getUserMedia call gets a clone of the one track (an app
  * that stops its track on reconnect can capture again). Constraints (echoCancellation: false, ...) are accepted and
@@ -51,7 +51,7 @@ export function installControllableMicInPage(): void {
       pcm.set(id, { samples, sampleRate });
     },
     has: (id: string) => pcm.has(id),
-    async play(id: string): Promise<{ durationMs: number; cut: boolean }> {
+    async play(id: string): Promise<{ durationMs: number; cut: boolean; startedAtEpochMs: number }> {
       const audio = pcm.get(id);
       if (!audio) throw new Error(`__voiceSoakMic: utterance ${id} not loaded`);
       const graph = ensureGraph();
@@ -73,7 +73,7 @@ export function installControllableMicInPage(): void {
             mic.playing = null;
           }
           const durationMs = performance.now() - startedAt;
-          resolve({ durationMs, cut: durationMs + 50 < buffer.duration * 1000 });
+          resolve({ durationMs, cut: durationMs + 50 < buffer.duration * 1000, startedAtEpochMs: performance.timeOrigin + startedAt });
         };
         source.start();
       });

@@ -6,18 +6,20 @@
  */
 import type { ConversationMic } from './conversation-mic.ts';
 import { installControllableMicInPage } from './controllable-mic-page.ts';
+import { audibleBounds } from './audible-bounds.ts';
 import { pickUtterance } from './pick-utterance.ts';
 import { MIC_SAMPLE_RATE, type UtteranceCatalog } from './utterance-catalog.ts';
 
 interface PageMic {
   load(id: string, base64: string, sampleRate: number): void;
   has(id: string): boolean;
-  play(id: string): Promise<{ durationMs: number; cut: boolean }>;
+  play(id: string): Promise<{ durationMs: number; cut: boolean; startedAtEpochMs: number }>;
   stop(): void;
 }
 
 export function createControllableMic(catalog: UtteranceCatalog): ConversationMic {
   const base64Of = new Map<string, string>();
+  const boundsOf = new Map<string, ReturnType<typeof audibleBounds>>();
   return {
     mode: 'controllable',
     async install(page) {
@@ -40,7 +42,17 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
         ] as const);
       }
       const played = await page.evaluate((id) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.play(id), utterance.id);
-      return { durationMs: played.durationMs };
+      if (!boundsOf.has(utterance.id)) boundsOf.set(utterance.id, audibleBounds(utterance.samples, MIC_SAMPLE_RATE));
+      const bounds = boundsOf.get(utterance.id);
+      const speech = bounds
+        ? {
+            utterance: utterance.id,
+            startEpochMs: played.startedAtEpochMs + bounds.startMs,
+            endEpochMs: played.startedAtEpochMs + Math.min(bounds.endMs, played.durationMs),
+            precise: true,
+          }
+        : null;
+      return { durationMs: played.durationMs, speech: speech && speech.endEpochMs > speech.startEpochMs ? speech : null };
     },
     async silence(page, durationMs) {
       await page.evaluate(() => (globalThis as unknown as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.stop()).catch(() => undefined);

@@ -9,6 +9,8 @@ import { dirname, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MicScript } from './mic-script.ts';
 import type { ConversationMic } from './conversation-mic.ts';
+import { audibleBounds } from './audible-bounds.ts';
+import { pickUtterance } from './pick-utterance.ts';
 import { encodeWav } from './encode-wav.ts';
 import { planMicTimeline, type MicTimelinePlan } from './plan-mic-timeline.ts';
 import { renderMicTimeline } from './render-mic-timeline.ts';
@@ -51,9 +53,19 @@ export async function createDeviceMic(script: MicScript, catalog: UtteranceCatal
     async say(page, _utteranceId, turn) {
       const planned = plan.utterances.find((u) => u.turn === turn);
       if (!planned) throw new Error(`mic: device plan has no turn ${turn}`);
-      const waitMs = (await captureStart(page)) + planned.endMs - Date.now();
+      const startedAtEpochMs = await captureStart(page);
+      const waitMs = startedAtEpochMs + planned.endMs - Date.now();
       if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
-      return { durationMs: planned.endMs - planned.startMs };
+      const bounds = audibleBounds(pickUtterance(catalog, planned.utteranceId).samples, MIC_SAMPLE_RATE);
+      const speech = bounds
+        ? {
+            utterance: planned.utteranceId,
+            startEpochMs: startedAtEpochMs + planned.startMs + bounds.startMs,
+            endEpochMs: startedAtEpochMs + planned.startMs + bounds.endMs,
+            precise: false,
+          }
+        : null;
+      return { durationMs: planned.endMs - planned.startMs, speech };
     },
     async silence(_page, durationMs) {
       await new Promise((r) => setTimeout(r, durationMs));

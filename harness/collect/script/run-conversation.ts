@@ -13,10 +13,10 @@
  *   turn-end   {"outcome":"reply"|"reply-timeout"|"barge-in"|"no-first-audio"|"gap","via","spokenMs"}
  */
 import type { Page } from '@playwright/test';
-import type { CdpSample, CycleRecord, LogRecord } from '../../log/log-schema.ts';
+import type { CdpSample, CycleRecord, LogRecord, MicSpeech } from '../../log/log-schema.ts';
 import type { HarnessClock } from '../recording/harness-clock.ts';
 import type { RecordSink } from '../recording/record-sink.ts';
-import type { ConversationMic } from '../mic/conversation-mic.ts';
+import type { ConversationMic, SpokenSpeech } from '../mic/conversation-mic.ts';
 import type { PushToTalkControl } from '../app-control/push-to-talk-control.ts';
 import type { ConversationScript, ScriptTurn } from './conversation-script-schema.ts';
 import { cycleRecordFromSample } from './cycle-record.ts';
@@ -29,7 +29,7 @@ export interface RunConversationOptions {
   script: ConversationScript;
   mic: ConversationMic;
   sink: Pick<RecordSink, 'write' | 'onRecord'>;
-  clock: Pick<HarnessClock, 'nowMs'>;
+  clock: Pick<HarnessClock, 'nowMs' | 'startedAtEpochMs'>;
   gcSample: (reason: string) => Promise<CdpSample | undefined>;
   /** A fresh drain of the in-page monitor (so rt records are current while waiting). */
   pullMonitor: () => Promise<unknown>;
@@ -133,6 +133,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     event('turn-start', JSON.stringify(described), n);
     if (entry.reconnect) await reconnect(n);
     const spoken = await speak(entry.utterance, n);
+    if (spoken.speech) sink.write(micRecord(spoken.speech, n));
     // After speaking: a previous reply cancelled by this turn's speech is already counted in the baseline.
     const baseline = await watcher.mark(page);
     const replyTimeoutMs = entry.replyTimeoutMs ?? script.replyTimeoutMs;
@@ -183,6 +184,12 @@ export async function runConversation(options: RunConversationOptions): Promise<
     const sample = await options.gcSample(`cycle ${n} ${n === 0 ? 'baseline' : 'ended'}`);
     if (sample) sink.write(cycleRecordFromSample(sample, n, how));
     else event('note', `cycle ${n}: no sample after the forced GC, not recorded`);
+  }
+
+  /** The utterance's speech on the harness clock (the mouth edge of mouth-to-ear latency). */
+  function micRecord(speech: SpokenSpeech, n: number): MicSpeech {
+    const at = (epochMs: number) => Math.max(0, Math.round((epochMs - clock.startedAtEpochMs) * 10) / 10);
+    return { type: 'mic', tMs: at(speech.startEpochMs), endMs: at(speech.endEpochMs), turn: n, utterance: speech.utterance, precise: speech.precise };
   }
 
   async function speak(utterance: string, n: number) {

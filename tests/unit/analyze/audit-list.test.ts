@@ -74,7 +74,7 @@ test('every audit has complete meta: id, titles, known inputs, a recommendation 
   }
 });
 
-test('the registry lists the audits in the report order of before the split into audits (issue 12)', () => {
+test('the registry lists the audits in report order (issue 12 order, the audio-edge audits of issue 13 after audio-gaps)', () => {
   expect(AUDITS.map((a) => a.id)).toEqual([
     'heap-growth',
     'memory-limit',
@@ -93,6 +93,11 @@ test('the registry lists the audits in the report order of before the split into
     'ws-backpressure',
     'event-queue-growth',
     'audio-gaps',
+    'mouth-to-ear',
+    'mouth-to-ear-growth',
+    'playback-gaps',
+    'barge-in-overlap',
+    'no-audio-output',
     'errors',
     'interruptions',
     'crashes',
