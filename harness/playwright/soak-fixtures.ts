@@ -197,4 +197,5 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
 });
 
 export { expect } from '@playwright/test';
+export { expectSoakPassed } from './attach-soak-results.ts';
 export type { SoakSetup, SoakSetupContext } from '../collect/app-control/setup-module.ts';

@@ -4,7 +4,7 @@
  *
  *   projects: [...yours, soakProject()],
  *   webServer: [...yours, soakServer()],        // the embedded target, unless SOAK_TARGET_URL points at your app
- *   reporter: [...yours, ['voice-soak/reporter']],
+ *   reporter: [...yours, ['voice-soak/reporter']],  // or withSoakReporter(yours) when yours is not a list
  *
  * Pure: they read settings (.env / SOAK_*) and look for a Chromium on disk, and install, start or exit nothing
  * (`npx voice-soak doctor --fix` installs; the soak fixture starts Xvfb for a headed run when DISPLAY is unset).
@@ -37,6 +37,7 @@ export interface SoakProjectOptions {
   dependencies?: string[];
   /** Merged over the soak's own `use` (headless from SOAK_HEADLESS, the Chromium found, the flags above). */
   use?: SoakProject['use'];
+  /** Default 0, whatever the config's `retries`: the reporter judges the last attempt, and a passing retry would hide a leak. */
   retries?: number;
 }
 
@@ -50,13 +51,22 @@ export function soakProject(options: SoakProjectOptions = {}, env: NodeJS.Proces
     testMatch: options.testMatch ?? '**/*.soak.ts',
     timeout: settings.durationMs + SOAK_TIMEOUT_MARGIN_MS,
     ...(options.dependencies ? { dependencies: options.dependencies } : {}),
-    ...(options.retries !== undefined ? { retries: options.retries } : {}),
+    // A failed soak is a finding, not flakiness: a passing retry would hide the leak the first attempt found.
+    retries: options.retries ?? 0,
     use: {
       headless: settings.headless,
       ...use,
       launchOptions: { ...(executablePath ? { executablePath } : {}), ...launchOptions, args: [...SOAK_BROWSER_ARGS, ...(launchOptions?.args ?? [])] },
     },
   };
+}
+
+type ReporterList = Extract<NonNullable<PlaywrightTestConfig['reporter']>, unknown[]>;
+
+/** The config's reporter (a name or a list; Playwright's default when unset) with voice-soak's reporter added. */
+export function withSoakReporter(reporter?: PlaywrightTestConfig['reporter'], env: NodeJS.ProcessEnv = process.env): ReporterList {
+  const list: ReporterList = Array.isArray(reporter) ? [...reporter] : [[reporter ?? (env.CI ? 'dot' : 'list')]];
+  return list.some(([name]) => name === 'voice-soak/reporter') ? list : [...list, ['voice-soak/reporter']];
 }
 
 type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>;
