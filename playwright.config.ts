@@ -59,7 +59,13 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath,
-      args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+      // --allow-loopback-in-peer-connection: a WebRTC app's call to the embedded server (127.0.0.1) connects at all.
+      args: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required',
+        '--allow-loopback-in-peer-connection',
+      ],
     },
   },
   // unit first, alone; then e2e (one worker) beside user-runs (two workers).

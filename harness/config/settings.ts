@@ -43,6 +43,8 @@ export interface Settings {
   isolateNetwork: boolean;
   faults: string;
   dialect: 'ga' | 'beta';
+  /** SOAK_TRANSPORT: how the embedded app talks to its server (`?transport=webrtc` on its URL). */
+  transport: 'websocket' | 'webrtc';
   micMode: 'controllable' | 'device';
   micDir: string | undefined;
   scriptPath: string | undefined;
@@ -89,7 +91,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
   return {
     durationMs: s.SOAK_DURATION,
     port: s.SOAK_PORT,
-    targetUrl: s.SOAK_TARGET_URL ?? `${embeddedUrl}?dialect=${s.SOAK_DIALECT}`,
+    targetUrl: s.SOAK_TARGET_URL ?? `${embeddedUrl}?dialect=${s.SOAK_DIALECT}${s.SOAK_TRANSPORT === 'webrtc' ? '&transport=webrtc' : ''}`,
     embedded: s.SOAK_TARGET_URL === undefined,
     startSelector: s.SOAK_START_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#start' : undefined),
     stopSelector: s.SOAK_STOP_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#stop' : undefined),
@@ -105,6 +107,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     isolateNetwork: s.SOAK_ISOLATE_NETWORK,
     faults: s.SOAK_FAULTS,
     dialect: s.SOAK_DIALECT,
+    transport: s.SOAK_TRANSPORT,
     micMode: s.SOAK_MIC_MODE,
     micDir: s.SOAK_MIC_DIR,
     scriptPath: s.SOAK_SCRIPT,

@@ -18,7 +18,7 @@ export interface VoiceAppApi {
 
 declare global {
   interface Window {
-    VOICE_APP_CONFIG?: { wsUrl?: string; apiKey?: string; dialect?: string; faults?: string };
+    VOICE_APP_CONFIG?: { wsUrl?: string; apiKey?: string; dialect?: string; faults?: string; transport?: string; callsUrl?: string };
     voiceApp?: VoiceAppApi;
   }
 }
@@ -42,7 +42,7 @@ let app: VoiceApp | null = null;
 try {
   config = readAppConfig(location.href, window.VOICE_APP_CONFIG);
   app = new VoiceApp(config, new TranscriptView(document.querySelector('#transcript')), showStatus);
-  showStatus('idle', `ready (${config.dialect} dialect${config.faults ? `, faults: ${config.faults}` : ''})`);
+  showStatus('idle', `ready (${config.dialect} dialect${config.transport === 'webrtc' ? ', WebRTC' : ''}${config.faults ? `, faults: ${config.faults}` : ''})`);
 } catch (error) {
   showStatus('error', error instanceof Error ? error.message : String(error));
   if (startButton) startButton.disabled = true;

@@ -5,6 +5,17 @@
  */
 import type { AppConfig } from './app-config.ts';
 
+/** What VoiceApp uses of a connection: a WebSocket, or a WebRTC call shaped like one (realtime-call.ts). */
+export interface RealtimeLink {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
 export function realtimeSubprotocols(config: Pick<AppConfig, 'dialect' | 'apiKey'>): string[] {
   const protocols = ['realtime'];
   if (config.apiKey) protocols.push(`openai-insecure-api-key.${config.apiKey}`);

@@ -1,5 +1,5 @@
 /** The shape of window.voiceApp.state(): the app's explicit test/monitor surface. */
-import type { RealtimeDialect } from './app-config.ts';
+import type { RealtimeDialect, RealtimeTransport } from './app-config.ts';
 import type { AppCounters } from './app-counters.ts';
 
 export type AppStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'error';
@@ -8,6 +8,7 @@ export interface VoiceAppState extends AppCounters {
   status: AppStatus;
   connected: boolean;
   dialect: RealtimeDialect;
+  transport: RealtimeTransport;
   /** The fault spec this page runs with ('' when clean). */
   faults: string;
   /** The AudioContext's state ('none' before Start): 'running' means the Start click unlocked audio. */

@@ -14,12 +14,14 @@ import { startHeapLeak } from './heap-leak-fault.ts';
 import { startDetachedDomLeak } from './detached-dom-fault.ts';
 import { startListenerLeak } from './listener-leak-fault.ts';
 import type { HeapLeak } from './heap-leak-fault.ts';
-import { startMicCapture } from './mic-capture.ts';
+import { MIC_CONSTRAINTS, startMicCapture } from './mic-capture.ts';
 import type { MicCapture } from './mic-capture.ts';
 import { monitor } from './monitor-bridge.ts';
 import { pcm16ToBase64 } from './pcm16-codec.ts';
 import { PlaybackScheduler } from './playback-scheduler.ts';
+import { RealtimeCall } from './realtime-call.ts';
 import { openRealtimeSocket } from './realtime-socket.ts';
+import type { RealtimeLink } from './realtime-socket.ts';
 import { reconnectDelayMs } from './reconnect-backoff.ts';
 import { ServerEventHandler } from './server-event-handler.ts';
 import type { ServerEvent } from './server-event-handler.ts';
@@ -35,6 +37,8 @@ interface Session {
   handler: ServerEventHandler;
   heapLeak: HeapLeak | null;
   mic: MicCapture | null;
+  /** WebRTC: the microphone stream sent as the call's audio track, and the element that plays the reply track. */
+  call: { mic: MediaStream; player: HTMLAudioElement } | null;
 }
 
 /** The leak-audiocontext fault's contexts: never closed, never released (one per start/stop). */
@@ -47,7 +51,7 @@ export class VoiceApp {
   private session: Session | null = null;
   /** Kept after stop() so that state() still reports the last session's playback numbers. */
   private lastScheduler: PlaybackScheduler | null = null;
-  private socket: WebSocket | null = null;
+  private socket: RealtimeLink | null = null;
   private connections = 0;
   private failedAttempts = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -98,16 +102,31 @@ export class VoiceApp {
       deltaLeaks,
       retainedAudio: retained,
     });
-    const session: Session = { audioContext, scheduler, handler, heapLeak, mic: null };
+    const session: Session = { audioContext, scheduler, handler, heapLeak, mic: null, call: null };
     this.lastScheduler = scheduler;
     this.session = session;
     this.setStatus('connecting', 'connecting');
+    if (this.config.transport === 'webrtc') return this.startCall(session);
     this.connect();
     try {
       const workletUrl = new URL('./capture-worklet.js', import.meta.url).href;
       const mic = await startMicCapture(audioContext, workletUrl, (pcm) => this.send(audioAppend(pcm16ToBase64(pcm))));
       if (this.session === session) session.mic = mic;
       else mic.stop();
+    } catch (error) {
+      this.fail('mic', `microphone: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** WebRTC: the mic track goes into the call itself (no worklet, no appends), so the call waits for the mic. */
+  private async startCall(session: Session): Promise<void> {
+    try {
+      const mic = await navigator.mediaDevices.getUserMedia({ audio: MIC_CONSTRAINTS });
+      if (this.session !== session) return void stopTracks(mic);
+      const player = new Audio();
+      player.autoplay = true;
+      session.call = { mic, player };
+      this.connect();
     } catch (error) {
       this.fail('mic', `microphone: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -121,6 +140,10 @@ export class VoiceApp {
     this.closeSocket('stop');
     if (session) {
       session.mic?.stop();
+      if (session.call) {
+        stopTracks(session.call.mic);
+        session.call.player.srcObject = null;
+      }
       session.scheduler.stopAll();
       session.heapLeak?.stop();
       if (this.faults.leakAudioContext) leakedAudioContexts.push(session.audioContext);
@@ -155,6 +178,7 @@ export class VoiceApp {
       ...this.counters,
       status: this.status,
       connected: this.socket?.readyState === WebSocket.OPEN,
+      transport: this.config.transport,
       audioContextState: this.session?.audioContext.state ?? 'none',
       dialect: this.config.dialect,
       faults: this.config.faults,
@@ -167,15 +191,19 @@ export class VoiceApp {
   }
 
   private connect(): void {
-    const socket = openRealtimeSocket(this.config);
+    const call = this.session?.call;
+    const socket: RealtimeLink = call ? new RealtimeCall(this.config, call.mic, call.player) : openRealtimeSocket(this.config);
     this.socket = socket;
     socket.onopen = () => this.onOpen(socket);
     socket.onmessage = (event: MessageEvent) => this.onMessage(event);
-    socket.onerror = () => monitor.error('websocket', `websocket error on ${this.config.wsUrl}`);
+    socket.onerror = (event) =>
+      call
+        ? monitor.error('webrtc', `call error on ${this.config.callsUrl}: ${event instanceof ErrorEvent ? event.message : 'data channel error'}`)
+        : monitor.error('websocket', `websocket error on ${this.config.wsUrl}`);
     socket.onclose = (event: CloseEvent) => this.onUnexpectedClose(socket, event);
   }
 
-  private onOpen(socket: WebSocket): void {
+  private onOpen(socket: RealtimeLink): void {
     if (socket !== this.socket) return;
     this.connections++;
     this.failedAttempts = 0;
@@ -204,7 +232,7 @@ export class VoiceApp {
     this.counters.maxMessageHandlerMs = Math.max(this.counters.maxMessageHandlerMs, performance.now() - startMs);
   }
 
-  private onUnexpectedClose(socket: WebSocket, event: CloseEvent): void {
+  private onUnexpectedClose(socket: RealtimeLink, event: CloseEvent): void {
     if (socket !== this.socket) return;
     this.socket = null;
     if (!this.session) return;
@@ -245,4 +273,8 @@ export class VoiceApp {
     this.status = status;
     this.onStatus(status, detail);
   }
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
 }
