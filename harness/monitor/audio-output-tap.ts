@@ -55,6 +55,8 @@ interface Source {
   id: string;
   context: BaseAudioContext;
   pending: { tMs: number; levels: number[] } | null;
+  bus: AudioNode;
+  node: AudioWorkletNode;
 }
 
 export interface OutputTapOptions {
@@ -71,6 +73,10 @@ export interface OutputTapOptions {
 export interface OutputTap {
   /** Sources tapped so far. */
   sources(): number;
+  /** Stop or resume measuring (the bench alternates); while off the worklets are disconnected and nothing is written. */
+  setEnabled(on: boolean): void;
+  /** The tap's own main-thread time (handling the worklets' batches) and batches handled so far. */
+  stats(): { mainThreadMs: number; batches: number; records: number };
   /** Emit what each source has measured but not yet written (before a drain at the end of a run). */
   flush(): void;
 }
@@ -92,6 +98,10 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
   const buses = new WeakMap<BaseAudioContext, AudioNode | null>();
   let contexts = 0;
   let moduleUrl: string | null = null;
+  let enabled = true;
+  let mainThreadMs = 0;
+  let batches = 0;
+  let records = 0;
   let reportedFailure = false;
 
   const failure = (message: string) => {
@@ -111,9 +121,17 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
     const batch = source.pending;
     if (!batch || batch.levels.length === 0) return;
     source.pending = null;
+    records++;
     emit({ type: 'monitor', tMs: batch.tMs, kind: 'audio-out', source: source.kind, sourceId: source.id, frameMs: FRAME_MS, levelsDb: batch.levels });
   };
   const onBatch = (source: Source, data: { t: number; levels: number[] }) => {
+    if (!enabled) return;
+    const began = performance.now();
+    batches++;
+    handleBatch(source, data);
+    mainThreadMs += performance.now() - began;
+  };
+  const handleBatch = (source: Source, data: { t: number; levels: number[] }) => {
     const tMs = toMonitorMs(source.context, data.t);
     const pending = source.pending;
     // A batch that does not continue the pending one (the context was suspended, or the clock moved) starts a record.
@@ -130,11 +148,12 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
     try {
       bus = context.createGain();
       moduleUrl ??= URL.createObjectURL(new Blob([WORKLET_SOURCE], { type: 'application/javascript' }));
-      const source: Source = { kind, id, context, pending: null };
+      const tapBus = bus;
       const ready = context.audioWorklet.addModule(moduleUrl).then(() => {
         const node = new AudioWorkletNode(context, 'voice-soak-output-tap', { numberOfInputs: 1, numberOfOutputs: 0 });
+        const source: Source = { kind, id, context, pending: null, bus: tapBus, node };
         node.port.onmessage = (event: MessageEvent) => onBatch(source, event.data as { t: number; levels: number[] });
-        nativeConnect.call(bus, node);
+        if (enabled) nativeConnect.call(tapBus, node);
         all.push(source);
       });
       ready.catch((error: unknown) => failure(String((error as Error)?.message ?? error)));
@@ -215,6 +234,22 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
 
   return {
     sources: () => all.length,
+    setEnabled(on: boolean) {
+      if (on === enabled) return;
+      enabled = on;
+      for (const source of all) {
+        try {
+          if (on) nativeConnect.call(source.bus, source.node);
+          else {
+            write(source);
+            nativeDisconnect.call(source.bus, source.node);
+          }
+        } catch {
+          // a closed context: nothing to connect
+        }
+      }
+    },
+    stats: () => ({ mainThreadMs, batches, records }),
     flush: () => {
       for (const source of all) write(source);
     },

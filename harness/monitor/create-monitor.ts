@@ -291,6 +291,8 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     limits: (): SafeguardLimits => ({ ...limits }),
     /** Live AudioContexts, MediaStreamTracks, RTCPeerConnections and WebSockets (the CDP sampler reads these). */
     liveCounts: () => liveObjects.counts(),
+    /** The audio output tap (null when off or unsupported): setEnabled(on), stats(). */
+    outputTap,
     tick,
     stop(): void {
       if (interval !== undefined) clearInterval(interval);

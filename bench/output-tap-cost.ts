@@ -1,0 +1,109 @@
+/**
+ * What does the audio output tap cost the page? The embedded target in headless Chromium talks continuously (replies
+ * play through Web Audio, so the tap hears them); phases alternate in one run: tap OFF (its worklets disconnected,
+ * nothing measured), tap ON. Prints per phase kind, and as a ratio to OFF:
+ *  - the app's audio processing time (in-page monitor 'audio-chunk' processingMs: mean, p99) and message handler
+ *    time ('message' handlerMs p99);
+ *  - the tap's own main-thread time per second of audio (handling its worklets' batches) and what it wrote
+ *    (audio-out records and bytes per minute).
+ * The worklet itself runs on the audio rendering thread, not the page's main thread.
+ * Usage: npx tsx bench/output-tap-cost.ts [--phase-ms 10000] [--pairs 3]
+ */
+import { mean, quantile } from 'simple-statistics';
+import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
+
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? String(process.argv[at + 1]) : fallback;
+};
+const phaseMs = Number(arg('phase-ms', '10000'));
+const pairs = Number(arg('pairs', '3'));
+if (!(phaseMs >= 2000) || !(pairs >= 1)) {
+  console.error('output-tap-cost: --phase-ms >= 2000, --pairs >= 1');
+  process.exit(64);
+}
+
+interface TapStats {
+  mainThreadMs: number;
+  batches: number;
+  records: number;
+}
+interface PhaseResult {
+  chunkMs: number[];
+  handlerMs: number[];
+  tapMs: number;
+  seconds: number;
+  records: number;
+  bytes: number;
+  audibleFrames: number;
+}
+
+const { page, drainMonitor, close } = await openTalkingEmbeddedPage();
+const tap = (call: 'on' | 'off' | 'stats') =>
+  page.evaluate((what) => {
+    const t = (globalThis as unknown as { voiceSoakMonitor: { outputTap: { setEnabled(on: boolean): void; stats(): TapStats } | null } }).voiceSoakMonitor
+      .outputTap;
+    if (!t) return null;
+    if (what !== 'stats') t.setEnabled(what === 'on');
+    return t.stats();
+  }, call);
+if ((await tap('stats')) === null) {
+  console.error('output-tap-cost: the monitor in the page has no output tap');
+  process.exit(70);
+}
+const results = new Map<string, PhaseResult>();
+for (const kind of ['off', 'on']) results.set(kind, { chunkMs: [], handlerMs: [], tapMs: 0, seconds: 0, records: 0, bytes: 0, audibleFrames: 0 });
+
+async function runPhase(kind: 'off' | 'on'): Promise<void> {
+  await tap(kind);
+  await drainMonitor();
+  const before = (await tap('stats'))!;
+  await new Promise((r) => setTimeout(r, phaseMs));
+  const after = (await tap('stats'))!;
+  const result = results.get(kind)!;
+  result.tapMs += after.mainThreadMs - before.mainThreadMs;
+  result.seconds += phaseMs / 1000;
+  for (const r of await drainMonitor()) {
+    if (r.type === 'monitor' && r.kind === 'audio-chunk') result.chunkMs.push(r.processingMs);
+    if (r.type === 'monitor' && r.kind === 'message') result.handlerMs.push(r.handlerMs);
+    if (r.type === 'monitor' && r.kind === 'audio-out') {
+      result.records++;
+      result.bytes += JSON.stringify(r).length + 1;
+      result.audibleFrames += r.levelsDb.filter((l) => l > -50).length;
+    }
+  }
+}
+
+for (let pair = 0; pair < pairs; pair++) {
+  await runPhase('off');
+  await runPhase('on');
+}
+await tap('on');
+await close();
+
+const q = (values: number[], p: number) => (values.length ? quantile(values, p) : Number.NaN);
+const m = (values: number[]) => (values.length ? mean(values) : Number.NaN);
+const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const off = results.get('off')!;
+console.log(`output tap cost: ${pairs} x (off, on), ${phaseMs / 1000} s each, headless Chromium, embedded target talking continuously`);
+const head = ['phase', 'chunks', 'chunk mean', 'chunk p99', 'ratio', 'handler p99', 'tap ms/s', 'records/min', 'KB/min', 'audible s'];
+const widths = [7, 8, 11, 10, 7, 12, 10, 12, 8, 10];
+const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
+row(head);
+for (const kind of ['off', 'on']) {
+  const r = results.get(kind)!;
+  const minutes = r.seconds / 60;
+  row([
+    kind,
+    String(r.chunkMs.length),
+    fmt(m(r.chunkMs)),
+    fmt(q(r.chunkMs, 0.99)),
+    fmt(m(r.chunkMs) / m(off.chunkMs), 2),
+    fmt(q(r.handlerMs, 0.99)),
+    fmt(r.tapMs / r.seconds, 3),
+    fmt(r.records / minutes, 0),
+    fmt(r.bytes / 1024 / minutes, 1),
+    fmt((r.audibleFrames * 10) / 1000, 1),
+  ]);
+}
+console.log("ms throughout; ratio = chunk mean ON / OFF; tap ms/s = the tap's main-thread time per second of run; audible s = audible output heard");
