@@ -41,6 +41,7 @@ export function soakLogHeader(
       cycles: String(run.cycles.count),
       ...(run.cycles.count > 1 ? { hangUp: options.stopSelector ? `click ${options.stopSelector}` : 'reload' } : {}),
       network: describeNetwork(options.loopbackOnly === true),
+      protocol: options.protocol ?? 'realtime',
       ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
     },
   };

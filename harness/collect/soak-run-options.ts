@@ -36,6 +36,8 @@ export interface SoakRunOptions {
   pushToTalk?: PushToTalk;
   /** SOAK_LOOPBACK_ONLY: abort (and log) every request and socket to a non-loopback host. */
   loopbackOnly?: boolean;
+  /** SOAK_PROTOCOL: 'none' for an app that does not speak the Realtime protocol (the log header's meta.protocol). */
+  protocol?: 'realtime' | 'none';
   /** Variables ${NAME} in start steps resolve from (the environment, .env included). */
   env?: Readonly<Record<string, string | undefined>>;
   sampleIntervalMs: number;

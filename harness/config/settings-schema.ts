@@ -115,6 +115,7 @@ export const settingsEnvSchema = z.object({
   SOAK_FAULTS: faults.default(''),
   SOAK_DIALECT: z.enum(['ga', 'beta']).default('ga'),
   SOAK_TRANSPORT: z.enum(['websocket', 'webrtc']).default('websocket'),
+  SOAK_PROTOCOL: z.enum(['realtime', 'none']).default('realtime'),
   SOAK_MIC_MODE: z.enum(['controllable', 'device']).default('controllable'),
   SOAK_MIC_DIR: z.string().optional(),
   SOAK_SCRIPT: z.string().optional(),

@@ -45,6 +45,11 @@ export interface Settings {
   dialect: 'ga' | 'beta';
   /** SOAK_TRANSPORT: how the embedded app talks to its server (`?transport=webrtc` on its URL). */
   transport: 'websocket' | 'webrtc';
+  /**
+   * SOAK_PROTOCOL: 'none' judges the run on the audio edges, memory, DOM and socket counters alone (an app that does
+   * not speak the Realtime protocol); the analyzer also does so when it decodes no Realtime event at all.
+   */
+  protocol: 'realtime' | 'none';
   micMode: 'controllable' | 'device';
   micDir: string | undefined;
   scriptPath: string | undefined;
@@ -108,6 +113,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     faults: s.SOAK_FAULTS,
     dialect: s.SOAK_DIALECT,
     transport: s.SOAK_TRANSPORT,
+    protocol: s.SOAK_PROTOCOL,
     micMode: s.SOAK_MIC_MODE,
     micDir: s.SOAK_MIC_DIR,
     scriptPath: s.SOAK_SCRIPT,

@@ -131,6 +131,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       cycles: settings.cycles,
       dialect: settings.dialect,
       loopbackOnly: settings.loopbackOnly,
+      protocol: settings.protocol,
       micDir: settings.micDir,
       scriptPath: settings.scriptPath,
       outputDir: settings.outputDir,

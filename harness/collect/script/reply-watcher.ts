@@ -5,12 +5,19 @@
  *  - apps with the test surface `window.voiceApp.state()` (the embedded app): receivedAudioChunks grew /
  *    responsesDone grew and playbackQueueLength is 0. Only a fallback for when no rt record was ever seen (no
  *    monitor): its counters cannot tell this turn's reply from the previous one cancelled by this turn's speech.
+ *  - any app, whatever its protocol, when no rt record was ever seen: the output tap's audio-out frames after the
+ *    caller's last end of speech (mic records): an audible frame ECHO_GUARD_MS after it is the reply starting, and
+ *    REPLY_END_SILENCE_MS of silence after the last audible frame is the reply finished (longer than any pause
+ *    inside a reply, and than the playback-gaps budget).
  * Polls every pollMs; each poll first asks for a fresh monitor drain (pullNow) so rt records are current.
  */
 import type { Page } from '@playwright/test';
+import { AUDIBLE_DB } from '../../log/audio-levels.ts';
 import type { LogRecord, RtEvent } from '../../log/log-schema.ts';
 
 const PCM16_24K_BYTES_PER_MS = 48;
+const ECHO_GUARD_MS = 300;
+export const REPLY_END_SILENCE_MS = 1_500;
 
 interface AppCounters {
   receivedAudioChunks: number;
@@ -22,7 +29,7 @@ export interface ReplyWaitResult {
   reached: boolean;
   /** Harness tMs when it was reached (or gave up). */
   atMs: number;
-  via: 'rt' | 'app-state' | 'timeout';
+  via: 'rt' | 'app-state' | 'audio' | 'timeout';
 }
 
 export interface ReplyWatcher {
@@ -42,6 +49,15 @@ function readAppCounters(): AppCounters | null {
 export function createReplyWatcher(options: { nowMs: () => number; pullNow: () => Promise<unknown>; pollMs?: number }): ReplyWatcher {
   const rt: RtEvent[] = [];
   const pollMs = options.pollMs ?? 250;
+  // What the output tap heard since the caller's last end of speech.
+  let speechEndMs: number | null = null;
+  let firstHeardMs: number | null = null;
+  let lastHeardMs: number | null = null;
+
+  const audioReached = (goal: 'first-audio' | 'done'): boolean => {
+    if (rt.length > 0 || firstHeardMs === null) return false;
+    return goal === 'first-audio' || options.nowMs() - (lastHeardMs ?? firstHeardMs) >= REPLY_END_SILENCE_MS;
+  };
 
   const rtReached = (goal: 'first-audio' | 'done', sinceMs: number): boolean => {
     const responses = new Set(rt.filter((e) => e.kind === 'response-created' && e.tMs >= sinceMs).map((e) => (e as { responseId: string }).responseId));
@@ -64,6 +80,19 @@ export function createReplyWatcher(options: { nowMs: () => number; pullNow: () =
   return {
     observe(record) {
       if (record.type === 'rt') rt.push(record);
+      if (record.type === 'mic') {
+        speechEndMs = record.endMs;
+        firstHeardMs = null;
+        lastHeardMs = null;
+      }
+      if (record.type === 'monitor' && record.kind === 'audio-out' && speechEndMs !== null) {
+        record.levelsDb.forEach((level, i) => {
+          const t = record.tMs + i * record.frameMs;
+          if (level <= AUDIBLE_DB || t < speechEndMs! + ECHO_GUARD_MS) return;
+          firstHeardMs ??= t;
+          lastHeardMs = Math.max(lastHeardMs ?? t, t + record.frameMs);
+        });
+      }
       if (rt.length > 20_000) rt.splice(0, 10_000);
     },
     mark: (page) => page.evaluate(readAppCounters).catch(() => null),
@@ -72,6 +101,7 @@ export function createReplyWatcher(options: { nowMs: () => number; pullNow: () =
       for (;;) {
         await options.pullNow().catch(() => undefined);
         if (rtReached(goal, sinceMs)) return { reached: true, atMs: options.nowMs(), via: 'rt' };
+        if (audioReached(goal)) return { reached: true, atMs: options.nowMs(), via: 'audio' };
         const counters = page.isClosed() || rt.length > 0 ? null : await page.evaluate(readAppCounters).catch(() => null);
         if (appReached(goal, counters, baseline)) return { reached: true, atMs: options.nowMs(), via: 'app-state' };
         if (options.nowMs() >= deadline || page.isClosed()) return { reached: false, atMs: options.nowMs(), via: 'timeout' };
