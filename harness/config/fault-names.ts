@@ -22,6 +22,9 @@ export const FAULT_NAMES: readonly string[] = [
   'rtp-jitter',
   'detached-dom',
   'listener-leak',
+  'playback-jitter',
+  'slow-playback-start',
+  'late-audio',
 ];
 
 /** Old fault names and what they are called now (reference/faults/fault-catalog.ts renamedFaults). */

@@ -36,6 +36,12 @@ export interface FaultSpec {
   detachedDomPerDelta?: number;
   /** app: each reply audio delta adds this many document listeners that are never removed. */
   listenerLeakPerDelta?: number;
+  /** app: each reply chunk after a response's first is handed to playback a random 0..N ms late (in order). */
+  playbackJitterMs?: number;
+  /** app: a response's first audio chunk is held this many ms before it plays (later ones wait behind it). */
+  slowPlaybackStartMs?: number;
+  /** server: the first audio delta of each response comes this many ms late; response.created stays on time. */
+  lateAudioMs?: number;
 }
 
 export type FaultKey = keyof FaultSpec;
@@ -200,6 +206,36 @@ export const faultCatalog: readonly FaultDefinition[] = [
     max: 1000,
     integer: true,
     summary: 'app adds LISTENERS_PER_DELTA never-removed document listeners per reply audio delta',
+  },
+  {
+    name: 'playback-jitter',
+    key: 'playbackJitterMs',
+    side: 'app',
+    kind: 'number',
+    defaultValue: 2000,
+    min: 0,
+    max: 60_000,
+    summary: 'app hands each reply chunk after the first to playback a random 0..MS late, so playback runs dry',
+  },
+  {
+    name: 'slow-playback-start',
+    key: 'slowPlaybackStartMs',
+    side: 'app',
+    kind: 'number',
+    defaultValue: 3000,
+    min: 0,
+    max: 60_000,
+    summary: "app buffers MS before playing a reply's first chunk (mouth-to-ear grows, TTFR does not)",
+  },
+  {
+    name: 'late-audio',
+    key: 'lateAudioMs',
+    side: 'server',
+    kind: 'number',
+    defaultValue: 4000,
+    min: 0,
+    max: 60_000,
+    summary: 'first audio delta of each response MS late, response.created on time',
   },
 ];
 

@@ -74,10 +74,15 @@ export class VoiceApp {
     this.failedAttempts = 0;
     const audioContext = new AudioContext({ sampleRate: 24000 });
     void audioContext.resume();
-    const scheduler = new PlaybackScheduler(audioContext, this.faults.audioBacklog === true);
+    // A WebRTC call plays the remote track through an <audio> element: the playback faults have no scheduler to delay.
+    const websocket = this.config.transport !== 'webrtc';
+    const delays = websocket ? { startMs: this.faults.slowPlaybackStartMs, jitterMs: this.faults.playbackJitterMs } : {};
+    const scheduler = new PlaybackScheduler(audioContext, this.faults.audioBacklog === true, undefined, delays);
     const heapLeak = this.faults.heapLeakMbPerMin ? startHeapLeak(this.faults.heapLeakMbPerMin) : null;
     const slowHandler = this.faults.slowHandlerMs !== undefined ? createSlowHandler(this.faults.slowHandlerMs) : null;
     if (this.faults.audioBacklog) monitor.faultApplied('audio-backlog');
+    if (delays.startMs) monitor.faultApplied(`slow-playback-start:${delays.startMs}`);
+    if (delays.jitterMs) monitor.faultApplied(`playback-jitter:${delays.jitterMs}`);
     if (heapLeak) monitor.faultApplied(`heap-leak:${this.faults.heapLeakMbPerMin}`);
     if (slowHandler) monitor.faultApplied(`slow-handler:${this.faults.slowHandlerMs}`);
     const retained: RetainedAudio[] = [];

@@ -1,7 +1,8 @@
 /**
  * One response from response.created to response.done: plans and synthesizes the reply, then streams audio and
  * transcript deltas in real time (100 ms chunks, at most LEAD_MS ahead of playback). Server-side faults act here:
- * ttfr-growth delays the first audio more each turn, stall freezes the chosen turn half-way until cancelled,
+ * ttfr-growth delays the first audio more each turn, late-audio holds each response's audio (and transcript) back a
+ * fixed time after its item and content part were announced, stall freezes the chosen turn half-way until cancelled,
  * protocol-errors emits a seeded error event at the start of some turns.
  */
 import type { ActiveResponseHandle, ConnectionContext } from './connection-context.ts';
@@ -87,8 +88,11 @@ export class ActiveResponse implements ActiveResponseHandle {
     }
     this.itemAnnounced = true;
     this.ctx.send({ type: 'response.content_part.added', ...this.where(), part: responsePart(this.options.audio, '') });
-    this.firstAudioAtMs = performance.now();
-    this.pump();
+    // late-audio: the stream starts lateMs from now, so response.created and the item events stay on time.
+    const lateMs = this.ctx.faults.lateAudioMs ?? 0;
+    this.firstAudioAtMs = performance.now() + lateMs;
+    if (lateMs > 0) this.timer = setTimeout(() => this.pump(), lateMs);
+    else this.pump();
   }
 
   /** Sends everything due by now + LEAD_MS, then sleeps until the next chunk is due. */

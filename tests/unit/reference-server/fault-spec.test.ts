@@ -19,6 +19,9 @@ test('parses names with defaults, values with : or =, and round-trips through fo
     leakAudioContext: true,
     detachedDomPerDelta: 4,
     listenerLeakPerDelta: 1,
+    playbackJitterMs: 2000,
+    slowPlaybackStartMs: 3000,
+    lateAudioMs: 4000,
   });
   expect(parseFaultSpec(formatFaultSpec(all))).toEqual(all);
   const some = parseFaultSpec(' ttfr-growth:120, stall=4 ,protocol-errors:0.5,drop-connection:1.5 ');
@@ -35,6 +38,9 @@ test('bad entries throw one-line errors naming the entry', () => {
     ['stall:2.5', /"stall:2.5".*integer/],
     ['slow-handler:abc', /"slow-handler:abc"/],
     ['ws-backpressure:7', /ws-backpressure takes no value/],
+    ['late-audio:-1', /"late-audio:-1": late-audio needs a number in 0\.\.60000/],
+    ['slow-playback-start:soon', /"slow-playback-start:soon": slow-playback-start needs a number/],
+    ['playback-jitter:70000', /"playback-jitter:70000": playback-jitter needs a number in 0\.\.60000/],
   ];
   for (const [spec, message] of cases) {
     expect(() => parseFaultSpec(spec)).toThrow(message);
