@@ -42,6 +42,7 @@ export function soakLogHeader(
       ...(run.cycles.count > 1 ? { hangUp: options.stopSelector ? `click ${options.stopSelector}` : 'reload' } : {}),
       network: describeNetwork(options.loopbackOnly === true),
       protocol: options.protocol ?? 'realtime',
+      ...(options.transport === 'webrtc' ? { transport: 'webrtc' } : {}),
       ...(options.pushToTalk ? { pushToTalk: options.pushToTalk.kind === 'key' ? `key:${options.pushToTalk.key}` : options.pushToTalk.selector } : {}),
     },
   };

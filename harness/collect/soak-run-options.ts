@@ -28,6 +28,8 @@ export interface SoakRunOptions {
   replyScale?: number;
   /** SOAK_DIALECT=beta: a realtime server the harness starts answers beta to clients that do not say (a relay). */
   dialect?: 'ga' | 'beta';
+  /** SOAK_TRANSPORT=webrtc: the app talks over a WebRTC call (the log says so: meta.transport; its WebRTC data is then required). */
+  transport?: 'websocket' | 'webrtc';
   /** SOAK_START_STEPS, run after load (and after setupPath), before startSelector is clicked. */
   startSteps?: readonly StartStep[];
   /** SOAK_SETUP: a module run after load, before the start steps. */

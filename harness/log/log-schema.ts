@@ -10,9 +10,10 @@ import { thresholdsSchema } from '../thresholds/thresholds-schema.ts';
 
 import { heapSitesRecordSchema } from './heap-sites-schema.ts';
 import { heapSnapshotDiffRecordSchema } from './heap-snapshot-diff-schema.ts';
-import { LOG_SCHEMA_VERSION } from './log-version.ts';
+import { LOG_SCHEMA_VERSION, OLDEST_READABLE_LOG_SCHEMA_VERSION } from './log-version.ts';
+import { dataChannelSampleSchema, rtcStatsSampleSchema } from './webrtc-schema.ts';
 
-export { LOG_SCHEMA_VERSION };
+export { LOG_SCHEMA_VERSION, OLDEST_READABLE_LOG_SCHEMA_VERSION };
 
 const tMs = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();
@@ -22,7 +23,8 @@ const shortText = z.string().max(4096);
 
 export const logHeaderSchema = z.object({
   type: z.literal('header'),
-  schemaVersion: z.literal(LOG_SCHEMA_VERSION),
+  /** Written as LOG_SCHEMA_VERSION; older versions this one can read are accepted (log-version.ts). */
+  schemaVersion: z.number().int().min(OLDEST_READABLE_LOG_SCHEMA_VERSION).max(LOG_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('voice-soak'), version: shortText }),
   /** Where the records came from: the Playwright harness, or the in-page monitor's Download Logs. */
   source: z.enum(['harness', 'page']),
@@ -266,6 +268,8 @@ export const logRecordSchema = z.discriminatedUnion('type', [
   heapSnapshotDiffRecordSchema,
   cycleRecordSchema,
   micSpeechSchema,
+  dataChannelSampleSchema,
+  rtcStatsSampleSchema,
 ]);
 
 export type LogHeader = z.infer<typeof logHeaderSchema>;
@@ -280,6 +284,7 @@ export type CycleRecord = z.infer<typeof cycleRecordSchema>;
 export type MicSpeech = z.infer<typeof micSpeechSchema>;
 export type LogRecord = z.infer<typeof logRecordSchema>;
 export type { HeapSitesRecord } from './heap-sites-schema.ts';
+export type { DataChannelSample, RtcStatsSample } from './webrtc-schema.ts';
 export type { HeapSnapshotDiffRecord } from './heap-snapshot-diff-schema.ts';
 
 /** A whole log in memory (the page, tests). Large logs are streamed record by record instead. */

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   LOG_SCHEMA_VERSION,
+  OLDEST_READABLE_LOG_SCHEMA_VERSION,
   cdpSampleSchema,
   cycleRecordSchema,
   micSpeechSchema,
@@ -19,6 +20,7 @@ import {
 } from './log-schema.ts';
 import { heapSitesRecordSchema } from './heap-sites-schema.ts';
 import { heapSnapshotDiffRecordSchema } from './heap-snapshot-diff-schema.ts';
+import { dataChannelSampleSchema, rtcStatsSampleSchema } from './webrtc-schema.ts';
 import { describeValue, formatPath, formatZodIssue } from '../validation/format-zod-issue.ts';
 
 const RECORD_SCHEMAS: Record<string, z.ZodType> = {
@@ -31,6 +33,8 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   'heap-snapshot-diff': heapSnapshotDiffRecordSchema,
   cycle: cycleRecordSchema,
   mic: micSpeechSchema,
+  dc: dataChannelSampleSchema,
+  rtc: rtcStatsSampleSchema,
 };
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS);
 
@@ -41,8 +45,12 @@ const fail = (detail: string, field: string | null = null): { ok: false; detail:
 export function validateHeader(value: unknown): Validated<LogHeader> {
   if (!isPlainObject(value)) return fail(`expected a header object, got ${describeValue(value)}`);
   if (value.type !== 'header') return fail(`expected a header line first ({"type":"header",...}), got type ${describeValue(value.type)}`, 'type');
-  if (value.schemaVersion !== LOG_SCHEMA_VERSION) {
-    return fail(`unsupported schemaVersion ${describeValue(value.schemaVersion)} (this voice-soak reads ${LOG_SCHEMA_VERSION})`, 'schemaVersion');
+  const version = value.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_READABLE_LOG_SCHEMA_VERSION || version > LOG_SCHEMA_VERSION) {
+    return fail(
+      `unsupported schemaVersion ${describeValue(version)} (this voice-soak reads ${OLDEST_READABLE_LOG_SCHEMA_VERSION} to ${LOG_SCHEMA_VERSION})`,
+      'schemaVersion',
+    );
   }
   return parseWith(logHeaderSchema, value);
 }

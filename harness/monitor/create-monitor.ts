@@ -23,6 +23,8 @@ import { Safeguards } from './safeguards.ts';
 import { SocketTap, type HandledMessage } from './socket-tap.ts';
 import { TrendWatch } from './trend-watch.ts';
 import { wrapWebSocket } from './websocket-proxy.ts';
+import { wrapPeerConnection } from './peer-connection-proxy.ts';
+import { PeerTap } from './peer-tap.ts';
 import { MONITOR_VERSION, monitorHeader } from './monitor-header.ts';
 
 export interface MonitorDeps {
@@ -54,10 +56,13 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
   const live = new LiveStats();
   const trend = new TrendWatch();
   const taps: SocketTap[] = [];
+  const peers: PeerTap[] = [];
   const handlerTimes = new RingBuffer<number>(1024);
   const registeredHooks: Partial<AppHooks> = { ...options.hooks };
   let limits: SafeguardLimits = baseLimits(thresholds);
   let socketCount = 0;
+  let peerCount = 0;
+  let channelCount = 0;
   let lastTrendCheckMs = 0;
   let lastMemory: ReturnType<typeof readMemory> = null;
   let responseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -188,6 +193,20 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
         warning(tMs, 'ws-backpressure', `ws-backpressure: ${sample.bufferedAmountBytes} bytes buffered > ${thresholds.maxWsBufferedBytes} on ${tap.socketId}`);
       if (sample.readyState === 3) taps.splice(i, 1);
     }
+    for (let i = peers.length - 1; i >= 0; i -= 1) {
+      const peer = peers[i]!;
+      for (const { tap } of peer.channels) {
+        tap.settleOrphans();
+        for (const overdue of tap.takeOverdueHandlers(tMs, limits.eventProcessingTimeoutMs))
+          safeguards.slowEvent(tMs, 'in-flight', overdue.runningMs, overdue.eventType);
+      }
+      for (const sample of peer.channelSamples(tMs)) emit(sample);
+      const closed = peer.closed;
+      void peer.sample(tMs).then((record) => {
+        if (record) emit(record);
+      });
+      if (closed) peers.splice(i, 1);
+    }
     lastMemory = readMemory();
     if (lastMemory) {
       const { usedBytes, totalBytes, limitBytes, precise } = lastMemory;
@@ -209,7 +228,14 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
     taps.push(new SocketTap(socket, `ws-${socketCount}`, { now, onFrame: (frame, tMs, id, sent) => tracker.handle(frame, tMs, id, sent), onMessageHandled }));
   }
 
+  function onPeer(pc: RTCPeerConnection): void {
+    peerCount += 1;
+    const tapContext = { now, onFrame: tracker.handle.bind(tracker), onMessageHandled };
+    peers.push(new PeerTap(pc, `pc-${peerCount}`, () => `dc-${++channelCount}`, tapContext));
+  }
+
   if (options.wrapWebSocket !== false) wrapWebSocket(globalThis, onSocket);
+  if (options.wrapPeerConnection !== false) wrapPeerConnection(globalThis, onPeer);
   const outputTap = options.tapAudioOutput === false || options.now ? null : installOutputTap({ emit, originMs, now, scope: globalThis, NativeAudioContext });
   let longTaskObserver: PerformanceObserver | undefined;
   try {
@@ -303,6 +329,7 @@ export function createMonitor(options: MonitorOptions = {}, deps: MonitorDeps = 
       records: store.size(),
       dropped: store.dropped(),
       sockets: taps.length,
+      peerConnections: peers.length,
       handlersInFlight: taps.reduce((n, t) => n + t.handlersInFlight(), 0),
     }),
   };

@@ -12,6 +12,10 @@ export type DecodedFrame =
   | { kind: 'response-requested'; eventType: string }
   | { kind: 'response-created'; eventType: string; responseId: string }
   | { kind: 'audio-delta'; eventType: string; responseId: string; bytes: number; dialect: RtDialect }
+  /** WebRTC: reply audio began playing on the call's track (output_audio_buffer.started); no deltas follow. */
+  | { kind: 'audio-started'; eventType: string; responseId: string }
+  /** A reply's transcript moving on: on a WebRTC call the only sign in the events that the reply is still streaming. */
+  | { kind: 'transcript-delta'; eventType: string; responseId: string }
   | { kind: 'response-done'; eventType: string; responseId: string; status: ResponseStatus }
   | { kind: 'protocol-error'; eventType: string; code?: string; errorType?: string; message: string }
   | { kind: 'other'; eventType: string | undefined };
@@ -167,6 +171,11 @@ export function decodeEvent(event: Record<string, unknown>): DecodedFrame {
       const bytes = base64Bytes(delta, 0, delta.length);
       return { kind: 'audio-delta', eventType, responseId: clip(event.response_id) ?? UNKNOWN_ID, bytes, dialect: AUDIO_DELTA_DIALECT[eventType]! };
     }
+    case 'output_audio_buffer.started':
+      return { kind: 'audio-started', eventType, responseId: clip(event.response_id) ?? UNKNOWN_ID };
+    case 'response.audio_transcript.delta':
+    case 'response.output_audio_transcript.delta':
+      return { kind: 'transcript-delta', eventType, responseId: clip(event.response_id) ?? UNKNOWN_ID };
     case 'response.done': {
       const status = clip(response.status) ?? 'completed';
       return {

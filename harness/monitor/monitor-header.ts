@@ -7,7 +7,7 @@ import type { Thresholds } from '../thresholds/thresholds-schema.ts';
 
 declare const __VOICE_SOAK_VERSION__: string | undefined;
 
-export const MONITOR_LOG_SCHEMA_VERSION = 1;
+export const MONITOR_LOG_SCHEMA_VERSION = 2;
 export const MONITOR_VERSION: string = typeof __VOICE_SOAK_VERSION__ === 'string' ? __VOICE_SOAK_VERSION__ : '0.0.0-dev';
 
 export interface HeaderInputs {

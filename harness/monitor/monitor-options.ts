@@ -29,6 +29,8 @@ export interface MonitorOptions {
   caps?: Partial<RecordCaps>;
   /** Wrap window.WebSocket. Default true. */
   wrapWebSocket?: boolean;
+  /** false: leave RTCPeerConnection alone (no data channel taps, no getStats samples). */
+  wrapPeerConnection?: boolean;
   /** Tap the page's audio output (Web Audio destinations, media elements) for audible levels; default true. */
   tapAudioOutput?: boolean;
   /** Show the panel. Default true in the classic script and installMonitor(). */

@@ -15,6 +15,8 @@ interface OpenResponse {
   firstAudioMs: number | null;
   lastDeltaMs: number | null;
   socketId: string | undefined;
+  /** WebRTC: the audio is on the call's track, so transcript deltas count as the reply's progress. */
+  trackAudio: boolean;
 }
 
 export interface TtfrSample {
@@ -66,6 +68,14 @@ export class RealtimeTracker {
       case 'audio-delta':
         this.audioDelta(frame.responseId, frame.bytes, frame.dialect, tMs, socketId);
         return;
+      case 'audio-started':
+        this.trackAudioStarted(frame.responseId, tMs, socketId);
+        return;
+      case 'transcript-delta': {
+        const response = this.open.get(frame.responseId);
+        if (response?.trackAudio) response.lastDeltaMs = tMs;
+        return;
+      }
       case 'response-done':
         this.open.delete(frame.responseId);
         this.recentlyDone.push(frame.responseId);
@@ -125,7 +135,22 @@ export class RealtimeTracker {
 
   private openResponse(key: string, openedMs: number, socketId: string | undefined): void {
     if (this.open.size >= MAX_OPEN) this.open.delete(this.open.keys().next().value as string);
-    this.open.set(key, { openedMs, firstAudioMs: null, lastDeltaMs: null, socketId });
+    this.open.set(key, { openedMs, firstAudioMs: null, lastDeltaMs: null, socketId, trackAudio: false });
+  }
+
+  /** WebRTC: the first audio of a response is output_audio_buffer.started (its audio is on the track, not in events). */
+  private trackAudioStarted(responseId: string, tMs: number, socketId: string | undefined): void {
+    if (this.recentlyDone.includes(responseId)) return;
+    if (!this.open.has(responseId)) this.openResponse(responseId, tMs, socketId);
+    const response = this.open.get(responseId)!;
+    response.trackAudio = true;
+    response.lastDeltaMs = tMs;
+    if (response.firstAudioMs !== null) return;
+    response.firstAudioMs = tMs;
+    this.emit({ type: 'rt', tMs, ...(socketId ? { socketId } : {}), kind: 'first-audio', responseId });
+    const startMs = this.turnStartMs ?? response.openedMs;
+    this.ttfr.push({ tMs, ttfrMs: Math.max(0, tMs - startMs) });
+    this.turnStartMs = null;
   }
 
   private audioDelta(responseId: string, bytes: number, dialect: RtDialect, tMs: number, socketId: string | undefined): void {

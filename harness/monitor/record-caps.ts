@@ -20,6 +20,8 @@ export interface RecordCaps {
   longTasks: number;
   /** `monitor` audio-out records (the output tap: one per source per half second, about 250 bytes each). */
   audioOut: number;
+  /** WebRTC `dc` (one per data channel per second) and `rtc` getStats samples (one per peer connection per second). */
+  webrtcSamples: number;
   /** `monitor` safeguard, warning, interruption, error and mark records. */
   events: number;
   /** Records waiting for the harness's next drain(). */
@@ -35,6 +37,7 @@ export const DEFAULT_RECORD_CAPS: RecordCaps = {
   audio: 10_000,
   longTasks: 2_000,
   audioOut: 7_200,
+  webrtcSamples: 14_400,
   events: 2_000,
   drainQueue: 20_000,
 };

@@ -10,6 +10,7 @@ type Family = Exclude<keyof RecordCaps, 'drainQueue'>;
 
 function familyOf(record: LogRecord): Family {
   if (record.type === 'ws') return 'wsSamples';
+  if (record.type === 'dc' || record.type === 'rtc') return 'webrtcSamples';
   if (record.type === 'rt') return record.kind === 'audio-delta' ? 'audioDeltas' : 'rtEvents';
   if (record.type !== 'monitor') return 'events';
   switch (record.kind) {

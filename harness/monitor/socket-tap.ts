@@ -1,5 +1,6 @@
 /**
- * Instruments one WebSocket without changing what the app sees: counts frames and bytes each way, times every
+ * Instruments one WebSocket (or a WebRTC call's RTCDataChannel, which has the same message, send and bufferedAmount
+ * surface) without changing what the app sees: counts frames and bytes each way, times every
  * message handler (onmessage and addEventListener('message'), sync or async), and tracks the handlers in flight:
  * messages that arrived at the socket (a listener registered before any app listener) whose handler calls have not
  * all finished (an async handler finishes when its promise settles). The browser dispatches each message as its own
@@ -7,6 +8,18 @@
  */
 import { decodeRealtimeFrame, type DecodedFrame } from './frame-decoder.ts';
 import type { WsSample } from '../log/log-schema.ts';
+import type { DataChannelSample } from '../log/webrtc-schema.ts';
+
+/** What is tapped: a WebSocket, or an RTCDataChannel (readyState a string, no url). */
+export type TappedSocket = WebSocket | RTCDataChannel;
+
+const CHANNEL_READY_STATES: Record<string, number> = { connecting: 0, open: 1, closing: 2, closed: 3 };
+
+/** readyState as a WebSocket's number (0 connecting .. 3 closed) for either kind. */
+export function readyStateNumber(socket: TappedSocket): number {
+  const state: unknown = socket.readyState;
+  return typeof state === 'number' ? state : (CHANNEL_READY_STATES[String(state)] ?? 3);
+}
 
 export interface HandledMessage {
   tMs: number;
@@ -62,14 +75,15 @@ export class SocketTap {
   private current: MessageInFlight | null = null;
   private readonly wrappedListeners = new Map<Listener, Map<boolean, EventListener>>();
   private listenerCount = 0;
-  private appOnMessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null = null;
+  private appOnMessage: ((this: TappedSocket, ev: MessageEvent) => unknown) | null = null;
 
   constructor(
-    readonly socket: WebSocket,
+    readonly socket: TappedSocket,
     readonly socketId: string,
     private readonly ctx: SocketTapContext,
+    url?: string,
   ) {
-    this.url = String(socket.url).slice(0, 4096);
+    this.url = String(url ?? ('url' in socket ? socket.url : '')).slice(0, 4096);
     socket.addEventListener('message', (event) => this.arrived(event as MessageEvent));
     this.patchOnMessage();
     this.patchListeners();
@@ -103,10 +117,27 @@ export class SocketTap {
       tMs,
       socketId: this.socketId,
       url: this.url,
-      readyState: this.socket.readyState,
+      readyState: readyStateNumber(this.socket),
       bufferedAmountBytes: this.socket.bufferedAmount,
       framesSent: this.framesSent,
       framesReceived: this.framesReceived,
+      bytesSent: this.bytesSent,
+      bytesReceived: this.bytesReceived,
+    };
+  }
+
+  /** The same state as a data channel's `dc` record. */
+  dataChannelSample(tMs: number, label: string, peerId: string): DataChannelSample {
+    return {
+      type: 'dc',
+      tMs,
+      channelId: this.socketId,
+      label,
+      peerId,
+      readyState: readyStateNumber(this.socket),
+      bufferedAmountBytes: this.socket.bufferedAmount,
+      messagesSent: this.framesSent,
+      messagesReceived: this.framesReceived,
       bytesSent: this.bytesSent,
       bytesReceived: this.bytesReceived,
     };
@@ -216,7 +247,7 @@ export class SocketTap {
     const define = (name: string, value: unknown) => Object.defineProperty(socket, name, { value, writable: true, configurable: true });
     define(
       'addEventListener',
-      function addEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | AddEventListenerOptions) {
+      function addEventListener(this: TappedSocket, type: string, listener: Listener | null, options?: boolean | AddEventListenerOptions) {
         if (type !== 'message' || !listener) return nativeAdd.call(this, type, listener as Listener, options);
         const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
         const once = typeof options === 'object' && Boolean(options?.once);
@@ -237,7 +268,7 @@ export class SocketTap {
     );
     define(
       'removeEventListener',
-      function removeEventListener(this: WebSocket, type: string, listener: Listener | null, options?: boolean | EventListenerOptions) {
+      function removeEventListener(this: TappedSocket, type: string, listener: Listener | null, options?: boolean | EventListenerOptions) {
         if (type !== 'message' || !listener) return nativeRemove.call(this, type, listener as Listener, options);
         const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
         const wrapped = tap.wrappedListeners.get(listener)?.get(capture);
@@ -255,8 +286,8 @@ export class SocketTap {
     Object.defineProperty(socket, 'send', {
       writable: true,
       configurable: true,
-      value: function send(this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-        nativeSend.call(this, data);
+      value: function send(this: TappedSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+        (nativeSend as (data: unknown) => void).call(this, data);
         tap.framesSent += 1;
         tap.bytesSent += frameSize(data);
         // Only a response request matters among sent frames; skip parsing the (large) audio appends.

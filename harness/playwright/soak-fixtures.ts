@@ -130,6 +130,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       stopSelector: settings.stopSelector,
       cycles: settings.cycles,
       dialect: settings.dialect,
+      transport: settings.transport,
       loopbackOnly: settings.loopbackOnly,
       protocol: settings.protocol,
       micDir: settings.micDir,

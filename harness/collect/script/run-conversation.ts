@@ -62,7 +62,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
   const records: LogRecord[] = [];
   const unsubscribe = sink.onRecord((record) => {
     watcher.observe(record);
-    if (record.type === 'ws') records.push(record);
+    if (record.type === 'ws' || record.type === 'dc') records.push(record);
   });
   let turn = 0;
   let lastOutcome = 'reply';

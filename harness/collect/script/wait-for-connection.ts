@@ -17,7 +17,8 @@ export async function waitForConnection(page: Page, records: () => readonly LogR
       })
       .catch(() => null);
     if (appConnected === true) return true;
-    if (appConnected === null && records().some((r) => r.type === 'ws' && r.readyState === 1 && r.tMs >= sinceMs)) return true;
+    // A WebSocket, or a WebRTC call's data channel (dc), open since sinceMs.
+    if (appConnected === null && records().some((r) => (r.type === 'ws' || r.type === 'dc') && r.readyState === 1 && r.tMs >= sinceMs)) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return false;

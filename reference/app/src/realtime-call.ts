@@ -8,7 +8,7 @@
 import type { AppConfig } from './app-config.ts';
 import type { RealtimeLink } from './realtime-socket.ts';
 
-export const EVENTS_CHANNEL_LABEL = 'oai-events';
+const EVENTS_CHANNEL_LABEL = 'oai-events';
 
 const readyStates: Record<RTCDataChannelState, number> = { connecting: 0, open: 1, closing: 2, closed: 3 };
 

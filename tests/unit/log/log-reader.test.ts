@@ -51,12 +51,59 @@ test('reads a valid log record by record, with defaults applied', async () => {
   expect(result).toEqual({ warnings: [], lines: 4 });
 });
 
+const DC = {
+  type: 'dc',
+  tMs: 1500,
+  channelId: 'dc-1',
+  label: 'oai-events',
+  peerId: 'pc-1',
+  readyState: 1,
+  bufferedAmountBytes: 0,
+  messagesSent: 1,
+  messagesReceived: 9,
+  bytesSent: 80,
+  bytesReceived: 2000,
+};
+const RTC = {
+  type: 'rtc',
+  tMs: 1500,
+  peerId: 'pc-1',
+  connectionState: 'connected',
+  inbound: {
+    packetsReceived: 50,
+    packetsLost: 0,
+    jitterMs: 2,
+    jitterBufferDelayMs: 1000,
+    jitterBufferEmittedCount: 48000,
+    concealedSamples: 0,
+    silentConcealedSamples: 0,
+    concealmentEvents: 0,
+    totalSamplesReceived: 48000,
+  },
+  candidatePair: { state: 'succeeded', localAddress: '127.0.0.1', remoteAddress: '127.0.0.1', bytesSent: 1, bytesReceived: 2 },
+};
+
+test('schema version 2 reads its WebRTC records (dc, rtc), and a version 1 log (no such records) still reads', async () => {
+  for (const schemaVersion of [1, 2]) {
+    const records: LogRecord[] = [];
+    await readLog(
+      file(lines({ ...HEADER, schemaVersion }, CDP, DC, RTC)),
+      () => {},
+      (r) => records.push(r),
+    );
+    expect(records.map((r) => r.type)).toEqual(['cdp', 'dc', 'rtc']);
+  }
+  const bad = await readError(file(lines({ ...HEADER, schemaVersion: 2 }, { ...RTC, inbound: { ...RTC.inbound, jitterMs: -1 } })));
+  expect(bad.message).toMatch(/:2: field "inbound\.jitterMs": expected a number >= 0, got -1$/);
+});
+
 test('each kind of bad input gives one line naming file, line and field', async () => {
   const cases: Array<[string | Buffer, string | RegExp]> = [
     [lines(HEADER, { ...CDP, heapUsedBytes: '12' }), ':2: field "heapUsedBytes": expected a number, got "12"'],
     ['', ': empty file (expected a header line)'],
     ['\n\n', ': empty file (expected a header line)'],
-    [lines({ ...HEADER, schemaVersion: 9 }), ':1: unsupported schemaVersion 9 (this voice-soak reads 1)'],
+    [lines({ ...HEADER, schemaVersion: 9 }), ':1: unsupported schemaVersion 9 (this voice-soak reads 1 to 2)'],
+    [lines({ ...HEADER, schemaVersion: 0 }), ':1: unsupported schemaVersion 0 (this voice-soak reads 1 to 2)'],
     [lines(CDP), ':1: expected a header line first ({"type":"header",...}), got type "cdp"'],
     [lines(HEADER, '{"type": "cdp", oops}'), /:2: not JSON \(.+\)$/],
     [lines(HEADER, '{"type":"cdp","tMs":NaN}'), ':2: not JSON: NaN is not a JSON number (write null or omit the field)'],
