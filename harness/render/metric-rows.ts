@@ -4,6 +4,7 @@
  */
 import type { Report } from '../analyze/report/report-schema.ts';
 import { formatCount, formatMegabytes, formatMs, formatDecimals, NOT_AVAILABLE } from './format-value.ts';
+import { availableMeasuresText, judgedOnText } from './edge-summary.ts';
 
 export interface MetricRow {
   label: string;
@@ -36,6 +37,34 @@ function memoryRows(report: Report): MetricRow[] {
   return rows;
 }
 
+const percentileMs = (p50: number | null | undefined, p95: number | null | undefined, p99: number | null | undefined) =>
+  p50 == null && p95 == null && p99 == null ? NOT_AVAILABLE : `${formatMs(p50)} / ${formatMs(p95)} / ${formatMs(p99)} ms`;
+
+/** Mouth-to-ear beside the protocol TTFR, playback gaps, barge-in overlap: rows only for reports with audio edges. */
+function edgeRows(report: Report): MetricRow[] {
+  const m = report.metrics;
+  const t = report.thresholds;
+  const edges = report.edges;
+  if (edges === undefined && m.mouthToEarP50Ms === undefined) return [];
+  const rows: MetricRow[] = [
+    {
+      label: 'Mouth-to-ear p50 / p95 / p99',
+      value: percentileMs(m.mouthToEarP50Ms, m.mouthToEarP95Ms, m.mouthToEarP99Ms),
+      budget: `p95 ${t.mouthToEarP95Ms} ms`,
+    },
+    { label: 'Protocol TTFR p50 / p95 / p99 (same turns, for comparison)', value: percentileMs(m.ttfrP50Ms, m.ttfrP95Ms, m.ttfrP99Ms), budget: '' },
+    { label: 'Mouth-to-ear growth', value: perMin(m.mouthToEarSlopeMsPerMin ?? null, 'ms'), budget: `${t.mouthToEarSlopeMsPerMin} ms/min` },
+    { label: 'Turns heard / spoken', value: `${formatCount(m.turnsHeard)} / ${formatCount(m.turnsSpoken)}`, budget: '' },
+    { label: 'Playback gaps', value: formatCount(m.playbackGapCount), budget: `${t.maxPlaybackGapsPerMin}/min over ${t.playbackGapMs} ms` },
+    { label: 'Barge-in overlap p95', value: ms(m.bargeInOverlapP95Ms ?? null), budget: `${t.bargeInOverlapMs} ms` },
+  ];
+  if (edges) {
+    rows.push({ label: 'Measures available', value: availableMeasuresText(edges), budget: '' });
+    rows.push({ label: 'Protocol', value: judgedOnText(edges), budget: '' });
+  }
+  return rows;
+}
+
 export function metricRows(report: Report): MetricRow[] {
   const m = report.metrics;
   const t = report.thresholds;
@@ -47,6 +76,7 @@ export function metricRows(report: Report): MetricRow[] {
     { label: 'Time to first response (median)', value: ms(m.timeToFirstResponseMs), budget: '' },
     { label: 'Time to first response p95', value: ms(m.ttfrP95Ms), budget: `${t.ttfrP95Ms} ms` },
     { label: 'Time to first response p99', value: ms(m.ttfrP99Ms), budget: '' },
+    ...edgeRows(report),
     { label: 'TTFR growth', value: perMin(m.ttfrSlopeMsPerMin, 'ms'), budget: `${t.ttfrSlopeMsPerMin} ms/min` },
     { label: 'Message latency growth', value: perMin(m.messageLatencySlopeMsPerMin, 'ms'), budget: `${t.messageLatencySlopeMsPerMin} ms/min` },
     { label: 'Heap growth (post-GC)', value: perMin(m.heapSlopeMbPerMin, 'MB'), budget: `${t.heapSlopeMbPerMin} MB/min` },

@@ -5,6 +5,7 @@
  */
 import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
 import type { Assertion, Report } from '../analyze/report/report-schema.ts';
+import { edgeCharts } from './edge-charts.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { HTML_STYLES } from './html-styles.ts';
 import { metricRows } from './metric-rows.ts';
@@ -24,7 +25,11 @@ function assertionRow(a: Assertion): string {
 
 export function renderHtml(report: Report): string {
   const failedCount = report.assertions.filter((a) => !a.passed).length;
-  const charts = report.series.map((series, index) => `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`);
+  // The audio-edge charts (mouth-to-ear beside TTFR per turn, the slowest turn's strip) first, when the report has edges.
+  const charts = [
+    ...edgeCharts(report).map((chart) => `<figure>${chart.svg}</figure>`),
+    ...report.series.map((series, index) => `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`),
+  ];
   const issues = report.issues.map(
     (i) =>
       `<div class="issue level-${esc(i.level)}"><div><span class="level-${esc(i.level)}">${esc(i.level)}</span> ${esc(i.message)}</div>${likelySourceLines(i)

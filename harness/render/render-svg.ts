@@ -5,7 +5,7 @@
  * Pure: Series in, string out.
  */
 import type { Series } from '../analyze/report/report-schema.ts';
-import { budgetOnScale, chartLayout, trendEnds, type ChartSize } from './chart-layout.ts';
+import { budgetOnScale, chartLayout, trendEnds, type ChartLayout, type ChartSize } from './chart-layout.ts';
 import { escapeHtml as esc } from './escape-html.ts';
 import { formatMinSec, formatDecimals } from './format-value.ts';
 
@@ -57,16 +57,12 @@ export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): s
   const series = inDisplayUnit(sourceSeries);
   const size = { widthPx: opts.widthPx ?? 720, heightPx: opts.heightPx ?? 280 };
   const clipId = `${(opts.idPrefix ?? 'chart').replace(/[^A-Za-z0-9_-]/g, '_')}-clip`;
-  const { plot, x, y, toPx } = chartLayout(series, size, opts.warmupMs);
+  const layout = chartLayout(series, size, opts.warmupMs);
+  const { plot, x, toPx } = layout;
   const isTime = series.xAxis === 'time';
   const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${size.widthPx}" height="${size.heightPx}" viewBox="0 0 ${size.widthPx} ${size.heightPx}" font-family="sans-serif" font-size="11">`,
-    `<title>${esc(`${series.title} (${sourceSeries.unit})`)}</title>`,
-    `<defs><clipPath id="${clipId}"><rect x="${px(plot.left)}" y="${px(plot.top)}" width="${px(plot.right - plot.left)}" height="${px(plot.bottom - plot.top)}"/></clipPath></defs>`,
-    `<rect x="0" y="0" width="${size.widthPx}" height="${size.heightPx}" fill="#ffffff"/>`,
-    `<text x="${px(plot.left)}" y="16" font-size="13" font-weight="bold" fill="${COLORS.axis}">${esc(series.title)}</text>`,
-  );
+  const clip = `<defs><clipPath id="${clipId}"><rect x="${px(plot.left)}" y="${px(plot.top)}" width="${px(plot.right - plot.left)}" height="${px(plot.bottom - plot.top)}"/></clipPath></defs>`;
+  out.push(...chartHeading('chart', size, `${series.title} (${sourceSeries.unit})`, series.title, plot.left, clip));
   if (isTime && opts.warmupMs !== undefined && opts.warmupMs > 0) {
     const [x0] = toPx(x.min, 0);
     const [x1] = toPx(Math.min(opts.warmupMs, x.max), 0);
@@ -75,6 +71,55 @@ export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): s
       `<text x="${px(x0 + 4)}" y="${px(plot.top + 12)}" fill="#6b7280">warm-up</text>`,
     );
   }
+  out.push(...chartAxes(layout, size, isTime, series.unit));
+  out.push(`<g clip-path="url(#${clipId})">`);
+  if (series.points.length > 0) {
+    const coords = series.points.map(([dx, dy]) => toPx(dx, dy).map(px).join(',')).join(' ');
+    out.push(`<polyline class="series" points="${coords}" fill="none" stroke="${COLORS.line}" stroke-width="1.5" stroke-linejoin="round"/>`);
+    if (!isTime) out.push(...series.points.map(([dx, dy]) => pointCircle(toPx(dx, dy), 2.5, COLORS.line)));
+  }
+  if (budgetOnScale(series)) {
+    const [, by] = toPx(x.min, series.budget!);
+    out.push(
+      `<line class="budget" x1="${px(plot.left)}" y1="${px(by)}" x2="${px(plot.right)}" y2="${px(by)}" stroke="${COLORS.budget}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    );
+  }
+  const ends = trendEnds(series);
+  if (ends) {
+    const [ax, ay] = toPx(...ends[0]);
+    const [bx, by] = toPx(...ends[1]);
+    out.push(
+      `<line class="trend" x1="${px(ax)}" y1="${px(ay)}" x2="${px(bx)}" y2="${px(by)}" stroke="${COLORS.trend}" stroke-width="2" stroke-dasharray="8 3"/>`,
+    );
+  }
+  out.push(...(series.highlight ?? []).map(([dx, dy]) => pointCircle(toPx(dx, dy), 3.5, COLORS.highlight, 'highlight')));
+  out.push('</g>');
+  out.push(legend(series, plot.right));
+  if (series.points.length === 0) {
+    out.push(`<text x="${px((plot.left + plot.right) / 2)}" y="${px((plot.top + plot.bottom) / 2)}" text-anchor="middle" fill="#6b7280">no data</text>`);
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The opening <svg> tag, its <title>, `defs` when given, white background and the bold heading: every chart starts
+ * so. `className` is the svg's class ('chart' for a Series chart).
+ */
+export function chartHeading(className: string, size: ChartSize, title: string, heading: string, left: number, defs?: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${esc(className)}" role="img" width="${size.widthPx}" height="${size.heightPx}" viewBox="0 0 ${size.widthPx} ${size.heightPx}" font-family="sans-serif" font-size="11">`,
+    `<title>${esc(title)}</title>`,
+    ...(defs ? [defs] : []),
+    `<rect x="0" y="0" width="${size.widthPx}" height="${size.heightPx}" fill="#ffffff"/>`,
+    `<text x="${px(left)}" y="16" font-size="13" font-weight="bold" fill="${COLORS.axis}">${esc(heading)}</text>`,
+  ];
+}
+
+/** Grid lines with y tick labels, x ticks (m:ss on a time axis, turn numbers otherwise), both axes and their titles. */
+export function chartAxes(layout: ChartLayout, size: ChartSize, isTime: boolean, unit: string): string[] {
+  const { plot, x, y, toPx } = layout;
+  const out: string[] = [];
   const yDecimals = tickDecimals(y.ticks);
   for (const tick of y.ticks) {
     const [, ty] = toPx(x.min, tick);
@@ -95,39 +140,12 @@ export function renderChartSvg(sourceSeries: Series, opts: ChartOptions = {}): s
     `<line x1="${px(plot.left)}" y1="${px(plot.bottom)}" x2="${px(plot.right)}" y2="${px(plot.bottom)}" stroke="${COLORS.axis}"/>`,
     `<line x1="${px(plot.left)}" y1="${px(plot.top)}" x2="${px(plot.left)}" y2="${px(plot.bottom)}" stroke="${COLORS.axis}"/>`,
     `<text x="${px((plot.left + plot.right) / 2)}" y="${px(size.heightPx - 8)}" text-anchor="middle" fill="${COLORS.axis}">${isTime ? 'time (m:ss)' : 'turn'}</text>`,
-    `<text transform="translate(14 ${px((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLORS.axis}">${esc(series.unit)}</text>`,
+    `<text transform="translate(14 ${px((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLORS.axis}">${esc(unit)}</text>`,
   );
-  out.push(`<g clip-path="url(#${clipId})">`);
-  if (series.points.length > 0) {
-    const coords = series.points.map(([dx, dy]) => toPx(dx, dy).map(px).join(',')).join(' ');
-    out.push(`<polyline class="series" points="${coords}" fill="none" stroke="${COLORS.line}" stroke-width="1.5" stroke-linejoin="round"/>`);
-    if (!isTime) out.push(...series.points.map(([dx, dy]) => circle(toPx(dx, dy), 2.5, COLORS.line)));
-  }
-  if (budgetOnScale(series)) {
-    const [, by] = toPx(x.min, series.budget!);
-    out.push(
-      `<line class="budget" x1="${px(plot.left)}" y1="${px(by)}" x2="${px(plot.right)}" y2="${px(by)}" stroke="${COLORS.budget}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-    );
-  }
-  const ends = trendEnds(series);
-  if (ends) {
-    const [ax, ay] = toPx(...ends[0]);
-    const [bx, by] = toPx(...ends[1]);
-    out.push(
-      `<line class="trend" x1="${px(ax)}" y1="${px(ay)}" x2="${px(bx)}" y2="${px(by)}" stroke="${COLORS.trend}" stroke-width="2" stroke-dasharray="8 3"/>`,
-    );
-  }
-  out.push(...(series.highlight ?? []).map(([dx, dy]) => circle(toPx(dx, dy), 3.5, COLORS.highlight, 'highlight')));
-  out.push('</g>');
-  out.push(legend(series, plot.right));
-  if (series.points.length === 0) {
-    out.push(`<text x="${px((plot.left + plot.right) / 2)}" y="${px((plot.top + plot.bottom) / 2)}" text-anchor="middle" fill="#6b7280">no data</text>`);
-  }
-  out.push('</svg>');
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
-function circle([cx, cy]: [number, number], r: number, fill: string, cls = 'point'): string {
+export function pointCircle([cx, cy]: [number, number], r: number, fill: string, cls = 'point'): string {
   return `<circle class="${cls}" cx="${px(cx)}" cy="${px(cy)}" r="${r}" fill="${fill}"/>`;
 }
 

@@ -22,6 +22,10 @@ export const CONTENT_TYPES = {
   jsonl: 'application/x-ndjson',
 } as const;
 
+/** The audio-edge charts (harness/render/edge-charts.ts): mouth-to-ear beside the protocol TTFR per turn, the slowest turn's timeline. */
+export const TURN_LATENCY_CHART = 'chart-turn-latency.svg';
+export const TURN_STRIP_CHART = 'chart-slowest-turn.svg';
+
 /** Short chart names for the analyzer's series ids; other series keep their id. */
 const CHART_NAMES: Record<string, string> = {
   'heap-used': 'heap',

@@ -1,10 +1,11 @@
 /**
  * Write one report's renderings into a folder: report.txt (the seed's format), report.json, report.html
- * (self-contained), one SVG per chart series, summary.md. Returns them as attachments, the log last.
+ * (self-contained), one SVG per chart series and per audio-edge chart, summary.md. Returns them as attachments, the log last.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../analyze/report/report-schema.ts';
+import { edgeCharts } from './edge-charts.ts';
 import { renderHtml } from './render-html.ts';
 import { renderJson } from './render-json.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -37,6 +38,7 @@ export function writeReportFiles(report: Report, outDir: string, logPath?: strin
     const name = chartAttachmentName(series.id);
     write(name, name, CONTENT_TYPES.svg, renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: name.slice(0, -4) }));
   }
+  for (const chart of edgeCharts(report)) write(chart.name, chart.name, CONTENT_TYPES.svg, chart.svg);
   write('summary.md', SOAK_REPORT_MARKDOWN, CONTENT_TYPES.markdown, renderMarkdown(report));
   if (logPath !== undefined) files.push({ name: SOAK_LOG, contentType: CONTENT_TYPES.jsonl, path: resolve(logPath) });
   return files;

@@ -18,6 +18,7 @@ import { renderText } from '../../../harness/render/render-text.ts';
 import { generateLog } from '../../../harness/synth/generate-log.ts';
 import type { SynthFaults } from '../../../harness/synth/synth-faults.ts';
 import { checkMarkup } from './markup-check.ts';
+import { SEED_METRIC_FIELDS } from './seed-fields.ts';
 
 /** Severities well above each fault's detection floor, so the 5-minute log fails on each of them. */
 const FAULTS: SynthFaults = { heapLeakMbPerMin: 3, errorRatePerTurn: 0.5, slowFirstResponseMs: 4_000, wsBackpressureBytesPerMin: 200_000 };
@@ -49,18 +50,7 @@ test('text: the seed format keeps its fields, with the report values, and names 
     const lines = renderText(report).split('\n');
     expect(lines.slice(0, 4)).toEqual(['Performance Analysis Report', report.startedAt, '', 'Metrics:']);
     const metrics = section(lines, 'Metrics:');
-    expect(metrics.slice(0, 10).map((line) => line.slice(0, line.indexOf(': ')))).toEqual([
-      '- Average Processing Time',
-      '- Maximum Processing Time',
-      '- Audio Latency Trend',
-      '- Message Latency Trend',
-      '- Audio Chunks Accumulation',
-      '- WebSocket Buffered Amount',
-      '- Event Queue Size',
-      '- Time to First Response',
-      '- Interruption Count',
-      '- Total Errors',
-    ]);
+    expect(metrics.slice(0, 10).map((line) => line.slice(0, line.indexOf(': ')))).toEqual(SEED_METRIC_FIELDS);
     // A real report has every seed value: none of them reads n/a, and the counts are the report's own.
     expect(metrics.slice(0, 10).filter((line) => line.endsWith(NOT_AVAILABLE))).toEqual([]);
     expect(metrics).toContain(`- Total Errors: ${report.metrics.totalErrors}`);
@@ -117,8 +107,10 @@ test('HTML: well formed, no script or event handler, each failed assertion in a 
 
 test('charts: one SVG per report series, titled by it, drawing each of its points and its trend', () => {
   const html = renderHtml(faulty);
-  const titles = [...html.matchAll(/<svg [^>]*>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  // The series charts (class "chart"); the audio-edge charts before them are tested in render-edges.test.ts.
+  const titles = [...html.matchAll(/<svg [^>]*class="chart"[^>]*>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
   expect(titles).toEqual(faulty.series.map((s) => escapeHtml(`${s.title} (${s.unit})`)));
+  expect(html.match(/<svg /g)).toHaveLength(faulty.series.length + (faulty.edges ? 2 : 0));
   for (const series of faulty.series) {
     const svg = renderChartSvg(series, { warmupMs: faulty.warmupMs });
     checkMarkup(svg);
