@@ -34,6 +34,10 @@ const CHARTS = [
   'chart-event-listeners.svg',
   'chart-array-buffers.svg',
   'chart-renderer-rss.svg',
+  // The audio edges: the mouth-to-ear series, and the per-turn latency chart and slowest-turn strip of report.edges.
+  'chart-mouth-to-ear-ms.svg',
+  'chart-turn-latency.svg',
+  'chart-slowest-turn.svg',
 ];
 const REPORT_FILES = ['voice-soak-report.txt', SOAK_REPORT_JSON, 'voice-soak-report.html', 'voice-soak-summary.md', ...CHARTS];
 
