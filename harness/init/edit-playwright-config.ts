@@ -39,9 +39,9 @@ function prependToArray(source: string, open: number, element: string): Insert {
   return { at: open + 1, remove: 0, text: firstLine ? `\n${firstLine[1]}${element},` : `${element}, ` };
 }
 
-function importLine(source: string): Insert {
+function importLine(source: string, used: string[]): Insert {
   const esm = [...source.matchAll(/^import\s[^;]*?from\s*(['"])[^'"\n]*\1;?|^import\s*(['"])[^'"\n]*\2;?/gm)];
-  const names = '{ soakProject, soakServer, withSoakReporter }';
+  const names = `{ ${used.join(', ')} }`;
   const last = esm.at(-1);
   if (last) return { at: last.index + last[0].length, remove: 0, text: `\nimport ${names} from '${CONFIG_MODULE}';` };
   const cjs = [...source.matchAll(/^(?:const|let|var)\s[^\n]*=\s*require\(\s*(['"])[^'"\n]*\1\s*\)[^\n]*$/gm)];
@@ -79,9 +79,9 @@ export function addSoakToConfig(source: string, file: string): ConfigEdit {
   const reporter = usable(file, find('reporter'), spread, 'reporter');
   const webServer = usable(file, find('webServer'), spread, 'webServer');
   const indent = indentOf(source, object);
-  const inserts: Insert[] = [importLine(source)];
+  const inserts: Insert[] = [];
   const added: string[] = [];
-  const changes: string[] = [`import: soakProject, soakServer, withSoakReporter from ${CONFIG_MODULE}`];
+  const changes: string[] = [];
 
   if (projects) {
     const value = source.slice(projects.valueStart, projects.valueEnd);
@@ -117,6 +117,9 @@ export function addSoakToConfig(source: string, file: string): ConfigEdit {
     changes.push('webServer: added [soakServer()] (voice-soak serve, the embedded target on SOAK_PORT)');
   }
   if (added.length) inserts.push({ at: object.open + 1, remove: 0, text: added.map((line) => `\n${indent}${line}`).join('') });
+  const used = ['soakProject', 'soakServer', 'withSoakReporter'].filter((name) => inserts.some((insert) => insert.text.includes(`${name}(`)));
+  inserts.push(importLine(source, used));
+  changes.unshift(`import: ${used.join(', ')} from ${CONFIG_MODULE}`);
 
   let text = source;
   for (const insert of inserts.sort((a, b) => b.at - a.at)) text = text.slice(0, insert.at) + insert.text + text.slice(insert.at + insert.remove);

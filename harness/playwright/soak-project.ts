@@ -78,7 +78,8 @@ type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown
 export function soakServer(options: { command?: string; reuseExistingServer?: boolean } = {}, env: NodeJS.ProcessEnv = process.env): WebServer {
   const settings = loadSettings(env);
   return {
-    command: options.command ?? `npx voice-soak serve --host 127.0.0.1 --port ${settings.port}`,
+    command:
+      options.command ?? `npx voice-soak serve --host 127.0.0.1 --port ${settings.port}${settings.replyScale ? ` --reply-scale ${settings.replyScale}` : ''}`,
     url: `http://127.0.0.1:${settings.port}/healthz`,
     reuseExistingServer: options.reuseExistingServer ?? !env.CI,
     timeout: 60_000,

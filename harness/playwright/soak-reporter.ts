@@ -65,7 +65,11 @@ export default class SoakReporter implements Reporter {
     if (!reportAttachment && !result.attachments.some((a) => a.name === SOAK_LOG)) return;
     const titlePath = test.titlePath();
     const outcome: SoakTestOutcome = {
-      title: titlePath.slice(2).join(' > '),
+      // The file is named relative to the config's testDir: `../soak/x.soak.ts` for a project beside it.
+      title: titlePath
+        .slice(2)
+        .join(' > ')
+        .replace(/^(\.\.\/)+/, ''),
       project: titlePath[1] ?? '',
       status: result.status,
       report: null,

@@ -12,42 +12,7 @@ import { initProject, SPEC_PATH, WORKFLOW_PATH } from '../../../harness/init/ini
 import { addSoakToConfig } from '../../../harness/init/edit-playwright-config.ts';
 import { ENV_ENTRIES, missingEnvEntries } from '../../../harness/init/init-templates.ts';
 import type { InitError } from '../../../harness/init/init-error.ts';
-
-/** The config `npm init playwright@latest` writes (1.65), comments and all. */
-const CREATED_BY_PLAYWRIGHT = `import { defineConfig, devices } from '@playwright/test';
-
-/**
- * See https://playwright.dev/docs/test-configuration.
- */
-export default defineConfig({
-  testDir: './tests',
-  /* Run tests in files in parallel */
-  fullyParallel: true,
-  forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 2 : 0,
-  workers: process.env.CI ? 1 : undefined,
-  /* Reporter to use. See https://playwright.dev/docs/test-reporters */
-  reporter: 'html',
-  use: {
-    // baseURL: 'http://localhost:3000',
-    trace: 'on-first-retry',
-  },
-
-  /* Configure projects for major browsers */
-  projects: [
-    {
-      name: 'chromium',
-      use: { ...devices['Desktop Chrome'] },
-    },
-  ],
-
-  /* Run your local dev server before starting the tests */
-  // webServer: {
-  //   command: 'npm run start',
-  //   url: 'http://localhost:3000',
-  // },
-});
-`;
+import { CREATED_BY_PLAYWRIGHT } from './playwright-template.ts';
 
 function syntaxErrors(text: string, name = 'playwright.config.ts'): string[] {
   const file = ts.createSourceFile(name, text, ts.ScriptTarget.ES2022, true, name.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS);
@@ -71,9 +36,7 @@ test("init adds the soak project, reporter, webServer, spec, .env.example entrie
   ]);
   const config = readFileSync(join(dir, 'playwright.config.ts'), 'utf8');
   expect(syntaxErrors(config)).toEqual([]);
-  expect(config).toContain(
-    "import { defineConfig, devices } from '@playwright/test';\nimport { soakProject, soakServer, withSoakReporter } from 'voice-soak/config';",
-  );
+  expect(config).toContain("import { defineConfig, devices } from '@playwright/test';\nimport { soakProject, soakServer } from 'voice-soak/config';");
   expect(config).toContain("  projects: [\n    soakProject(),\n    {\n      name: 'chromium',");
   expect(config).toContain("reporter: [['html'], ['voice-soak/reporter']],");
   expect(config).toContain('\n  webServer: [soakServer()],');
@@ -131,7 +94,7 @@ test('a config init cannot edit safely stops it before any file is written (exit
 test('configs of other shapes: CommonJS, no projects, a reporter expression, a webServer object, a login setup project', () => {
   const cjs = addSoakToConfig("const { devices } = require('@playwright/test');\nmodule.exports = {\n  testDir: 'e2e',\n};\n", 'playwright.config.js');
   expect(syntaxErrors(cjs.text, 'playwright.config.js')).toEqual([]);
-  expect(cjs.text).toContain("require('@playwright/test');\nconst { soakProject, soakServer, withSoakReporter } = require('voice-soak/config');");
+  expect(cjs.text).toContain("require('@playwright/test');\nconst { soakProject, soakServer } = require('voice-soak/config');");
   expect(cjs.text).toContain(
     "module.exports = {\n  projects: [{ name: 'default' }, soakProject()],\n  reporter: [[process.env.CI ? 'dot' : 'list'], ['voice-soak/reporter']],",
   );
@@ -152,7 +115,7 @@ export default defineConfig<{ x: number }>({
   expect(shaped.changes).toContain("projects: added soakProject({ dependencies: ['setup'] })");
   // A projects variable is extended, not replaced.
   expect(addSoakToConfig('export default defineConfig({ projects: mine, reporter: [] });', 'c.ts').text).toBe(
-    "import { soakProject, soakServer, withSoakReporter } from 'voice-soak/config';\nexport default defineConfig({\n  webServer: [soakServer()], projects: [...mine, soakProject()], reporter: [['voice-soak/reporter']] });",
+    "import { soakProject, soakServer } from 'voice-soak/config';\nexport default defineConfig({\n  webServer: [soakServer()], projects: [...mine, soakProject()], reporter: [['voice-soak/reporter']] });",
   );
 });
 

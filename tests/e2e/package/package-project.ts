@@ -1,0 +1,120 @@
+/**
+ * A user's Playwright project in a temporary folder, with voice-soak installed from its `npm pack` tarball, as a
+ * user installs it, but offline: CI runs the suites in a network namespace with only loopback, so the project gets
+ * a package-lock.json whose entries (the repository's own, with registry tarball URLs added) npm finds in the
+ * cache `npm ci` filled, and `npm ci --offline` installs @playwright/test, the tarball and its dependencies into the
+ * project's own node_modules. Nothing is linked to the repository's node_modules.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Wall time, for the report. */
+  ms: number;
+}
+
+/** Runs a command (never a shell) with a timeout; resolves with its exit code and output, never rejects on failure. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<CommandRun> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code: code ?? (signal ? 128 : 1), stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
+
+/** `npm pack` of the repository into `dest` (prepack builds dist/ first); returns the tarball's path. */
+export async function packRepository(dest: string): Promise<{ tarball: string; run: CommandRun }> {
+  const run = await runCommand(NPM, ['pack', '--pack-destination', dest, ...QUIET], { cwd: resolve('.'), timeoutMs: 240_000 });
+  if (run.code !== 0) throw new Error(`npm pack failed (exit ${run.code}): ${run.stderr}`);
+  const tarball = readdirSync(dest).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack wrote no .tgz into ${dest}`);
+  return { tarball: join(dest, tarball), run };
+}
+
+interface LockEntry {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dev?: boolean;
+  optional?: boolean;
+  name?: string;
+  link?: boolean;
+  [key: string]: unknown;
+}
+
+function registryUrl(path: string, entry: LockEntry): string {
+  const name = entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
+}
+
+/**
+ * package.json and package-lock.json of a project that depends on @playwright/test (the version this repository
+ * pins) and on the tarball: the tarball's dependencies are the repository's production entries, Playwright's its dev
+ * entries of that name.
+ */
+export function writeProjectManifest(dir: string, tarball: string): void {
+  const repoLock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
+  const repoManifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    version: string;
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+    engines: Record<string, string>;
+    bin: Record<string, string>;
+  };
+  const playwrightVersion = repoManifest.devDependencies['@playwright/test']!;
+  const tarballSpec = `file:${tarball}`;
+  const devDependencies = { '@playwright/test': playwrightVersion, 'voice-soak': tarballSpec };
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'my-app-e2e', version: '1.0.0', private: true, scripts: {}, devDependencies }, null, 2)}\n`,
+  );
+  const playwrightTree = new Set(['node_modules/@playwright/test', 'node_modules/playwright', 'node_modules/playwright-core', 'node_modules/fsevents']);
+  const packages: Record<string, LockEntry> = {
+    '': { name: 'my-app-e2e', version: '1.0.0', devDependencies },
+    'node_modules/voice-soak': {
+      version: repoManifest.version,
+      resolved: tarballSpec,
+      integrity: `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`,
+      dev: true,
+      dependencies: repoManifest.dependencies,
+      peerDependencies: repoManifest.peerDependencies,
+      bin: repoManifest.bin,
+      engines: repoManifest.engines,
+    },
+  };
+  for (const [path, entry] of Object.entries(repoLock.packages)) {
+    if (!path || entry.link || (entry.dev && !playwrightTree.has(path))) continue;
+    packages[path] = { ...entry, resolved: entry.resolved ?? registryUrl(path, entry), dev: true };
+  }
+  writeFileSync(
+    join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name: 'my-app-e2e', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
+  );
+}
+
+/** `npm ci --offline`: from the cache only (no registry), so it works without a network. */
+export function installOffline(dir: string): Promise<CommandRun> {
+  return runCommand(NPM, ['ci', '--offline', '--ignore-scripts', ...QUIET], { cwd: dir, timeoutMs: 120_000 });
+}
