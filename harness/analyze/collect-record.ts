@@ -10,6 +10,7 @@ import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.
 import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './judge/fault-evidence.ts';
 import { createOutputRuns } from './judge/output-runs.ts';
 import { createTurnMatcher } from './judge/turn-matcher.ts';
+import { collectDataChannelSample, collectRtcSample, emptyWebRtcData } from './judge/webrtc-data.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
 const PLANNED_INTERRUPTION = /barge|user|planned|script/i;
@@ -60,6 +61,7 @@ export function createCollectedData(header: LogHeader, thresholds: Thresholds): 
     faults: emptyFaultEvidence(),
     edges: { speech: [], output: createOutputRuns(), tapError: null },
     turnEvents: [],
+    webrtc: emptyWebRtcData(),
   };
 }
 
@@ -89,6 +91,7 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       push(data.cdp.domNodes, record.tMs, record.domNodes);
       push(data.cdp.eventListeners, record.tMs, record.eventListeners);
       collectMemory(data, record);
+      if (record.live && record.live.peerConnections > data.webrtc.peerConnectionsSeen) data.webrtc.peerConnectionsSeen = record.live.peerConnections;
       break;
     }
     case 'cycle':
@@ -114,6 +117,12 @@ export function collectRecord(data: CollectedData, record: LogRecord): void {
       break;
     case 'heap-snapshot-diff':
       data.heapSnapshotDiff = record;
+      break;
+    case 'rtc':
+      collectRtcSample(data.webrtc, record);
+      break;
+    case 'dc':
+      collectDataChannelSample(data.webrtc, record);
       break;
     case 'mic':
       data.edges.speech.push({ turn: record.turn, startMs: record.tMs, endMs: record.endMs });

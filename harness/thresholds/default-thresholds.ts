@@ -65,6 +65,22 @@ export const PLAIN_DEFAULT_THRESHOLDS = {
    * silent within about 500 ms of the caller starting; one that plays on over the caller is heard for seconds.
    */
   bargeInOverlapMs: 1_500,
+  /**
+   * 20: a clean call on loopback measures about 2 ms of jitter (5-10 ms on loaded cores); the jitter buffer hides
+   * up to tens of ms by adding delay, so 20 ms is where a call starts to trade latency for smoothness.
+   */
+  maxJitterMs: 20,
+  jitterSlopeMsPerMin: 2,
+  /** 0.01: 1 % loss is where Opus concealment starts to be heard; loopback loses none. */
+  maxPacketLossShare: 0.01,
+  /** 0.03: a clean loopback call conceals about 1.5 % audibly over a whole call, most of it at its start. */
+  maxConcealedShare: 0.03,
+  jitterBufferSlopeMsPerMin: 20,
+  /**
+   * 64 KB: the app's events on oai-events are small (a session.update, a response.create); anything that queues
+   * 64 KB there is not being sent (the channel is congested or the peer stopped reading).
+   */
+  maxDataChannelBufferedBytes: 64 * 1024,
   maxAudioGapsPerMin: 2,
   maxErrors: 0,
   /**

@@ -60,6 +60,18 @@ export const thresholdsSchema = z.object({
   maxPlaybackGapsPerMin: nonNegative.default(D.maxPlaybackGapsPerMin),
   /** Budget: p95 of how long reply audio stays audible after the caller starts talking over it, ms. */
   bargeInOverlapMs: positive.default(D.bargeInOverlapMs),
+  /** WebRTC budget: inbound audio jitter at the end of the run (median of the closing window), ms. */
+  maxJitterMs: positive.default(D.maxJitterMs),
+  /** WebRTC trend budget: growth of inbound audio jitter, ms per minute. */
+  jitterSlopeMsPerMin: nonNegative.default(D.jitterSlopeMsPerMin),
+  /** WebRTC budget: share (0..1) of the reply audio's packets lost after warm-up. */
+  maxPacketLossShare: nonNegative.default(D.maxPacketLossShare),
+  /** WebRTC budget: share (0..1) of received audio samples the jitter buffer concealed audibly (not silence) after warm-up. */
+  maxConcealedShare: nonNegative.default(D.maxConcealedShare),
+  /** WebRTC trend budget: growth of the jitter buffer's delay per emitted sample, ms per minute. */
+  jitterBufferSlopeMsPerMin: nonNegative.default(D.jitterBufferSlopeMsPerMin),
+  /** WebRTC budget: data channel bufferedAmount that counts as backpressure, bytes. */
+  maxDataChannelBufferedBytes: nonNegative.default(D.maxDataChannelBufferedBytes),
   /** Budget: audible gaps per minute of reply audio. */
   maxAudioGapsPerMin: nonNegative.default(D.maxAudioGapsPerMin),
   /** Budget: errors (server protocol errors, app errors, crashes) in the whole run; client misuse is counted apart. */

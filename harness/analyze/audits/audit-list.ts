@@ -37,6 +37,11 @@ import { mouthToEarAudit } from './mouth-to-ear.ts';
 import { mouthToEarGrowthAudit } from './mouth-to-ear-growth.ts';
 import { noAudioOutputAudit } from './no-audio-output.ts';
 import { playbackGapsAudit } from './playback-gaps.ts';
+import { jitterGrowthAudit } from './jitter-growth.ts';
+import { packetLossAudit } from './packet-loss.ts';
+import { audioConcealmentAudit } from './audio-concealment.ts';
+import { jitterBufferGrowthAudit } from './jitter-buffer-growth.ts';
+import { datachannelBackpressureAudit } from './datachannel-backpressure.ts';
 
 export const AUDITS: readonly Audit[] = [
   heapGrowthAudit,
@@ -54,6 +59,7 @@ export const AUDITS: readonly Audit[] = [
   responseTimeoutsAudit,
   audioBacklogAudit,
   wsBackpressureAudit,
+  datachannelBackpressureAudit,
   eventQueueGrowthAudit,
   audioGapsAudit,
   mouthToEarAudit,
@@ -61,6 +67,10 @@ export const AUDITS: readonly Audit[] = [
   playbackGapsAudit,
   bargeInOverlapAudit,
   noAudioOutputAudit,
+  jitterGrowthAudit,
+  packetLossAudit,
+  audioConcealmentAudit,
+  jitterBufferGrowthAudit,
   errorsAudit,
   interruptionsAudit,
   crashesAudit,

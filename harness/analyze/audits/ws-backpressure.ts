@@ -1,6 +1,7 @@
 /**
  * ws-backpressure: WebSocket bufferedAmount, judged as a level that must drain (level-check.ts), or sends that go
- * unanswered (always error-level: they win over a passed or merely warned send-buffer check). No samples: no-data-ws.
+ * unanswered (always error-level: they win over a passed or merely warned send-buffer check). No samples: no-data-ws,
+ * unless the app talked over a WebRTC data channel instead (then no assertion: datachannel-backpressure judges it).
  */
 import type { AnalysisContext } from '../judge/analysis-context.ts';
 import type { Check } from '../judge/check.ts';
@@ -24,6 +25,8 @@ export const wsBackpressureAudit: Audit = {
 
 function judgeWsBackpressure(ctx: AnalysisContext): Check | null {
   const { data, thresholds, trends } = ctx;
+  // A WebRTC app without a WebSocket: its events go over the data channel, judged by datachannel-backpressure.
+  if (!data.wsBufferedBytes.tMs.length && data.webrtc.dcSamples > 0) return null;
   if (!data.wsBufferedBytes.tMs.length) return noDataWsCheck(ctx);
   const level = levelCheck(ctx, {
     id: 'ws-backpressure',

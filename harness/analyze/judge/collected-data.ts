@@ -2,6 +2,7 @@
  * What the streaming analyzer keeps while reading a log: compact per-signal arrays and counters, no raw records.
  * An 8-hour log (a sample per second, ~100k messages) stays in the tens of MB.
  */
+import type { WebRtcData } from './webrtc-data.ts';
 import type { CycleRecord, LogHeader, WorkerWsData } from '../../log/log-schema.ts';
 import type { HeapSitesRecord } from '../../log/heap-sites-schema.ts';
 import type { HeapSnapshotDiffRecord } from '../../log/heap-snapshot-diff-schema.ts';
@@ -86,6 +87,8 @@ export interface CollectedData {
   edges: { speech: SpokenTurn[]; output: OutputRuns; tapError: string | null };
   /** The protocol's turn events (speech stopped, response created, first audio), for a turn's timeline strip. */
   turnEvents: Array<{ tMs: number; label: string }>;
+  /** WebRTC: getStats intervals, data channel buffers, whether this was a WebRTC run (webrtc-data.ts). */
+  webrtc: WebRtcData;
 }
 
 export interface MisuseTally {

@@ -12,6 +12,7 @@ import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 import { FAULT_SPECS } from '../../../harness/synth/synth-faults.ts';
 import { completeSoakLog, type SoakInput } from './complete-soak-log.ts';
+import { webrtcCallRecords } from './webrtc-records.ts';
 
 const INPUTS: readonly AuditInput[] = ['cdp', 'ws', 'turns', 'monitor', 'harness'];
 
@@ -47,6 +48,9 @@ function reports(): Report[] {
       }),
     ),
     analyze({ ...completeSoakLog(), records: [] }),
+    // WebRTC (issue 14): a clean call, and a WebRTC run without its data (no-data-webrtc, no-data-datachannel).
+    analyze(completeSoakLog({ meta: { transport: 'webrtc' }, without: ['ws'], extra: webrtcCallRecords() })),
+    analyze(completeSoakLog({ meta: { transport: 'webrtc' } })),
   ];
   const inputs: SoakInput[] = ['cdp', 'ws', 'rt', 'monitor'];
   for (const source of ['harness', 'page'] as const) {
@@ -74,7 +78,7 @@ test('every audit has complete meta: id, titles, known inputs, a recommendation 
   }
 });
 
-test('the registry lists the audits in report order (issue 12 order, the audio-edge audits of issue 13 after audio-gaps)', () => {
+test('the registry lists the audits in report order (issue 12 order, the audio-edge audits of issue 13 after audio-gaps, the WebRTC ones of issue 14 beside their WebSocket and audio kin)', () => {
   expect(AUDITS.map((a) => a.id)).toEqual([
     'heap-growth',
     'memory-limit',
@@ -91,6 +95,7 @@ test('the registry lists the audits in report order (issue 12 order, the audio-e
     'response-timeouts',
     'audio-backlog',
     'ws-backpressure',
+    'datachannel-backpressure',
     'event-queue-growth',
     'audio-gaps',
     'mouth-to-ear',
@@ -98,6 +103,10 @@ test('the registry lists the audits in report order (issue 12 order, the audio-e
     'playback-gaps',
     'barge-in-overlap',
     'no-audio-output',
+    'jitter-growth',
+    'packet-loss',
+    'audio-concealment',
+    'jitter-buffer-growth',
     'errors',
     'interruptions',
     'crashes',
