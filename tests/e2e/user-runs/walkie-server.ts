@@ -20,7 +20,10 @@ export interface WalkieServer {
 
 function replyAudio(seed: number): Int16Array {
   let s = seed;
-  const random = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const random = () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
   const parts: number[] = [];
   const totalMs = 1800 + random() * 900;
   for (let t = 0; t < totalMs; ) {

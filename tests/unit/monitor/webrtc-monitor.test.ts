@@ -12,7 +12,13 @@ import { readRtcStats } from '../../../harness/monitor/rtc-stats-reader.ts';
 
 function statsReport(entries: Record<string, unknown>[]) {
   const byId = new Map(entries.map((e) => [String(e.id), e]));
-  return { forEach: (callback: (s: Record<string, unknown>) => void) => byId.forEach((s) => callback(s)), get: (id: string) => byId.get(id) };
+  return {
+    forEach: (callback: (s: Record<string, unknown>) => void) =>
+      byId.forEach((s) => {
+        callback(s);
+      }),
+    get: (id: string) => byId.get(id),
+  };
 }
 
 test('readRtcStats: inbound audio, outbound with the far end report, the selected pair with addresses, data channels; seconds become ms', () => {
