@@ -21,5 +21,7 @@ test('analyze() bundles for the page: no zod, no Node built-ins, well under 40 K
   expect(inputs.filter((p) => p.includes('node_modules/zod'))).toEqual([]);
   expect(inputs.filter((p) => p.startsWith('node:'))).toEqual([]);
   const gzBytes = gzipSync(result.outputFiles[0]!.contents).length;
-  expect(gzBytes).toBeLessThan(24 * 1024); // 20 KB until the heap-site growth and Likely sources joined (issue 11)
+  // 20 KB until the heap-site growth and Likely sources joined (issue 11), 24 KB until the audio-edge (issue 13) and
+  // WebRTC (issue 14) audits: measured 29.9 KB with them; the title's 40 KB is the page's limit.
+  expect(gzBytes).toBeLessThan(32 * 1024);
 });
