@@ -9,7 +9,7 @@
  *  - the checkpoint's HeapProfiler.getSamplingProfile time (p50, max) and the live sampled sites it saw.
  * Usage: npx tsx bench/heap-profile-cost.ts [--phase-ms 10000] [--pairs 2] [--intervals 2048,4096,16384]
  */
-import { mean, quantile } from 'simple-statistics';
+import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printTable, q, type AppCost } from './lib/app-cost-table.ts';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
 import { createHeapProfileCheckpoints } from '../harness/collect/heap-profile-checkpoints.ts';
@@ -31,9 +31,7 @@ if (!(phaseMs >= 2000) || !(pairs >= 1) || intervals.some((n) => !(n >= 128))) {
 const { page, drainMonitor, close } = await openTalkingEmbeddedPage();
 const session = await page.context().newCDPSession(page);
 
-interface PhaseResult {
-  chunkMs: number[];
-  handlerMs: number[];
+interface PhaseResult extends AppCost {
   latencyMs: number[];
   maxGapMs: number;
   profileMs: number[];
@@ -81,10 +79,7 @@ async function runPhase(kind: string, intervalBytes: number | null): Promise<voi
       result.sites.push(r.sites.length);
     }
   }
-  for (const r of await drainMonitor()) {
-    if (r.type === 'monitor' && r.kind === 'audio-chunk') result.chunkMs.push(r.processingMs);
-    if (r.type === 'monitor' && r.kind === 'message') result.handlerMs.push(r.handlerMs);
-  }
+  addAppCost(result, await drainMonitor());
 }
 
 await drainMonitor();
@@ -94,32 +89,25 @@ for (let pair = 0; pair < pairs; pair++) {
 }
 await close();
 
-const q = (values: number[], p: number) => (values.length ? quantile(values, p) : Number.NaN);
-const m = (values: number[]) => (values.length ? mean(values) : Number.NaN);
-const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const off = results.get('off')!;
 console.log(
   `heap profile cost: ${pairs} x (${phaseKinds.join(', ')}), ${phaseMs / 1000} s each, headless Chromium, embedded target, 1 Hz sampler + GC sample every 5 s`,
 );
-const head = ['phase', 'chunks', 'chunk mean', 'chunk p99', 'ratio', 'handler p99', 'lat p50', 'lat p99', 'ratio', 'max gap', 'profile p50', 'profile max'];
-const widths = [12, 7, 11, 10, 7, 12, 8, 8, 7, 8, 12, 12];
-const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
-row(head);
-for (const kind of phaseKinds) {
-  const r = results.get(kind)!;
-  row([
-    kind,
-    String(r.chunkMs.length),
-    fmt(m(r.chunkMs)),
-    fmt(q(r.chunkMs, 0.99)),
-    fmt(m(r.chunkMs) / m(off.chunkMs), 2),
-    fmt(q(r.handlerMs, 0.99)),
-    fmt(q(r.latencyMs, 0.5)),
-    fmt(q(r.latencyMs, 0.99)),
-    fmt(q(r.latencyMs, 0.5) / q(off.latencyMs, 0.5), 2),
-    fmt(r.maxGapMs, 0),
-    r.profileMs.length ? fmt(q(r.profileMs, 0.5), 1) : '-',
-    r.profileMs.length ? fmt(Math.max(...r.profileMs), 1) : '-',
-  ]);
-}
+printTable(
+  ['phase', ...APP_COST_HEAD, 'lat p50', 'lat p99', 'ratio', 'max gap', 'profile p50', 'profile max'],
+  [12, ...APP_COST_WIDTHS, 8, 8, 7, 8, 12, 12],
+  phaseKinds.map((kind) => {
+    const r = results.get(kind)!;
+    return [
+      kind,
+      ...appCostCells(r, off),
+      fmt(q(r.latencyMs, 0.5)),
+      fmt(q(r.latencyMs, 0.99)),
+      fmt(q(r.latencyMs, 0.5) / q(off.latencyMs, 0.5), 2),
+      fmt(r.maxGapMs, 0),
+      r.profileMs.length ? fmt(q(r.profileMs, 0.5), 1) : '-',
+      r.profileMs.length ? fmt(Math.max(...r.profileMs), 1) : '-',
+    ];
+  }),
+);
 console.log('ms throughout; ratio = ON / OFF (chunk mean; sampler latency p50); max gap = largest time between two CDP samples');

@@ -9,7 +9,7 @@
  * The worklet itself runs on the audio rendering thread, not the page's main thread.
  * Usage: npx tsx bench/output-tap-cost.ts [--phase-ms 10000] [--pairs 3]
  */
-import { mean, quantile } from 'simple-statistics';
+import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printTable, type AppCost } from './lib/app-cost-table.ts';
 import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -28,9 +28,7 @@ interface TapStats {
   batches: number;
   records: number;
 }
-interface PhaseResult {
-  chunkMs: number[];
-  handlerMs: number[];
+interface PhaseResult extends AppCost {
   tapMs: number;
   seconds: number;
   records: number;
@@ -63,9 +61,9 @@ async function runPhase(kind: 'off' | 'on'): Promise<void> {
   const result = results.get(kind)!;
   result.tapMs += after.mainThreadMs - before.mainThreadMs;
   result.seconds += phaseMs / 1000;
-  for (const r of await drainMonitor()) {
-    if (r.type === 'monitor' && r.kind === 'audio-chunk') result.chunkMs.push(r.processingMs);
-    if (r.type === 'monitor' && r.kind === 'message') result.handlerMs.push(r.handlerMs);
+  const records = await drainMonitor();
+  addAppCost(result, records);
+  for (const r of records) {
     if (r.type === 'monitor' && r.kind === 'audio-out') {
       result.records++;
       result.bytes += JSON.stringify(r).length + 1;
@@ -81,29 +79,22 @@ for (let pair = 0; pair < pairs; pair++) {
 await tap('on');
 await close();
 
-const q = (values: number[], p: number) => (values.length ? quantile(values, p) : Number.NaN);
-const m = (values: number[]) => (values.length ? mean(values) : Number.NaN);
-const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const off = results.get('off')!;
 console.log(`output tap cost: ${pairs} x (off, on), ${phaseMs / 1000} s each, headless Chromium, embedded target talking continuously`);
-const head = ['phase', 'chunks', 'chunk mean', 'chunk p99', 'ratio', 'handler p99', 'tap ms/s', 'records/min', 'KB/min', 'audible s'];
-const widths = [7, 8, 11, 10, 7, 12, 10, 12, 8, 10];
-const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
-row(head);
-for (const kind of ['off', 'on']) {
-  const r = results.get(kind)!;
-  const minutes = r.seconds / 60;
-  row([
-    kind,
-    String(r.chunkMs.length),
-    fmt(m(r.chunkMs)),
-    fmt(q(r.chunkMs, 0.99)),
-    fmt(m(r.chunkMs) / m(off.chunkMs), 2),
-    fmt(q(r.handlerMs, 0.99)),
-    fmt(r.tapMs / r.seconds, 3),
-    fmt(r.records / minutes, 0),
-    fmt(r.bytes / 1024 / minutes, 1),
-    fmt((r.audibleFrames * 10) / 1000, 1),
-  ]);
-}
+printTable(
+  ['phase', ...APP_COST_HEAD, 'tap ms/s', 'records/min', 'KB/min', 'audible s'],
+  [7, ...APP_COST_WIDTHS, 10, 12, 8, 10],
+  ['off', 'on'].map((kind) => {
+    const r = results.get(kind)!;
+    const minutes = r.seconds / 60;
+    return [
+      kind,
+      ...appCostCells(r, off),
+      fmt(r.tapMs / r.seconds, 3),
+      fmt(r.records / minutes, 0),
+      fmt(r.bytes / 1024 / minutes, 1),
+      fmt((r.audibleFrames * 10) / 1000, 1),
+    ];
+  }),
+);
 console.log("ms throughout; ratio = chunk mean ON / OFF; tap ms/s = the tap's main-thread time per second of run; audible s = audible output heard");

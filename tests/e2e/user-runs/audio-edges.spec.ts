@@ -14,13 +14,11 @@
  * audio the app still holds. AUDIO_EDGES_MEASURE=1 adds the runs behind the constants and the faults README: clean
  * with either script (CLEAN_EDGE_OFFSET_MS) and slow-playback-start at its default with the default budget.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import { freePort } from './free-port.ts';
-import { failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { assertionOf as assertion, failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { useScratchDirs } from './scratch-dir.ts';
 
 const SPACED_SCRIPT = 'tests/e2e/user-runs/spaced-turns-script.json';
 /**
@@ -35,21 +33,12 @@ const CLEAN_EDGE_OFFSET_MS = 750;
 /** How far a run's median may sit from CLEAN_EDGE_OFFSET_MS plus the fault's delay (medians measured within 30 ms). */
 const EDGE_OFFSET_TOLERANCE_MS = 250;
 
-const scratchDirs = new Map<string, string>();
-
-// A run's folder stays for a look when its test failed (the path is in the failure), and goes when it passed.
-test.afterEach(async ({}, testInfo) => {
-  const dir = scratchDirs.get(testInfo.testId);
-  if (dir && testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
-});
+const scratchDir = useScratchDirs();
 
 async function soak(variant: string, settings: Record<string, string>): Promise<UserSoak> {
-  const dir = mkdtempSync(join(tmpdir(), `voice-soak-edges-${variant}-`));
-  scratchDirs.set(test.info().testId, dir);
+  const dir = scratchDir(`edges-${variant}`);
   return runUserSoak(dir, { SOAK_PORT: String(await freePort()), ...settings }, 150_000);
 }
-
-const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
 
 /** Per answered turn with a protocol TTFR: [mouth-to-ear, TTFR, mouth-to-ear minus TTFR]. */
 function edgeTurns(report: Report | null): Array<[number, number, number]> {

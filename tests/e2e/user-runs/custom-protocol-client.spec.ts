@@ -4,35 +4,19 @@
  * soak spec with documented settings only. Nothing is decoded, so the run is judged on the audio edges (mouth-to-ear,
  * playback gaps, barge-in overlap), memory, DOM and socket counters, and the report says which measures it had.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveStaticDir, type StaticServer } from '../soak/serve-static-dir.ts';
-import { failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { assertionOf as assertion, failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { useScratchDirs } from './scratch-dir.ts';
+import { useThirdPartySite } from './third-party-site.ts';
 import { startWalkieServer, type WalkieServer } from './walkie-server.ts';
 
-const CLIENTS_DIR = join(import.meta.dirname, '..', '..', 'third-party-clients');
-let site: StaticServer;
-const scratchDirs = new Map<string, string>();
-
-test.beforeAll(async () => {
-  site = await serveStaticDir(CLIENTS_DIR);
-});
-test.afterAll(async () => {
-  await site?.close();
-});
-test.afterEach(async ({}, testInfo) => {
-  const dir = scratchDirs.get(testInfo.testId);
-  if (dir && testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
-});
+const site = useThirdPartySite();
+const scratchDir = useScratchDirs();
 
 async function soak(variant: string, backend: WalkieServer, extra: Record<string, string> = {}): Promise<UserSoak> {
-  const dir = mkdtempSync(join(tmpdir(), `voice-soak-custom-pcm-${variant}-`));
-  scratchDirs.set(test.info().testId, dir);
-  return runUserSoak(dir, { SOAK_TARGET_URL: `${site.url}custom-pcm/?server=${backend.url}`, SOAK_START_SELECTOR: '#talk', ...extra }, 150_000);
+  const dir = scratchDir(`custom-pcm-${variant}`);
+  return runUserSoak(dir, { SOAK_TARGET_URL: `${site.url()}custom-pcm/?server=${backend.url}`, SOAK_START_SELECTOR: '#talk', ...extra }, 150_000);
 }
-const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
 
 test.describe.configure({ timeout: 180_000 });
 

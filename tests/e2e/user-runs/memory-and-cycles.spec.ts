@@ -8,29 +8,20 @@
  *    (one AudioContext per start/stop) fails cycle-leak, in one run;
  *  - retain-audiobuffers (filled AudioBuffers) fails buffer-growth or process-memory-growth.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CdpSample, CycleRecord } from '../../../harness/log/log-schema.ts';
 import { freePort } from './free-port.ts';
-import { failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { assertionOf as assertion, failedErrorIds, runUserSoak, type UserSoak } from './run-user-soak.ts';
+import { useScratchDirs } from './scratch-dir.ts';
 
 const MEMORY_CHECKS = ['buffer-growth', 'process-memory-growth', 'cycle-leak'];
-const scratchDirs = new Map<string, string>();
-
-test.afterEach(async ({}, testInfo) => {
-  const dir = scratchDirs.get(testInfo.testId);
-  if (dir && testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
-});
+const scratchDir = useScratchDirs();
 
 async function soak(variant: string, faults: string, duration = '40s'): Promise<UserSoak> {
-  const dir = mkdtempSync(join(tmpdir(), `voice-soak-memory-${variant}-`));
-  scratchDirs.set(test.info().testId, dir);
+  const dir = scratchDir(`memory-${variant}`);
   return runUserSoak(dir, { SOAK_FAULTS: faults, SOAK_PORT: String(await freePort()), SOAK_DURATION: duration, SOAK_CYCLES: '4' }, 240_000);
 }
 
-const assertion = (run: UserSoak, id: string) => run.report?.assertions.find((a) => a.id === id);
 /** The memory findings of a run, for the test's output (the measured rates). */
 const logMemoryFindings = (name: string, run: UserSoak) =>
   console.log(`${name}:\n${MEMORY_CHECKS.map((id) => `  ${assertion(run, id)?.message ?? `${id}: (none)`}`).join('\n')}`);

@@ -69,6 +69,11 @@ export async function runUserSoak(
 }
 
 /** Ids of the failed error-level assertions (what fails the run). */
+/** The run's assertion with this id, if its report has one. */
+export function assertionOf(run: UserSoak, id: string): Report['assertions'][number] | undefined {
+  return run.report?.assertions.find((a) => a.id === id);
+}
+
 export function failedErrorIds(report: Report | null): string[] {
   return (report?.assertions ?? []).filter((a) => !a.passed && a.level === 'error').map((a) => a.id);
 }

@@ -7,36 +7,19 @@
  * ttfr-growth fails with ttfr-growth; ws-backpressure fails with ws-backpressure (and bufferedAmount grows in the
  * app's real socket); no key appears in any artifact.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveStaticDir, type StaticServer } from '../soak/serve-static-dir.ts';
 import { countArtifacts, findSecretInArtifacts } from './find-secret-in-artifacts.ts';
 import { failedErrorIds, framesOverTime, runUserSoak, turnCoverage, type UserSoak } from './run-user-soak.ts';
+import { useScratchDirs } from './scratch-dir.ts';
 import { CLIENTS, type ClientUnderTest } from './third-party-clients.ts';
+import { useThirdPartySite } from './third-party-site.ts';
 
-const CLIENTS_DIR = join(import.meta.dirname, '..', '..', 'third-party-clients');
-
-let site: StaticServer;
-const scratchDirs = new Map<string, string>();
-
-test.beforeAll(async () => {
-  site = await serveStaticDir(CLIENTS_DIR);
-});
-test.afterAll(async () => {
-  await site?.close();
-});
-// A run's folder stays for a look when its test failed (the path is in the failure), and goes when it passed.
-test.afterEach(async ({}, testInfo) => {
-  const dir = scratchDirs.get(testInfo.testId);
-  if (dir && testInfo.status === testInfo.expectedStatus) rmSync(dir, { recursive: true, force: true });
-});
+const site = useThirdPartySite();
+const scratchDir = useScratchDirs();
 
 function soak(client: ClientUnderTest, variant: string, extra: Record<string, string> = {}): Promise<UserSoak> {
-  const dir = mkdtempSync(join(tmpdir(), `voice-soak-third-party-${client.folder}-${variant}-`));
-  scratchDirs.set(test.info().testId, dir);
-  return runUserSoak(dir, { SOAK_TARGET_URL: `${site.url}${client.folder}/`, ...client.settings, ...extra });
+  const dir = scratchDir(`third-party-${client.folder}-${variant}`);
+  return runUserSoak(dir, { SOAK_TARGET_URL: `${site.url()}${client.folder}/`, ...client.settings, ...extra });
 }
 
 function expectNothingLeft(run: UserSoak) {

@@ -1,0 +1,42 @@
+/**
+ * What the page-cost benchmarks share: the app's own audio and handler times, gathered from the in-page monitor's
+ * records of one phase, printed as the same five columns beside each bench's own (chunks, chunk mean, chunk p99, the
+ * ratio of chunk means to the OFF phase, handler p99), and a fixed-width table printer.
+ */
+import { mean, quantile } from 'simple-statistics';
+import type { LogRecord } from '../../harness/log/log-schema.ts';
+
+export interface AppCost {
+  chunkMs: number[];
+  handlerMs: number[];
+}
+
+/** The app's audio-chunk processing and message handler times in a phase's monitor records. */
+export function addAppCost(into: AppCost, records: readonly LogRecord[]): void {
+  for (const r of records) {
+    if (r.type === 'monitor' && r.kind === 'audio-chunk') into.chunkMs.push(r.processingMs);
+    if (r.type === 'monitor' && r.kind === 'message') into.handlerMs.push(r.handlerMs);
+  }
+}
+
+export const q = (values: number[], p: number) => (values.length ? quantile(values, p) : Number.NaN);
+export const m = (values: number[]) => (values.length ? mean(values) : Number.NaN);
+export const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+export const APP_COST_HEAD = ['chunks', 'chunk mean', 'chunk p99', 'ratio', 'handler p99'] as const;
+export const APP_COST_WIDTHS = [8, 11, 10, 7, 12] as const;
+
+export function appCostCells(phase: AppCost, off: AppCost): string[] {
+  return [
+    String(phase.chunkMs.length),
+    fmt(m(phase.chunkMs)),
+    fmt(q(phase.chunkMs, 0.99)),
+    fmt(m(phase.chunkMs) / m(off.chunkMs), 2),
+    fmt(q(phase.handlerMs, 0.99)),
+  ];
+}
+
+/** A table with the first column left-aligned and the others right-aligned to their widths. */
+export function printTable(head: readonly string[], widths: readonly number[], rows: readonly string[][]): void {
+  for (const cells of [head, ...rows]) console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
+}
