@@ -142,8 +142,9 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
   };
 
   /** The tap bus of a context: created at once (connect is synchronous), fed into the worklet once it has loaded. */
-  const busOf = (context: BaseAudioContext, kind: Source['kind'], id: string): AudioNode | null => {
+  const busOf = (context: BaseAudioContext, kind: Source['kind']): AudioNode | null => {
     if (buses.has(context)) return buses.get(context) ?? null;
+    const id = kind === 'media' ? 'media' : `ctx-${++contexts}`;
     let bus: AudioNode | null = null;
     try {
       bus = context.createGain();
@@ -170,7 +171,7 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
     try {
       if (destination instanceof DestinationClass) {
         const context = (destination as AudioDestinationNode).context;
-        const bus = busOf(context, 'webaudio', `ctx-${++contexts}`);
+        const bus = busOf(context, 'webaudio');
         if (bus && bus !== this) nativeConnect.call(this, bus, rest[0] ?? 0);
       }
     } catch {
@@ -204,7 +205,7 @@ export function installOutputTap(options: OutputTapOptions): OutputTap | null {
       if (!options.NativeAudioContext) return failure('no AudioContext');
       mediaContext ??= new options.NativeAudioContext();
       if (mediaContext.state === 'suspended') void mediaContext.resume().catch(() => undefined);
-      const bus = busOf(mediaContext, 'media', 'media');
+      const bus = busOf(mediaContext, 'media');
       const input = mediaContext.createMediaStreamSource(captured);
       if (bus) nativeConnect.call(input, bus);
       // A stream that gains its audio track later (a WebRTC remote stream) is read through the same source.

@@ -18,6 +18,9 @@ export const noAudioOutputAudit: Audit = {
   judge: judgeNoAudioOutput,
 };
 
+/** Milliseconds as seconds with one decimal: 404200 -> 404.2. */
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
 function judgeNoAudioOutput(ctx: AnalysisContext): Check | null {
   const { edges, data } = ctx;
   if (!edges.spoke && !edges.tapped && data.header.meta?.protocol !== 'none') return null;
@@ -36,8 +39,8 @@ function judgeNoAudioOutput(ctx: AnalysisContext): Check | null {
     operator: 'present',
     passed,
     message: passed
-      ? `no-audio-output: audible output in ${edges.mouthToEar.length} of ${spoken} turns (${Math.round(data.edges.output.audibleMs / 100) / 10} s audible of ${Math.round(data.edges.output.measuredMs / 100) / 10} s measured, ${data.edges.output.sources.size} source(s))`
-      : `no-audio-output: ${spoken} utterances spoken and nothing audible in ${Math.round(data.edges.output.measuredMs / 100) / 10} s of output measured (${[...data.edges.output.sources].join(', ')})`,
+      ? `no-audio-output: audible output in ${edges.mouthToEar.length} of ${spoken} turns (${seconds(data.edges.output.audibleMs)} s audible of ${seconds(data.edges.output.measuredMs)} s measured, ${data.edges.output.sources.size} source(s))`
+      : `no-audio-output: ${spoken} utterances spoken and nothing audible in ${seconds(data.edges.output.measuredMs)} s of output measured (${[...data.edges.output.sources].join(', ')})`,
     evidence: { turnsSpoken: spoken, turnsHeard: edges.mouthToEar.length, audibleMs: data.edges.output.audibleMs, measuredMs: data.edges.output.measuredMs },
     window: null,
   });

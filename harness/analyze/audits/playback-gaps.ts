@@ -27,6 +27,7 @@ function judgePlaybackGaps(ctx: AnalysisContext): Check | null {
   const budget = thresholds.maxPlaybackGapsPerMin;
   const passed = perMin <= budget;
   const first = edges.turns.find((t) => t.gapsMs.length > 0);
+  const longestMs = gaps.length ? Math.max(...gaps) : null;
   return makeCheck({
     id: 'playback-gaps',
     level: 'error',
@@ -35,8 +36,8 @@ function judgePlaybackGaps(ctx: AnalysisContext): Check | null {
     actual: perMin,
     operator: '<=',
     passed,
-    message: `playback-gaps: ${formatNumber(perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.length} silences of ${formatNumber(thresholds.playbackGapMs)} ms or more inside replies, in ${formatNumber(replyMin)} min of reply audio heard${gaps.length ? `, longest ${formatNumber(Math.max(...gaps))} ms` : ''})`,
-    evidence: { gaps: gaps.length, perMin, longestMs: gaps.length ? Math.max(...gaps) : null, replyAudioMin: replyMin },
+    message: `playback-gaps: ${formatNumber(perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.length} silences of ${formatNumber(thresholds.playbackGapMs)} ms or more inside replies, in ${formatNumber(replyMin)} min of reply audio heard${longestMs === null ? '' : `, longest ${formatNumber(longestMs)} ms`})`,
+    evidence: { gaps: gaps.length, perMin, longestMs, replyAudioMin: replyMin },
     window: first?.replyStartMs == null ? null : { fromMs: first.replyStartMs, toMs: ctx.durationMs },
   });
 }
