@@ -5,6 +5,11 @@
  */
 import { appState, expect, openAndStart, test } from './app-test.ts';
 
+// The fake mic's file starts at getUserMedia, before the call is up: the pure-JS DTLS handshake stalls the server for
+// 0.2-1.5 s idle and several seconds on CI's loaded cores (a fresh-clone CI heard only the second utterance with the
+// default 0.5 s lead), so the first utterance waits 4 s for the call.
+test.use({ micParts: [4000, 'u01', 4000, 'u02', 4000] });
+
 test('two spoken turns over a WebRTC call: replies and transcripts arrive on the data channel, no WebSocket, Stop and Start call again', async ({
   micPage,
   server,
