@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { soakSummarySchema } from '../../../harness/verdict/soak-summary-schema.ts';
-import { freePort } from '../user-runs/free-port.ts';
+import { freePort } from './free-port.ts';
 import { CREATED_BY_PLAYWRIGHT } from '../../unit/init/playwright-template.ts';
 import { installOffline, packRepository, runCommand, writeProjectManifest, type CommandRun } from './package-project.ts';
 
