@@ -8,6 +8,14 @@ export function decodePcm16Base64(audioBase64: string): Int16Array {
   return samples;
 }
 
+/** Little-endian pcm16 bytes to samples, whatever the bytes' offset in their buffer (ws and Node hand out odd offsets). */
+export function pcm16FromBytes(bytes: Uint8Array): Int16Array {
+  const samples = new Int16Array(bytes.byteLength >> 1);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < samples.length; i++) samples[i] = view.getInt16(i * 2, true);
+  return samples;
+}
+
 export function encodePcm16Base64(samples: Int16Array): string {
   const bytes = Buffer.alloc(samples.length * 2);
   for (let i = 0; i < samples.length; i++) bytes.writeInt16LE(samples[i] ?? 0, i * 2);

@@ -4,7 +4,7 @@
  * opusscript is libopus 1.4 compiled to WASM: no native build.
  */
 import OpusScript from 'opusscript';
-import { SAMPLE_RATE_HZ } from '../realtime/pcm16.ts';
+import { pcm16FromBytes, SAMPLE_RATE_HZ } from '../realtime/pcm16.ts';
 
 export const OPUS_FRAME_MS = 20;
 export const FRAME_SAMPLES = (SAMPLE_RATE_HZ * OPUS_FRAME_MS) / 1000;
@@ -23,8 +23,7 @@ export class OpusCodec {
 
   /** One Opus packet to mono 24 kHz samples. */
   decode(packet: Buffer): Int16Array {
-    const pcm = this.decoder.decode(packet);
-    return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1).slice();
+    return pcm16FromBytes(this.decoder.decode(packet));
   }
 
   /** Exactly FRAME_SAMPLES samples to one Opus packet. */

@@ -85,7 +85,8 @@ export async function startWalkieServer(options: { thinkMs?: number; stallMs?: n
     socket.on('message', (data, isBinary) => {
       if (!isBinary) return;
       const buffer = data as Buffer;
-      const samples = new Int16Array(buffer.buffer, buffer.byteOffset, Math.floor(buffer.byteLength / 2));
+      // A copy: ws may hand out a Buffer at an odd offset in its pool, and an Int16Array view there throws.
+      const samples = new Int16Array(new Uint8Array(buffer).buffer, 0, buffer.byteLength >> 1);
       let sum = 0;
       for (const x of samples) sum += (x / 32768) ** 2;
       const frameMs = (samples.length / RATE) * 1000;
