@@ -3,7 +3,7 @@
  *  - unit: browser-free tests of harness/ and target/ (seconds)
  *  - e2e: short end-to-end runs in headless Chromium (tens of seconds each), one at a time
  *  - user-runs: whole soaks of third-party-style apps through the user's path (a child `playwright test` of the soak
- *    spec each), two at a time beside e2e: soaks wait on real time, not CPU (about a third of a core each, measured),
+ *    spec each) and the short fault soaks of the embedded target, two at a time beside e2e: soaks wait on real time, not CPU (about a third of a core each, measured),
  *    and the suite would not fit CI's 25 minutes with every soak in a row
  *  - chromium: the soak, tests/memory-monitor.spec.ts, headed; the seed's line works verbatim:
  *    npx playwright test tests/memory-monitor.spec.ts --project=chromium --headed --timeout=600000
@@ -44,6 +44,10 @@ const embeddedPort = requested.embedded && runIncludesSoak() ? orExit(() => choo
 const settings = orExit(() => loadSettings()); // SOAK_PORT may have changed
 const soakTimeoutMs = settings.durationMs + 180_000;
 
+// Whole soaks, each waiting on real time: the user-path runs, and the short fault soaks of the embedded target (they
+// were 4 of the one-worker e2e project's ~20 min in a row, CI's critical path).
+const WHOLE_SOAKS = ['user-runs/**/*.spec.ts', 'soak/faults.spec.ts'];
+
 export default defineConfig({
   timeout: 60_000,
   globalSetup: './fixtures/global-setup.ts',
@@ -74,8 +78,8 @@ export default defineConfig({
     // Two workers: e2e and user-runs wait for unit, so nothing else runs beside it, and its real-time and
     // child-process tests have moved to e2e (measured on 2 idle cores: 345 tests in 22 s with one worker, 17 s with two).
     { name: 'unit', testDir: 'tests/unit', testMatch: '**/*.test.ts', workers: 2 },
-    { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', testIgnore: 'user-runs/**', use: { headless: true }, workers: 1, dependencies: ['unit'] },
-    { name: 'user-runs', testDir: 'tests/e2e/user-runs', testMatch: '**/*.spec.ts', fullyParallel: true, workers: 2, dependencies: ['unit'] },
+    { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', testIgnore: WHOLE_SOAKS, use: { headless: true }, workers: 1, dependencies: ['unit'] },
+    { name: 'user-runs', testDir: 'tests/e2e', testMatch: WHOLE_SOAKS, use: { headless: true }, fullyParallel: true, workers: 2, dependencies: ['unit'] },
     {
       name: 'chromium',
       testDir: 'tests',
