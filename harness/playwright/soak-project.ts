@@ -15,11 +15,15 @@ import { loadSettings } from '../config/settings.ts';
 import { findChromium } from '../setup/find-chromium.ts';
 import type { SoakFixtureOptions } from './soak-fixtures.ts';
 
-/** Chromium flags a soak needs: the fake media UI and device, and audio playback without a user gesture. */
+/**
+ * Chromium flags a soak needs: the fake media UI and device, audio playback without a user gesture, and WebRTC to
+ * loopback (without --allow-loopback-in-peer-connection a WebRTC app's call to a 127.0.0.1 server never connects).
+ */
 export const SOAK_BROWSER_ARGS: readonly string[] = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
 ];
 
 /** How long a soak test may take beyond its scripted duration (start-up, analysis, reports). */
