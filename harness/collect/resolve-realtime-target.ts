@@ -4,7 +4,8 @@
  *    start it, so it cannot say the run's faults reached it;
  *  - the embedded reference app: its own server, next to it (faults travel through the app, see
  *    target-url-with-faults.ts; the analyzer checks the app's socket URL for them);
- *  - an external app with SOAK_REDIRECT_WS or SOAK_REALTIME_PORT: the embedded realtime server, started here on
+ *  - an external app with SOAK_REDIRECT_WS, SOAK_REDIRECT_SDP (a WebRTC app's SDP exchange) or SOAK_REALTIME_PORT:
+ *    the embedded realtime server, started here on
  *    127.0.0.1 (a free port, or SOAK_REALTIME_PORT) with the run's faults;
  *  - an external app and neither: none; the app talks to its own backend and no fault can be injected.
  * Fault outcomes come back as harness 'fault' record data, one per fault entry.
@@ -39,14 +40,20 @@ const httpOf = (wsUrl: string) => {
   return url.toString();
 };
 
-type TargetOptions = Pick<SoakRunOptions, 'realtimeUrl' | 'realtimePort' | 'replyScale' | 'dialect' | 'embedded' | 'targetUrl' | 'redirectWs' | 'faults'>;
+type TargetOptions = Pick<
+  SoakRunOptions,
+  'realtimeUrl' | 'realtimePort' | 'replyScale' | 'dialect' | 'embedded' | 'targetUrl' | 'redirectWs' | 'redirectSdp' | 'faults'
+>;
+
+/** Does the run send anything (a socket, an SDP offer) to the realtime server instead of where the app aimed it? */
+const redirects = (options: Pick<SoakRunOptions, 'redirectWs' | 'redirectSdp'>) => options.redirectWs.length > 0 || (options.redirectSdp?.length ?? 0) > 0;
 
 /**
  * SOAK_REALTIME_URL when the run uses it: something is redirected to it, or the app is not the reference app (whose
  * own server is next to it). globalSetup probes the same URL before a browser opens.
  */
-export function explicitRealtimeUrl(options: Pick<SoakRunOptions, 'realtimeUrl' | 'redirectWs' | 'embedded'>): string | undefined {
-  return options.realtimeUrl && (options.redirectWs.length > 0 || !options.embedded) ? options.realtimeUrl : undefined;
+export function explicitRealtimeUrl(options: Pick<SoakRunOptions, 'realtimeUrl' | 'redirectWs' | 'redirectSdp' | 'embedded'>): string | undefined {
+  return options.realtimeUrl && (redirects(options) || !options.embedded) ? options.realtimeUrl : undefined;
 }
 
 export async function resolveRealtimeTarget(options: TargetOptions): Promise<RealtimeTarget> {
@@ -69,8 +76,8 @@ export async function resolveRealtimeTarget(options: TargetOptions): Promise<Rea
     const wsUrl = `${origin.protocol === 'https:' ? 'wss' : 'ws'}://${origin.host}/v1/realtime`;
     return { wsUrl, httpUrl: `${origin.origin}/`, how: 'embedded-target', faultOutcomes: [], stop: noop };
   }
-  if (options.redirectWs.length === 0 && options.realtimePort === undefined) {
-    const reason = 'the app talks to its own backend: no embedded realtime server in this run (set SOAK_REDIRECT_WS or SOAK_REALTIME_PORT)';
+  if (!redirects(options) && options.realtimePort === undefined) {
+    const reason = 'the app talks to its own backend: no embedded realtime server in this run (set SOAK_REDIRECT_WS, SOAK_REDIRECT_SDP or SOAK_REALTIME_PORT)';
     return {
       wsUrl: undefined,
       httpUrl: undefined,

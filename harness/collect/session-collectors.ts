@@ -5,8 +5,10 @@
  *   2. the mic, so getUserMedia is the harness's before the app asks for it;
  *   3. the WebSocket redirect, before the monitor, so the monitor wraps the app's real, redirected socket;
  *   4. the in-page monitor.
- * Then the page listeners and routes (loopback guard, dialogs, run events), the secret guard, the CDP watches
- * (worker sockets, the Network cross-check), the sampler, and the heap checkpoints, which take the sampler's lock.
+ * Then the page routes of a WebRTC app's SDP exchange and ephemeral-key request (page routes run before the
+ * context-wide loopback guard), the page listeners and routes (loopback guard, dialogs, run events), the secret
+ * guard, the CDP watches (worker sockets, the Network cross-check), the sampler, and the heap checkpoints, which take
+ * the sampler's lock.
  * Stopping in reverse: heap checkpoints, sampler (then the monitor's last records), the cross-check's notes, the
  * worker sockets' last records, and the secret guard last, so it sees everything the page did.
  */
@@ -19,6 +21,7 @@ import type { HeapProfileCheckpoints } from './heap-profile-checkpoints.ts';
 import { startHeapProfile } from './heap-profile-session.ts';
 import type { HeapSnapshotCheckpoints } from './heap-snapshot-checkpoints.ts';
 import { startHeapSnapshots } from './heap-snapshot-session.ts';
+import { installEphemeralKeyStub } from './ephemeral-key-stub.ts';
 import { installWebSocketRedirect } from './install-websocket-redirect.ts';
 import { guardLoopbackRequests } from './loopback-requests.ts';
 import type { ConversationMic } from './mic/conversation-mic.ts';
@@ -28,6 +31,7 @@ import type { HarnessClock } from './recording/harness-clock.ts';
 import type { RecordSink } from './recording/record-sink.ts';
 import type { RunEvents } from './run-events.ts';
 import { samplerCollector, type SamplerCollector } from './sampler-collector.ts';
+import { installSdpRedirect, sdpRedirectConfig } from './sdp-redirect.ts';
 import { secretGuardCollector, type SecretGuardCollector } from './secret-guard-collector.ts';
 import type { SessionCollector } from './session-collector.ts';
 import type { SoakRunOptions } from './soak-run-options.ts';
@@ -43,6 +47,8 @@ export interface SessionCollectorsInput {
   events: RunEvents;
   /** The realtime server the redirect points sockets at. */
   realtimeWsUrl: string | undefined;
+  /** Its http(s) root, where a redirected SDP exchange goes. */
+  realtimeHttpUrl: string | undefined;
   /** The run's live list of secrets (start steps add to it). */
   secrets: readonly string[];
   /** Fields the start steps filled with secrets, emptied at the end. */
@@ -91,6 +97,14 @@ export function sessionCollectors(input: SessionCollectorsInput): SessionCollect
       name: 'in-page monitor',
       install: async () => {
         if (options.injectMonitor !== false) await page.addInitScript({ path: await monitorBundlePath() });
+      },
+    },
+    {
+      name: 'SDP redirect and ephemeral-key stub',
+      install: async () => {
+        const redirect = sdpRedirectConfig(options.redirectSdp ?? [], input.realtimeHttpUrl);
+        if (redirect) await installSdpRedirect({ page, redirect, sink, clock });
+        await installEphemeralKeyStub({ page, patterns: options.ephemeralKeyUrls ?? [], sink, clock });
       },
     },
     {

@@ -20,6 +20,10 @@ export interface SoakRunOptions {
   scriptPath: string | undefined;
   faults: string;
   redirectWs: readonly string[];
+  /** SOAK_REDIRECT_SDP: URL patterns of a WebRTC app's SDP exchange, answered by the realtime server (sdp-redirect.ts). */
+  redirectSdp?: readonly string[];
+  /** SOAK_EPHEMERAL_KEY_URL: URL patterns of the app's ephemeral-key request, answered with a fake key (ephemeral-key-stub.ts). */
+  ephemeralKeyUrls?: readonly string[];
   /** An explicit realtime server (SOAK_REALTIME_URL); see resolve-realtime-target.ts for what happens without. */
   realtimeUrl?: string;
   /** Start the embedded realtime server on this port (SOAK_REALTIME_PORT), redirect or not. */

@@ -91,7 +91,20 @@ export async function startSoakSession(run: PreparedSoakRun, browser: Browser, p
   // closed, and a server the harness started is stopped, before the error goes on.
   try {
     sessions = await openCdpSessions(page, browser, { networkCrossCheck: options.cdpNetworkCrossCheck !== false });
-    collectors = sessionCollectors({ page, options, mic: run.mic, sessions, sink, clock, events, realtimeWsUrl: realtime.wsUrl, secrets, secretFields, note });
+    collectors = sessionCollectors({
+      page,
+      options,
+      mic: run.mic,
+      sessions,
+      sink,
+      clock,
+      events,
+      realtimeWsUrl: realtime.wsUrl,
+      realtimeHttpUrl: realtime.httpUrl,
+      secrets,
+      secretFields,
+      note,
+    });
     lifecycle = collectorLifecycle(collectors.list);
     await lifecycle.install();
     const pageUrl = targetUrlWithFaults(options.targetUrl, options.faults, options.embedded);

@@ -104,6 +104,8 @@ export const settingsEnvSchema = z.object({
   SOAK_STOP_SELECTOR: z.string().optional(),
   SOAK_CYCLES: cycles.optional(),
   SOAK_REDIRECT_WS: list.prefault(''),
+  SOAK_REDIRECT_SDP: list.optional(),
+  SOAK_EPHEMERAL_KEY_URL: list.prefault(''),
   SOAK_REALTIME_URL: url.optional(),
   SOAK_REALTIME_PORT: port.optional(),
   SOAK_REPLY_SCALE: replyScale.optional(),

@@ -26,6 +26,13 @@ export interface Settings {
   cycles: number | undefined;
   redirectWs: string[];
   /**
+   * SOAK_REDIRECT_SDP: URL patterns of the WebRTC SDP exchange (fetch/XHR) answered by the realtime server instead.
+   * Unset with SOAK_TRANSPORT=webrtc and SOAK_TARGET_URL: the OpenAI Realtime API's call endpoints (DEFAULT_SDP_REDIRECT).
+   */
+  redirectSdp: string[];
+  /** SOAK_EPHEMERAL_KEY_URL: URL patterns of the app's ephemeral-key request, answered with a fake key (ephemeral-key-stub.ts). */
+  ephemeralKeyUrls: string[];
+  /**
    * SOAK_REALTIME_URL: a realtime server the user runs (probed before the browser opens). Unset: the embedded
    * target's own server, or, for an external app with SOAK_REDIRECT_WS / SOAK_REALTIME_PORT, one the harness starts.
    */
@@ -70,6 +77,9 @@ export interface Settings {
   thresholdEnv: Record<string, string>;
 }
 
+/** The OpenAI Realtime API's WebRTC call endpoints: the GA one and the older `/v1/realtime?model=...`. */
+export const DEFAULT_SDP_REDIRECT = ['https://api.openai.com/v1/realtime/calls*', 'https://api.openai.com/v1/realtime?*'] as const;
+
 /** Only the names we own; empty strings count as unset so `FOO=` in .env means "default". */
 function pickOwnVariables(env: NodeJS.ProcessEnv): Record<string, string> {
   const picked: Record<string, string> = {};
@@ -102,6 +112,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Settings {
     stopSelector: s.SOAK_STOP_SELECTOR ?? (s.SOAK_TARGET_URL === undefined ? '#stop' : undefined),
     cycles: s.SOAK_CYCLES,
     redirectWs: s.SOAK_REDIRECT_WS,
+    redirectSdp: s.SOAK_REDIRECT_SDP ?? (s.SOAK_TRANSPORT === 'webrtc' && s.SOAK_TARGET_URL !== undefined ? [...DEFAULT_SDP_REDIRECT] : []),
+    ephemeralKeyUrls: s.SOAK_EPHEMERAL_KEY_URL,
     realtimeUrl: s.SOAK_REALTIME_URL,
     realtimePort: s.SOAK_REALTIME_PORT,
     replyScale: s.SOAK_REPLY_SCALE,

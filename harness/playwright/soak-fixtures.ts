@@ -131,6 +131,8 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       cycles: settings.cycles,
       dialect: settings.dialect,
       transport: settings.transport,
+      redirectSdp: settings.redirectSdp,
+      ephemeralKeyUrls: settings.ephemeralKeyUrls,
       loopbackOnly: settings.loopbackOnly,
       protocol: settings.protocol,
       micDir: settings.micDir,
