@@ -4,15 +4,28 @@ body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1000px;
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #e5e7eb; padding-bottom: 4px; }
 .meta { color: #4b5563; font-size: 13px; overflow-wrap: anywhere; }
-.verdict { padding: 12px 16px; border-radius: 6px; font-weight: bold; font-size: 18px; margin: 16px 0; }
+.summary { position: sticky; top: 0; z-index: 10; margin: 0 0 16px; padding: 10px 16px; border-radius: 0 0 6px 6px; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.12); max-height: 40vh; overflow-y: auto; }
+.summary .verdict { font-weight: bold; font-size: 18px; }
+.failed-checks { margin-top: 6px; display: flex; flex-wrap: wrap; gap: 6px; }
+.check-link { font-size: 13px; padding: 2px 8px; border-radius: 999px; background: #ffffff; text-decoration: none; white-space: nowrap; border: 1px solid currentColor; }
 .verdict-pass { background: #dcfce7; color: #166534; }
 .verdict-warn { background: #fef9c3; color: #854d0e; }
 .verdict-fail { background: #fee2e2; color: #991b1b; }
+figure, tr[id] { scroll-margin-top: 120px; }
+figure:target { outline: 3px solid #2563eb; outline-offset: 2px; }
+tr:target td { background: #eff6ff; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid #e5e7eb; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f9fafb; }
 .level-error { color: #991b1b; font-weight: bold; }
 .level-warn { color: #854d0e; font-weight: bold; }
+.table-wrap { overflow-x: auto; }
+td.nowrap, td.level { white-space: nowrap; overflow-wrap: normal; }
+td.level { min-width: 4.5em; }
+.badge { display: inline-block; min-width: 3.2em; text-align: center; padding: 0 6px; border-radius: 4px; font-size: 12px; }
+.badge.level-error { background: #fee2e2; }
+.badge.level-warn { background: #fef9c3; }
+td.check-id { overflow-wrap: normal; word-break: normal; }
 .passed { color: #166534; }
 .failed { color: #991b1b; font-weight: bold; }
 .issue { margin: 8px 0; padding: 8px 12px; border-left: 4px solid #d97706; background: #fffbeb; overflow-wrap: anywhere; }

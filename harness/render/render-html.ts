@@ -1,34 +1,56 @@
 /**
- * One self-contained HTML report: verdict banner, metrics table, inline SVG charts, issues with recommendations,
- * assertions, and the seed-format text in a <pre>. No script at all, no network (a CSP of default-src 'none' with
+ * One self-contained HTML report: a sticky summary (the verdict sentence with its counts and a link per failed check
+ * to the chart that shows it, or to its row), metrics table, inline SVG charts (each figure with an id), issues with
+ * recommendations, assertions (values in their units), and the seed-format text in a <pre>. No script at all, no network (a CSP of default-src 'none' with
  * inline styles and data: images only); every string from the log is escaped. Pure: Report in, string out.
  */
 import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
 import type { Assertion, Report } from '../analyze/report/report-schema.ts';
+import { chartAnchor, checkAnchor, failedCheckLinks } from './check-charts.ts';
 import { edgeCharts } from './edge-charts.ts';
 import { escapeHtml as esc } from './escape-html.ts';
+import { formatAssertionValue } from './format-value.ts';
 import { HTML_STYLES } from './html-styles.ts';
 import { metricRows } from './metric-rows.ts';
 import { renderChartSvg } from './render-svg.ts';
 import { renderText } from './render-text.ts';
+import { chartAttachmentName } from './soak-attachment-names.ts';
+import { verdictSentence } from './verdict-sentence.ts';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const VERDICT_TEXT = { pass: 'PASS: no budget breached', warn: 'WARN: warn-level assertions failed', fail: 'FAIL: error-level assertions failed' } as const;
-
 const cell = (value: unknown, cls = '') => `<td${cls ? ` class="${cls}"` : ''}>${esc(value)}</td>`;
+const badge = (level: Assertion['level']) => `<td class="level"><span class="badge level-${esc(level)}">${esc(level)}</span></td>`;
 
 function assertionRow(a: Assertion): string {
-  const actual = a.actual == null ? 'missing' : a.actual;
-  return `<tr>${cell(a.passed ? 'pass' : 'FAIL', a.passed ? 'passed' : 'failed')}${cell(a.level, `level-${a.level}`)}${cell(a.id)}${cell(actual)}${cell(`${a.operator} ${a.expected}`)}${cell(a.message)}</tr>`;
+  // Numbers read in their unit and never wrap; a long string value (cycle-leak's list) may.
+  const valueClass = (value: unknown) => (typeof value === 'string' && value.length > 24 ? 'value' : 'value nowrap');
+  const expected = `${a.operator} ${formatAssertionValue(a.expected, a.unit)}`;
+  return `<tr id="${esc(checkAnchor(a.id))}">${cell(a.passed ? 'pass' : 'FAIL', `nowrap ${a.passed ? 'passed' : 'failed'}`)}${badge(a.level)}${cell(a.id, 'check-id')}${cell(formatAssertionValue(a.actual, a.unit), valueClass(a.actual))}${cell(expected, valueClass(a.expected))}${cell(a.message)}</tr>`;
+}
+
+/** The sticky summary: the verdict sentence, then a link per failed check to its chart (or its row). */
+function summaryHeader(report: Report): string {
+  const links = failedCheckLinks(report).map(
+    (link) =>
+      `<a class="check-link level-${esc(link.assertion.level)}" href="${esc(link.href)}" title="${esc(link.assertion.message)}">${esc(link.assertion.id)}</a>`,
+  );
+  return [
+    `<header class="summary verdict-${esc(report.verdict)}">`,
+    `<div class="verdict">${esc(verdictSentence(report))}</div>`,
+    links.length > 0 ? `<nav class="failed-checks" aria-label="Failed checks">${links.join(' ')}</nav>` : '',
+    '</header>',
+  ].join('');
 }
 
 export function renderHtml(report: Report): string {
-  const failedCount = report.assertions.filter((a) => !a.passed).length;
   // The audio-edge charts (mouth-to-ear beside TTFR per turn, the slowest turn's strip) first, when the report has edges.
+  const figure = (anchor: string, svg: string) => `<figure id="${esc(anchor)}">${svg}</figure>`;
   const charts = [
-    ...edgeCharts(report).map((chart) => `<figure>${chart.svg}</figure>`),
-    ...report.series.map((series, index) => `<figure>${renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })}</figure>`),
+    ...edgeCharts(report).map((chart) => figure(chartAnchor(chart.name), chart.svg)),
+    ...report.series.map((series, index) =>
+      figure(chartAnchor(chartAttachmentName(series.id)), renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: `chart-${index}` })),
+    ),
   ];
   const issues = report.issues.map(
     (i) =>
@@ -48,9 +70,9 @@ export function renderHtml(report: Report): string {
     `<style>${HTML_STYLES}</style>`,
     '</head>',
     '<body>',
+    summaryHeader(report),
     '<h1>voice-soak Performance Analysis Report</h1>',
     `<div class="meta">Target ${esc(report.target.url)} (${esc(report.target.kind)}${report.target.dialect ? `, ${esc(report.target.dialect)}` : ''}); started ${esc(report.startedAt)}; tool ${esc(report.toolVersion)}; faults: ${report.faults.length > 0 ? esc(report.faults.join(', ')) : 'none'}</div>`,
-    `<div class="verdict verdict-${esc(report.verdict)}">${esc(VERDICT_TEXT[report.verdict])} (${report.issues.length} issues, ${failedCount} failed assertions)</div>`,
     '<h2>Metrics</h2>',
     '<table><thead><tr><th>Metric</th><th>Value</th><th>Budget</th></tr></thead><tbody>',
     ...metricRows(report).map((row) => `<tr>${cell(row.label)}${cell(row.value)}${cell(row.budget)}</tr>`),
@@ -69,9 +91,9 @@ export function renderHtml(report: Report): string {
         ]
       : []),
     '<h2>Assertions</h2>',
-    '<table><thead><tr><th>Result</th><th>Level</th><th>Id</th><th>Actual</th><th>Expected</th><th>Message</th></tr></thead><tbody>',
+    '<div class="table-wrap"><table class="assertions"><thead><tr><th>Result</th><th>Level</th><th>Id</th><th>Actual</th><th>Expected</th><th>Message</th></tr></thead><tbody>',
     ...report.assertions.map(assertionRow),
-    '</tbody></table>',
+    '</tbody></table></div>',
     ...(report.input.warnings.length > 0 ? ['<h2>Input warnings</h2>', `<ul>${report.input.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`] : []),
     '<h2>Text report</h2>',
     `<pre>${esc(renderText(report))}</pre>`,

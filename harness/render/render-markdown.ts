@@ -2,14 +2,13 @@
  * A Markdown summary of a Report: verdict, metrics table, issues with recommendations, failed assertions.
  * Every string that came from the log is escaped (escapeMarkdown), so a log cannot inject HTML or links. Pure module.
  */
-import type { Assertion, Report } from '../analyze/report/report-schema.ts';
+import type { Report } from '../analyze/report/report-schema.ts';
 import { escapeMarkdown as md } from './escape-markdown.ts';
+import { formatAssertionValue } from './format-value.ts';
 import { metricRows } from './metric-rows.ts';
 import { heapSiteRows, heapSitesCaption, likelySourceLines } from './heap-sites-rows.ts';
 
 const VERDICT_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
-
-const formatActual = (actual: Assertion['actual']) => (actual == null ? 'missing' : String(actual));
 
 export function renderMarkdown(report: Report): string {
   const failed = report.assertions.filter((a) => !a.passed);
@@ -55,7 +54,10 @@ export function renderMarkdown(report: Report): string {
       : [
           '| Level | Assertion | Actual | Expected | Message |',
           '| --- | --- | --- | --- | --- |',
-          ...failed.map((a) => `| ${md(a.level)} | ${md(a.id)} | ${md(formatActual(a.actual))} | ${md(`${a.operator} ${a.expected}`)} | ${md(a.message)} |`),
+          ...failed.map(
+            (a) =>
+              `| ${md(a.level)} | ${md(a.id)} | ${md(formatAssertionValue(a.actual, a.unit))} | ${md(`${a.operator} ${formatAssertionValue(a.expected, a.unit)}`)} | ${md(a.message)} |`,
+          ),
         ]),
   ];
   if (report.input.warnings.length > 0) {

@@ -33,6 +33,7 @@ function judgeAudioConcealment(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: share,
     operator: '<=',
+    unit: 'share',
     passed: totals.totalSamplesReceived > 0 && share <= budget,
     message:
       totals.totalSamplesReceived > 0

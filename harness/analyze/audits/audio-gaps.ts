@@ -30,6 +30,7 @@ function judgeAudioGaps(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: gaps.perMin,
     operator: '<=',
+    unit: 'gaps/min',
     passed,
     message: `audio-gaps: ${formatNumber(gaps.perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.count} gaps over ${formatNumber(ctx.thresholds.audioGapMs)} ms in ${formatNumber(gaps.replyAudioMin)} min of reply audio, longest ${formatNumber(gaps.maxMs)} ms)`,
     evidence: { gaps: gaps.count, perMin: gaps.perMin, longestMs: gaps.maxMs, replyAudioMin: gaps.replyAudioMin },

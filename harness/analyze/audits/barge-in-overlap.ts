@@ -32,6 +32,7 @@ function judgeBargeInOverlap(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: p95,
     operator: '<=',
+    unit: 'ms',
     passed,
     message: `barge-in-overlap: p95 ${formatNumber(p95)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms of reply audio heard after the caller started talking (${overlaps.length} barge-ins, longest ${formatNumber(Math.max(...overlaps))} ms)`,
     evidence: { p95Ms: p95, bargeIns: overlaps.length, longestMs: Math.max(...overlaps), budgetMs: budget },

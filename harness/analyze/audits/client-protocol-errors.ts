@@ -43,6 +43,7 @@ function judgeClientProtocolErrors(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: perTurn,
     operator: '<=',
+    unit: 'errors/turn',
     passed,
     message:
       tally.count === 0

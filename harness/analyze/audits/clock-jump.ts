@@ -29,6 +29,7 @@ function judgeClockJump(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: clockJumps.length,
     operator: '<=',
+    unit: 'jumps',
     passed: jump === undefined,
     message:
       jump === undefined

@@ -24,6 +24,7 @@ function judgeCrashes(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: data.crashes.count,
     operator: '<=',
+    unit: 'crashes',
     passed: data.crashes.count === 0,
     message:
       data.crashes.count === 0

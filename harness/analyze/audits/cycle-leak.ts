@@ -47,6 +47,7 @@ function judgeCycles(ctx: AnalysisContext): Check | null {
       expected,
       actual: null,
       operator: 'present',
+      unit: '',
       passed: false,
       message: `cycle-leak: ${cycles.length} conversation cycle(s) recorded (of ${planned} planned), at least ${MIN_CYCLES} are needed to judge`,
     });
@@ -91,6 +92,7 @@ function judgeCycles(ctx: AnalysisContext): Check | null {
     expected,
     actual: leaks.length ? leaks.join('; ') : 'none',
     operator: 'present',
+    unit: '',
     passed: leaks.length === 0,
     message: leaks.length ? `cycle-leak: ${leaks.join('; ')} (${over})` : `cycle-leak: nothing grew steadily per cycle (${seen.join(', ')}; ${over})`,
     evidence,

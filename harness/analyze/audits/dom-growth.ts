@@ -37,5 +37,6 @@ function judgeDomGrowth(ctx: AnalysisContext): Check | null {
     trend: ctx.trends.domNodes,
     budgetPerMin: ctx.thresholds.domNodeSlopePerMin,
     what: 'DOM node count',
+    unitPerMin: 'nodes/min',
   });
 }

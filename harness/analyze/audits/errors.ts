@@ -29,6 +29,7 @@ function judgeErrors(ctx: AnalysisContext): Check | null {
     expected: thresholds.maxErrors,
     actual: errorCount,
     operator: '<=',
+    unit: 'errors',
     passed: errorCount <= thresholds.maxErrors,
     message: `errors: ${errorCount} error(s) ${errorCount <= thresholds.maxErrors ? '<=' : '>'} ${thresholds.maxErrors}${data.errors.firstMessage ? ` (first at ${formatNumber((data.errors.firstAtMs ?? 0) / 1000)} s: ${data.errors.firstMessage.slice(0, 120)})` : ''}`,
     evidence: {

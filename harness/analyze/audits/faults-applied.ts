@@ -35,7 +35,14 @@ function judgeFaultsApplied(ctx: AnalysisContext): Check | null {
   const specs = ctx.data.header.faults ?? [];
   const judged = specs.map((spec) => judgeFault(ctx.data, spec));
   const failed = judged.filter((j) => j.problem !== null);
-  const base = { id: 'faults-applied', level: 'warn' as const, title: 'Injected faults without evidence', expected: 0, operator: '<=' as const };
+  const base = {
+    id: 'faults-applied',
+    level: 'warn' as const,
+    title: 'Injected faults without evidence',
+    expected: 0,
+    operator: '<=' as const,
+    unit: 'faults',
+  };
   const evidence = { faults: specs.length, withoutEvidence: failed.length, notApplied: judged.filter((j) => j.refused).length };
   if (specs.length === 0) return makeCheck({ ...base, actual: 0, passed: true, message: 'faults-applied: no fault injected', evidence });
   return makeCheck({

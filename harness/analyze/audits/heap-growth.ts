@@ -43,5 +43,6 @@ function judgeHeapGrowth(ctx: AnalysisContext): Check | null {
         'Heap trend unknown',
         thresholds.heapSlopeMbPerMin,
         `too few post-GC heap lows after warm-up (${heap.lows?.tMs.length ?? 0})`,
+        'MB/min',
       );
 }

@@ -24,6 +24,7 @@ function judgeInterruptions(ctx: AnalysisContext): Check | null {
     expected: thresholds.maxUnplannedInterruptions,
     actual: unplanned,
     operator: '<=',
+    unit: 'interruptions',
     passed: unplanned <= thresholds.maxUnplannedInterruptions,
     message: `interruptions: ${unplanned} unplanned interruption(s) ${unplanned <= thresholds.maxUnplannedInterruptions ? '<=' : '>'} ${thresholds.maxUnplannedInterruptions} (${data.interruptions.total} in all; reasons: ${[...data.interruptions.reasons].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'})`,
     evidence: { unplanned, total: data.interruptions.total, cancelledResponses: data.interruptions.cancelledResponses },

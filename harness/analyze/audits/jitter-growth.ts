@@ -37,13 +37,15 @@ function judgeJitterGrowth(ctx: AnalysisContext): Check | null {
       expected: thresholds.maxJitterMs,
       actual: endMedian,
       operator: '<=',
+      unit: 'ms',
       passed: false,
       message: `jitter-growth: ${formatNumber(endMedian)} ms > ${formatNumber(thresholds.maxJitterMs)} ms (median inbound audio jitter at the end of the run, getStats)`,
       evidence: { endMedianMs: endMedian, budgetMs: thresholds.maxJitterMs },
       window: { fromMs: endWindowFromMs(ctx.durationMs), toMs: ctx.durationMs },
     });
   const trend = fitTrend(series.tMs, series.values, { fromMs: ctx.warmupMs, confidence: thresholds.confidence, unit: 'ms/min' });
-  if (!trend) return trendUnknownCheck('jitter-growth', 'Jitter trend unknown', thresholds.jitterSlopeMsPerMin, 'too few getStats samples after warm-up');
+  if (!trend)
+    return trendUnknownCheck('jitter-growth', 'Jitter trend unknown', thresholds.jitterSlopeMsPerMin, 'too few getStats samples after warm-up', 'ms/min');
   return growthCheck({
     id: 'jitter-growth',
     title: 'Reply audio jitter grows',

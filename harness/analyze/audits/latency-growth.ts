@@ -34,5 +34,5 @@ function judgeLatencyGrowth(ctx: AnalysisContext): Check | null {
         fitted: 'Theil-Sen slope of message handler time',
         level: 'warn',
       })
-    : trendUnknownCheck('latency-growth', 'Message latency trend unknown', thresholds.messageLatencySlopeMsPerMin, 'too few messages after warm-up');
+    : trendUnknownCheck('latency-growth', 'Message latency trend unknown', thresholds.messageLatencySlopeMsPerMin, 'too few messages after warm-up', 'ms/min');
 }

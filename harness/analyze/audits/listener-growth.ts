@@ -25,5 +25,6 @@ function judgeListenerGrowth(ctx: AnalysisContext): Check | null {
     trend: ctx.trends.eventListeners,
     budgetPerMin: ctx.thresholds.listenerSlopePerMin,
     what: 'event listener count',
+    unitPerMin: 'listeners/min',
   });
 }

@@ -35,7 +35,7 @@ function judgeMemoryLimit(ctx: AnalysisContext): Check | null {
   const p95 = quantile(valuesBetween(series, warmupMs), 0.95) ?? quantile(series.values, 0.95);
   const warnings = ctx.data.safeguards['memory-warning'];
   const evidence = { postGcEndBytes: lastLows, heapP95Bytes: p95, limitBytes: limit, safeguardWarnings: warnings?.count ?? 0 };
-  const base = { id: 'memory-limit', title: 'Heap over the memory limit', expected: limit, operator: '<=' as const, evidence };
+  const base = { id: 'memory-limit', title: 'Heap over the memory limit', expected: limit, operator: '<=' as const, unit: 'bytes', evidence };
   if (lastLows !== null && lastLows > limit) {
     return makeCheck({
       ...base,

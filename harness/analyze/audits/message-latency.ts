@@ -32,6 +32,7 @@ function judgeMessageLatency(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: recent,
     operator: '<=',
+    unit: 'ms',
     passed,
     message: `message-latency: recent median handler time ${formatNumber(recent)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms (${ctx.adaptive.factor} x ${formatNumber(ctx.adaptive.baseline.messageHandlerMedianMs)} ms, ${ctx.adaptive.baseline.source})`,
     evidence: { recentMedianMs: recent, baselineMedianMs: ctx.adaptive.baseline.messageHandlerMedianMs, factor: ctx.adaptive.factor },

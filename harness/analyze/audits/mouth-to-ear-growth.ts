@@ -24,7 +24,7 @@ function judgeMouthToEarGrowth(ctx: AnalysisContext): Check | null {
   const trend = ctx.trends.mouthToEarMs;
   if (!trend) {
     const after = edges.mouthToEar.filter(([t]) => t >= ctx.warmupMs).length;
-    return trendUnknownCheck('mouth-to-ear-growth', title, thresholds.mouthToEarSlopeMsPerMin, `too few answered turns after warm-up (${after})`);
+    return trendUnknownCheck('mouth-to-ear-growth', title, thresholds.mouthToEarSlopeMsPerMin, `too few answered turns after warm-up (${after})`, 'ms/min');
   }
   return growthCheck({
     id: 'mouth-to-ear-growth',

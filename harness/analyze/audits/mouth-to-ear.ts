@@ -38,6 +38,7 @@ function judgeMouthToEar(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: p95,
     operator: '<=',
+    unit: 'ms',
     passed,
     message: `mouth-to-ear: p95 ${formatNumber(p95)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms (p50 ${formatNumber(p50)}, p99 ${formatNumber(p99)}; ${values.length} of ${edges.turns.length} turns heard${beyond})`,
     evidence: { p50Ms: p50, p95Ms: p95, p99Ms: p99, turnsHeard: values.length, turnsSpoken: edges.turns.length, budgetMs: budget },

@@ -37,6 +37,7 @@ function judgeNoAudioOutput(ctx: AnalysisContext): Check | null {
     expected: 'audible output',
     actual: passed ? `${edges.mouthToEar.length} of ${spoken} turns heard` : 'silence',
     operator: 'present',
+    unit: '',
     passed,
     message: passed
       ? `no-audio-output: audible output in ${edges.mouthToEar.length} of ${spoken} turns (${seconds(data.edges.output.audibleMs)} s audible of ${seconds(data.edges.output.measuredMs)} s measured, ${data.edges.output.sources.size} source(s))`

@@ -38,6 +38,7 @@ function judgePacketLoss(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: share,
     operator: '<=',
+    unit: 'share',
     passed: expected > 0 && share <= budget,
     message:
       expected > 0

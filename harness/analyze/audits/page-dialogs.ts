@@ -31,6 +31,7 @@ function judgePageDialogs(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: count,
     operator: '<=',
+    unit: 'dialogs',
     passed: count === 0,
     message:
       first === null

@@ -36,6 +36,7 @@ function judgePageUnresponsive(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: longestMs,
     operator: '<=',
+    unit: 'ms',
     passed: first === null,
     message:
       first === null

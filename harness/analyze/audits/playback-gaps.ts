@@ -35,6 +35,7 @@ function judgePlaybackGaps(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: perMin,
     operator: '<=',
+    unit: 'gaps/min',
     passed,
     message: `playback-gaps: ${formatNumber(perMin)} gaps/min ${passed ? '<=' : '>'} ${formatNumber(budget)} gaps/min (${gaps.length} silences of ${formatNumber(thresholds.playbackGapMs)} ms or more inside replies, in ${formatNumber(replyMin)} min of reply audio heard${longestMs === null ? '' : `, longest ${formatNumber(longestMs)} ms`})`,
     evidence: { gaps: gaps.length, perMin, longestMs, replyAudioMin: replyMin },

@@ -29,6 +29,7 @@ function judgeRemoteRequests(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: count,
     operator: '<=',
+    unit: 'requests',
     passed: count === 0,
     message:
       first === null

@@ -31,6 +31,7 @@ function judgeResponseTimeouts(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: count,
     operator: '<=',
+    unit: 'responses',
     passed: count === 0,
     message:
       count === 0

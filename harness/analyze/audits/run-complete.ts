@@ -36,6 +36,7 @@ function judgeRunComplete(ctx: AnalysisContext): Check | null {
     expected: 'completed',
     actual: completed ? 'completed' : 'partial',
     operator: '==',
+    unit: '',
     passed: completed,
     message: completed
       ? 'run-complete: the run finished its script'

@@ -28,6 +28,7 @@ function judgeSamplingGaps(ctx: AnalysisContext): Check | null {
     expected: thresholds.maxSampleGapMs,
     actual: maxMs,
     operator: '<=',
+    unit: 'ms',
     passed,
     message: `sampling-gaps: longest gap between CDP samples ${formatNumber(maxMs)} ms ${passed ? '<=' : '>'} ${formatNumber(thresholds.maxSampleGapMs)} ms (${overBudget} gap(s) over budget, ${timeouts} sample timeout(s))`,
     evidence: { maxGapMs: maxMs, gapsOverBudget: overBudget, sampleTimeouts: timeouts },

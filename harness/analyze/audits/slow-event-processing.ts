@@ -29,6 +29,7 @@ function judgeSlowEventProcessing(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: count,
     operator: '<=',
+    unit: 'events',
     passed,
     message: passed
       ? `slow-event-processing: no message or task over ${formatNumber(thresholds.eventProcessingTimeoutMs)} ms (longest ${formatNumber(longest)} ms)`

@@ -44,6 +44,7 @@ function judgeSlowFirstResponse(ctx: AnalysisContext): Check | null {
     expected: budget,
     actual: p95,
     operator: '<=',
+    unit: 'ms',
     passed,
     message: `slow-first-response: TTFR p95 ${formatNumber(p95)} ms ${passed ? '<=' : '>'} ${formatNumber(budget)} ms (${budgetSource}; ${turns.length} turns)`,
     evidence: { ttfrP95Ms: p95, turns: turns.length, budgetMs: budget },

@@ -36,6 +36,7 @@ function judgeSocketDrops(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: drops.length,
     operator: '<=',
+    unit: 'drops',
     passed: drops.length === 0,
     message:
       first === undefined

@@ -36,5 +36,6 @@ function judgeTtfrGrowth(ctx: AnalysisContext): Check | null {
         'Reply latency trend unknown',
         thresholds.ttfrSlopeMsPerMin,
         `too few turns after warm-up (${turns.filter((t) => t.startMs >= ctx.warmupMs).length})`,
+        'ms/min',
       );
 }

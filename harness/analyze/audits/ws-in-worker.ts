@@ -32,6 +32,7 @@ function judgeWsInWorker(ctx: AnalysisContext): Check | null {
     expected: 0,
     actual: sockets.length,
     operator: '<=',
+    unit: 'sockets',
     passed: false,
     message: `ws-in-worker: ${sockets.length} WebSocket(s) live in a Web Worker (first ${clipDetail(first.url, 80)} in worker ${clipDetail(first.worker, 60)}): the monitor cannot see their bufferedAmount or decode their frames; CDP frame counts ${total('framesSent')} sent / ${total('framesReceived')} received${closed ? `, ${closed} closed` : ''}`,
     evidence: {

@@ -12,7 +12,9 @@ export interface Check {
   issue: Issue | null;
 }
 
-export interface CheckInput extends Omit<Assertion, 'message'> {
+export interface CheckInput extends Omit<Assertion, 'message' | 'unit'> {
+  /** Unit of the numeric actual and expected (see assertionSchema.unit); every check states it, '' for none. */
+  unit: string;
   title: string;
   message: string;
   evidence?: Issue['evidence'];
@@ -39,5 +41,5 @@ export function makeCheck(input: CheckInput): Check {
 
 /** A missing input: never a pass. */
 export function noDataCheck(id: string, level: Assertion['level'], title: string, message: string): Check {
-  return makeCheck({ id, level, title, expected: 'data', actual: null, operator: 'present', passed: false, message: `${id}: ${message}` });
+  return makeCheck({ id, level, title, expected: 'data', actual: null, operator: 'present', passed: false, unit: '', message: `${id}: ${message}` });
 }

@@ -14,11 +14,13 @@ export interface CounterGrowthSpec {
   budgetPerMin: number;
   /** The counter, for the message: "DOM node count". */
   what: string;
+  /** The budget's unit when no trend was fitted: "nodes/min". */
+  unitPerMin: string;
 }
 
 export function counterGrowthCheck(ctx: AnalysisContext, spec: CounterGrowthSpec): Check {
-  const { id, title, trend, budgetPerMin, what } = spec;
+  const { id, title, trend, budgetPerMin, what, unitPerMin } = spec;
   return trend
     ? growthCheck({ id, title, trend, budgetPerMin, confidence: ctx.thresholds.confidence, fitted: `Theil-Sen slope of ${what}`, level: 'warn' })
-    : trendUnknownCheck(id, title, budgetPerMin, 'too few samples after warm-up');
+    : trendUnknownCheck(id, title, budgetPerMin, 'too few samples after warm-up', unitPerMin);
 }

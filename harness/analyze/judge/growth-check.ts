@@ -31,8 +31,8 @@ export interface GrowthCheckInput {
   shortSpanNote?: string;
 }
 
-/** No trend could be fitted ("too few turns after warm-up (2)"): a failed warning, never a silent pass. */
-export function trendUnknownCheck(id: string, title: string, budgetPerMin: number, tooFew: string): Check {
+/** No trend could be fitted ("too few turns after warm-up (2)"): a failed warning, never a silent pass. `unit`: the budget's ("ms/min"). */
+export function trendUnknownCheck(id: string, title: string, budgetPerMin: number, tooFew: string, unit: string): Check {
   return makeCheck({
     id,
     level: 'warn',
@@ -40,6 +40,7 @@ export function trendUnknownCheck(id: string, title: string, budgetPerMin: numbe
     expected: budgetPerMin,
     actual: null,
     operator: '<=',
+    unit,
     passed: false,
     message: `${id}: ${tooFew} to fit a trend`,
   });
@@ -59,6 +60,7 @@ export function growthCheck(input: GrowthCheckInput): Check {
     expected: budgetPerMin,
     actual: trend.slopePerMin,
     operator: '<=',
+    unit: trend.unit,
     passed: failedLevel === null,
     message: `${id}: ${formatNumber(trend.slopePerMin)} ${trend.unit} ${op} ${formatNumber(budgetPerMin)} ${trend.unit} (${input.fitted}, ${formatMinutes(trend.fromMs, trend.toMs)}${significance})${tooShort ? `: a warning only, ${input.shortSpanNote ?? `the trend spans under ${formatNumber(input.errorNeedsSpanMs! / 60_000)} min`}` : ''}`,
     evidence: {

@@ -41,6 +41,7 @@ export function unansweredCheck(ctx: AnalysisContext): Check | null {
     expected: thresholds.maxWsBufferedBytes,
     actual: worst.bytes,
     operator: '<=',
+    unit: 'bytes',
     passed: false,
     message: `ws-backpressure: ${formatNumber(worst.bytes)} bytes > ${formatNumber(thresholds.maxWsBufferedBytes)} bytes sent on ${worst.socketId} with no message back for ${formatNumber(worst.silentMs / 1000)} s at the end of the run, though the user spoke (the server is not reading, or not answering)`,
     evidence: { unansweredBytes: worst.bytes, silentMs: worst.silentMs, budget: thresholds.maxWsBufferedBytes },
@@ -53,7 +54,7 @@ export function levelCheck(ctx: AnalysisContext, spec: LevelSpec): Check {
   const endMedian = median(valuesBetween(spec.series, endFromMs)) ?? spec.series.values[spec.series.values.length - 1]!;
   const p95 = quantile(valuesBetween(spec.series, ctx.warmupMs), 0.95) ?? endMedian;
   const evidence = { endMedian, p95, budget: spec.budget, ...spec.extraEvidence };
-  const base = { id: spec.id, title: spec.title, expected: spec.budget, operator: '<=' as const, evidence };
+  const base = { id: spec.id, title: spec.title, expected: spec.budget, operator: '<=' as const, unit: spec.unit, evidence };
   if (endMedian > spec.budget) {
     return makeCheck({
       ...base,

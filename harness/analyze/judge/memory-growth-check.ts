@@ -26,6 +26,7 @@ export function memoryGrowthCheck(ctx: AnalysisContext, memory: MemoryTrend, spe
       spec.title,
       spec.budget,
       `too few post-GC samples after warm-up (${memory.lows.tMs.filter((t) => t >= ctx.warmupMs).length})`,
+      'MB/min', // the post-GC lows are fitted in MB/min (analysis-context.ts)
     );
   const fitted = `Theil-Sen slope of ${spec.what}${memory.lows.method === 'window-minima' ? ' (window minima)' : ''}`;
   return growthCheck({

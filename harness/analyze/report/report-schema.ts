@@ -54,6 +54,12 @@ export const assertionSchema = z.object({
   operator: z.enum(['<=', '<', '>=', '>', '==', 'present']),
   passed: z.boolean(),
   message: z.string(),
+  /**
+   * The unit of `actual` and `expected` when they are numbers: 'ms', 'bytes', 'share' (0..1), 'MB/min', 'ms/min',
+   * 'gaps/min', 'errors', ... ('' for a plain number). The renderers format by it (formatAssertionValue). Optional:
+   * reports written before units were recorded lack it.
+   */
+  unit: z.string().optional(),
 });
 
 export const issueSchema = z.object({

@@ -54,6 +54,36 @@ async function distinctColors(page: Page, png: Buffer): Promise<number> {
   }
 }
 
+/** The hrefs of the page's links that are not a fragment naming one of its elements. */
+function unresolvedLinks(page: Page): Promise<string[]> {
+  return page
+    .locator('a')
+    .evaluateAll((links) =>
+      links
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((href) => !href.startsWith('#') || document.getElementById(decodeURIComponent(href.slice(1))) === null),
+    );
+}
+
+test("the sticky summary stays on top and its links lead to the failed checks' charts", async ({ page }) => {
+  const report = leakyReport();
+  const file = join(scratchDir, 'summary.html');
+  await writeFile(file, renderHtml(report));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(pathToFileURL(file).href);
+  const links = page.locator('header.summary a.check-link');
+  await expect(links).toHaveCount(report.assertions.filter((a) => !a.passed).length);
+  expect(await unresolvedLinks(page)).toEqual([]);
+  await links.filter({ hasText: 'heap-growth' }).click();
+  await expect(page).toHaveURL(/#chart-heap$/);
+  // The chart is in view, below the summary, which stayed at the top of the viewport.
+  const summary = (await page.locator('header.summary').boundingBox())!;
+  const chart = (await page.locator('figure#chart-heap').boundingBox())!;
+  expect(summary.y).toBe(0);
+  expect(chart.y).toBeGreaterThanOrEqual(summary.height - 1);
+  expect(chart.y).toBeLessThan(800);
+});
+
 test('the HTML report shows its charts', async ({ page }, testInfo) => {
   const report = leakyReport();
   expect(report.series.length).toBeGreaterThanOrEqual(3);
@@ -112,7 +142,11 @@ test('a report with hostile strings in every field runs no script and loads noth
   expect(consoleMessages).toEqual([]);
   expect(requests).toEqual([pathToFileURL(file).href]);
   expect(await page.locator('script').count()).toBe(0);
-  expect(await page.locator('img, iframe, object, embed, a, [onerror], [onload]').count()).toBe(0);
+  expect(await page.locator('img, iframe, object, embed, a:not(.check-link), [onerror], [onload]').count()).toBe(0);
+  // The summary's links, one per failed check, each to an element of this page (a chart or the check's row).
+  const hostile = buildHostileReport();
+  await expect(page.locator('a.check-link')).toHaveCount(hostile.assertions.filter((a) => !a.passed).length);
+  expect(await unresolvedLinks(page)).toEqual([]);
   await expect(page.getByText('issue.message:<script>alert(1)</script>', { exact: false }).first()).toBeVisible();
   await expect(page.locator('pre')).toContainText('Performance Analysis Report');
 });

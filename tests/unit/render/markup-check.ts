@@ -52,3 +52,15 @@ export function checkMarkup(markup: string, { html = false } = {}): MarkupSummar
   if (stack.length > 0) throw new Error(`unclosed tags: ${stack.join(', ')}`);
   return { tags, attributes };
 }
+
+/**
+ * The links of a page that are not a fragment naming an element of the same page (an external or broken link):
+ * the HTML report links only from its summary to its own charts and rows.
+ */
+export function foreignLinks(markup: string): string[] {
+  const ids = new Set([...markup.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+  return [...markup.matchAll(/ href="([^"]*)"/g)].map((m) => m[1]!).filter((href) => !href.startsWith('#') || !ids.has(href.slice(1)));
+}
+
+/** Attributes that run script or load something (href is checked by foreignLinks). */
+export const unsafeAttributes = (attributes: Set<string>) => [...attributes].filter((a) => a.startsWith('on') || a === 'src');

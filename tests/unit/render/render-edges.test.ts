@@ -25,7 +25,7 @@ import { writeReportFiles } from '../../../harness/render/write-report-files.ts'
 import { generateLog, type GenerateLogOptions } from '../../../harness/synth/generate-log.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
 import { HOSTILE_STRINGS } from '../../fixtures-data/reports/hostile-report.ts';
-import { checkMarkup } from './markup-check.ts';
+import { checkMarkup, foreignLinks, unsafeAttributes } from './markup-check.ts';
 import { SEED_METRIC_FIELDS } from './seed-fields.ts';
 
 function analyzed(options: GenerateLogOptions, keep: (r: LogRecord) => boolean = () => true): Report {
@@ -263,10 +263,11 @@ test('HTML: both edge charts first among the charts, no script or handler; a rep
   const html = renderHtml(held);
   const { tags, attributes } = checkMarkup(html, { html: true });
   expect(tags.has('script')).toBe(false);
-  expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
+  expect(unsafeAttributes(attributes)).toEqual([]);
+  expect(foreignLinks(html)).toEqual([]);
   const classes = [...html.matchAll(/<svg [^>]*class="([^"]*)"/g)].map((m) => m[1]);
   expect(classes).toEqual(['edge-chart turn-latency', 'edge-chart turn-strip', ...held.series.map(() => 'chart')]);
-  for (const chart of edgeCharts(held)) expect(html).toContain(`<figure>${chart.svg}</figure>`);
+  for (const chart of edgeCharts(held)) expect(html).toContain(`<figure id="${chart.name.replace(/\.svg$/, '')}">${chart.svg}</figure>`);
   expect(renderHtml(buildSampleReport())).not.toContain('edge-chart');
 });
 

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { renderHtml, REPORT_CSP } from '../../../harness/render/render-html.ts';
 import { buildSampleReport } from '../../fixtures-data/reports/sample-report.ts';
 import { buildHostileReport } from '../../fixtures-data/reports/hostile-report.ts';
-import { checkMarkup } from './markup-check.ts';
+import { checkMarkup, foreignLinks, unsafeAttributes } from './markup-check.ts';
 
 const ALLOWED_TAGS = new Set([
   'html',
@@ -37,6 +37,10 @@ const ALLOWED_TAGS = new Set([
   'g',
   'polyline',
   'circle',
+  // the sticky summary and its links to the report's own charts and rows
+  'header',
+  'nav',
+  'a',
 ]);
 
 test('the HTML report is self-contained: strict CSP, no script, no external references', () => {
@@ -55,7 +59,8 @@ test('the HTML report is self-contained: strict CSP, no script, no external refe
   expect(policy.get('style-src')).toEqual(["'unsafe-inline'"]);
   expect(tags.has('script')).toBe(false);
   expect([...tags].filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
-  expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
+  expect(unsafeAttributes(attributes)).toEqual([]);
+  expect(foreignLinks(html)).toEqual([]);
   expect(html.match(/<svg /g)).toHaveLength(buildSampleReport().series.length);
   expect(html).toContain('verdict-fail');
   expect(html).toContain('Performance Analysis Report\n2025-05-01T10:00:00.000Z');
@@ -63,17 +68,18 @@ test('the HTML report is self-contained: strict CSP, no script, no external refe
 
 test('chart clip-path ids are unique within the document', () => {
   const html = renderHtml(buildSampleReport());
-  const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-  expect(ids.length).toBe(buildSampleReport().series.length); // one clip path per chart
-  expect(new Set(ids).size).toBe(ids.length);
+  const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+  expect(ids.filter((id) => id.endsWith('-clip')).length).toBe(buildSampleReport().series.length); // one clip path per chart
+  expect(new Set(ids).size).toBe(ids.length); // and the figures' and rows' anchors are unique too
 });
 
 test('hostile strings in every field of a report produce no markup of their own', () => {
   const html = renderHtml(buildHostileReport());
   const { tags, attributes } = checkMarkup(html, { html: true });
   expect([...tags].filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
-  expect([...attributes].filter((a) => a.startsWith('on') || a === 'src' || a === 'href')).toEqual([]);
-  expect(html).not.toMatch(/<script|<img|<a |<svg onload/i); // 'onerror=' may appear, escaped, as text
+  expect(unsafeAttributes(attributes)).toEqual([]);
+  expect(foreignLinks(html)).toEqual([]);
+  expect(html).not.toMatch(/<script|<img|<a (?!class="check-link level-(?:error|warn)" href="#)|<svg onload/i); // 'onerror=' may appear, escaped, as text
   expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(html).toContain('\u202Egnp.exe');
   expect(html).not.toMatch(/[\u0000\u0007]/);
