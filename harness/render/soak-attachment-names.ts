@@ -3,6 +3,8 @@
  * finds a test's report by these names (also in merged shard results, where only the name survives).
  */
 
+/** The verdict sentence and one line per failed assertion: a soak test's first attachment. */
+export const SOAK_VERDICT = 'voice-soak-verdict.txt';
 export const SOAK_REPORT_JSON = 'voice-soak-report.json';
 export const SOAK_REPORT_TEXT = 'voice-soak-report.txt';
 export const SOAK_REPORT_HTML = 'voice-soak-report.html';

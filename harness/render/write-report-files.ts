@@ -1,6 +1,8 @@
 /**
- * Write one report's renderings into a folder: report.txt (the seed's format), report.json, report.html
- * (self-contained), one SVG per chart series and per audio-edge chart, summary.md. Returns them as attachments, the log last.
+ * Write one report's renderings into a folder and return them as attachments in the order a reviewer reads them
+ * (the Playwright report lists attachments in this order): verdict.txt (the verdict sentence and the failed checks),
+ * the charts (the audio-edge charts, then one SVG per series), report.txt (the seed's format), summary.md,
+ * report.html (self-contained), report.json, and the log last.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,8 +21,10 @@ import {
   SOAK_REPORT_JSON,
   SOAK_REPORT_MARKDOWN,
   SOAK_REPORT_TEXT,
+  SOAK_VERDICT,
 } from './soak-attachment-names.ts';
 import type { SoakRunFile } from './soak-run-result.ts';
+import { verdictText } from './verdict-sentence.ts';
 
 export function writeReportFiles(report: Report, outDir: string, logPath?: string): SoakRunFile[] {
   const dir = resolve(outDir);
@@ -31,15 +35,16 @@ export function writeReportFiles(report: Report, outDir: string, logPath?: strin
     writeFileSync(path, content);
     files.push({ name, contentType, path });
   };
-  write('report.txt', SOAK_REPORT_TEXT, CONTENT_TYPES.text, renderText(report));
-  write('report.json', SOAK_REPORT_JSON, CONTENT_TYPES.json, renderJson(report));
-  write('report.html', SOAK_REPORT_HTML, CONTENT_TYPES.html, renderHtml(report));
+  write('verdict.txt', SOAK_VERDICT, CONTENT_TYPES.text, verdictText(report));
+  for (const chart of edgeCharts(report)) write(chart.name, chart.name, CONTENT_TYPES.svg, chart.svg);
   for (const series of report.series) {
     const name = chartAttachmentName(series.id);
     write(name, name, CONTENT_TYPES.svg, renderChartSvg(series, { warmupMs: report.warmupMs, idPrefix: name.slice(0, -4) }));
   }
-  for (const chart of edgeCharts(report)) write(chart.name, chart.name, CONTENT_TYPES.svg, chart.svg);
+  write('report.txt', SOAK_REPORT_TEXT, CONTENT_TYPES.text, renderText(report));
   write('summary.md', SOAK_REPORT_MARKDOWN, CONTENT_TYPES.markdown, renderMarkdown(report));
+  write('report.html', SOAK_REPORT_HTML, CONTENT_TYPES.html, renderHtml(report));
+  write('report.json', SOAK_REPORT_JSON, CONTENT_TYPES.json, renderJson(report));
   if (logPath !== undefined) files.push({ name: SOAK_LOG, contentType: CONTENT_TYPES.jsonl, path: resolve(logPath) });
   return files;
 }

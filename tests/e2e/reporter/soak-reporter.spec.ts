@@ -39,7 +39,7 @@ const CHARTS = [
   'chart-turn-latency.svg',
   'chart-slowest-turn.svg',
 ];
-const REPORT_FILES = ['voice-soak-report.txt', SOAK_REPORT_JSON, 'voice-soak-report.html', 'voice-soak-summary.md', ...CHARTS];
+const REPORT_FILES = ['voice-soak-verdict.txt', 'voice-soak-report.txt', SOAK_REPORT_JSON, 'voice-soak-report.html', 'voice-soak-summary.md', ...CHARTS];
 
 interface JsonReportSpec {
   title: string;
