@@ -11,7 +11,8 @@ import { CallOfferError, readCallOffer } from './read-call-offer.ts';
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, openai-beta, openai-organization, openai-project',
+  // x-openai-agents-sdk: @openai/agents-realtime's WebRTC transport sends it with every offer.
+  'access-control-allow-headers': 'authorization, content-type, openai-beta, openai-organization, openai-project, x-openai-agents-sdk',
   'access-control-expose-headers': 'Location',
 };
 

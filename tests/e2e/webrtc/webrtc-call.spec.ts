@@ -85,6 +85,7 @@ test('the multipart form (sdp + session) and the older POST /v1/realtime?model= 
   expect(((await notSdp.json()) as { error: { code: string } }).error.code).toBe('invalid_offer');
   const preflight = await fetch(`${server.httpUrl}v1/realtime/calls`, { method: 'OPTIONS' });
   expect(preflight.headers.get('access-control-expose-headers')).toBe('Location');
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('x-openai-agents-sdk');
 });
 
 test('rtp-loss and rtp-jitter reach the page: packets lost, jitter up; a clean call loses none', async () => {
