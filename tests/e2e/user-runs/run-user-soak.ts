@@ -30,7 +30,8 @@ export interface UserSoak extends PlaywrightRun {
   explain: string;
 }
 
-function findFile(dir: string, name: string): string | null {
+/** The first file under dir (recursively) whose path ends with name. */
+export function findFile(dir: string, name: string): string | null {
   if (!existsSync(dir)) return null;
   const hit = readdirSync(dir, { recursive: true })
     .map(String)
