@@ -29,6 +29,8 @@ export function createRendererMemoryReader(options: {
   timeoutMs?: number;
   readRss?: (pid: number) => Promise<number | undefined>;
   readCpu?: (pid: number) => Promise<number | undefined>;
+  /** The browser's processes are another machine's (connectOptions): no /proc reads, identify() says why. */
+  remoteBrowser?: boolean;
   /** Runs one try with the sampler paused (its lock), so a burn never lands inside a sample; default: no lock. */
   exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
 }): RendererMemoryReader {
@@ -53,6 +55,7 @@ export function createRendererMemoryReader(options: {
 
   async function identifyOnce(): Promise<number | string> {
     if (!options.browserSession) return 'no browser CDP session (SystemInfo.getProcessInfo needs one)';
+    if (options.remoteBrowser) return "the browser is a Playwright server's (connectOptions): its processes may be another machine's, not this one's /proc";
     if (process.platform !== 'linux') return `renderer RSS is read from /proc, not available on ${process.platform}`;
     let reason = 'not tried';
     for (const burnMs of BURN_MS) {

@@ -58,6 +58,7 @@ export function samplerCollector(input: {
         browserSession: sessions.browser,
         note: input.note,
         timeoutMs: options.cdpTimeoutMs,
+        remoteBrowser: options.remoteBrowser,
         exclusive: (fn) => sampler.exclusive(fn),
       });
       // A page whose main thread stops answering: the sampler says so after maxUnresponsiveMs, and the conversation

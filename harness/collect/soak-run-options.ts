@@ -62,4 +62,9 @@ export interface SoakRunOptions {
   heapProfileIntervalBytes?: number;
   /** Take two heap snapshots and diff them (SOAK_HEAP_SNAPSHOTS; unset: the setting, default off). */
   heapSnapshots?: boolean;
+  /**
+   * The browser is a Playwright server's (`use.connectOptions`, maybe on another machine): its process ids are not
+   * this machine's, so the renderer's RSS and CPU time are not read from /proc (the CDP samples still are).
+   */
+  remoteBrowser?: boolean;
 }

@@ -11,7 +11,8 @@
  * without finish() (a failure, a timeout, an interruption, or a spec that never calls it) is analyzed on teardown,
  * with the same files attached; a passing one then fails on its breached budgets. Each attempt writes into its own
  * run folder, so retries keep separate files. Device mode launches its own Chromium (the fake-capture WAV is a
- * launch argument) with the config's launchOptions; controllable mode uses the worker's browser.
+ * launch argument) with the config's launchOptions; controllable mode uses the worker's browser, which may be a
+ * Playwright server's (`use.connectOptions`: no local preflight or Xvfb, no renderer RSS from this machine's /proc).
  */
 import { test as base, type Page } from '@playwright/test';
 import { loadSettings } from '../config/settings.ts';
@@ -55,6 +56,9 @@ export interface Soak {
 const settings = loadSettings();
 const FAKE_AUDIO_FILE_ARG = /^--use-file-for-fake-audio-capture=/;
 
+const REMOTE_DEVICE_MIC =
+  "SOAK_MIC_MODE=device launches its own Chromium with the mic's WAV as a launch argument, which a browser behind connectOptions cannot take: use SOAK_MIC_MODE=controllable (the default) with a remote browser";
+
 /** A machine-setup problem found before the browser opens; the message names the command that fixes it. */
 export class SoakPreflightError extends Error {
   override name = 'SoakPreflightError';
@@ -64,7 +68,9 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
   // Before the worker's browser launches: the browser must exist, and a headed one on Linux without DISPLAY gets an
   // Xvfb started here (a suite without voice-soak's globalSetup). Installs nothing: a missing piece is one line.
   soakMachine: [
-    async ({ playwright, launchOptions, headless }, use) => {
+    async ({ playwright, launchOptions, headless, connectOptions }, use) => {
+      // A Playwright server's browser (connectOptions) runs on its machine, with its own display: nothing to check here.
+      if (connectOptions) return use(undefined);
       const problem = soakPreflightProblem({
         executablePath: launchOptions.executablePath ?? playwright.chromium.executablePath(),
         configured: launchOptions.executablePath !== undefined,
@@ -100,6 +106,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       playwright,
       launchOptions,
       headless,
+      connectOptions,
       contextOptions,
       soakDurationMs,
       targetUrl,
@@ -139,6 +146,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       scriptPath: settings.scriptPath,
       outputDir: settings.outputDir,
       apiKey: settings.apiKey,
+      ...(connectOptions ? { remoteBrowser: true } : {}),
       ...soakRunOptions,
       durationMs: soakDurationMs,
       targetUrl,
@@ -148,6 +156,7 @@ export const test = base.extend<SoakFixtureOptions & { soak: Soak }, { soakMachi
       redirectWs,
       sampleIntervalMs,
     };
+    if (connectOptions && micMode === 'device') throw new SoakPreflightError(REMOTE_DEVICE_MIC);
     const run = await prepareSoakRun(options, testInfo.title);
     const ownBrowser = run.launchArgs.length
       ? await playwright.chromium.launch({

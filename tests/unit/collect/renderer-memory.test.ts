@@ -71,3 +71,33 @@ test('the reader burns page CPU, picks the pid, reads its RSS, and looks again o
   expect(await reader.read()).toBeUndefined(); // not looked up again at once (each lookup blocks the page)
   expect(pageCalls).toEqual(['Runtime.evaluate']);
 });
+
+test('a remote browser (connectOptions) gets no renderer RSS: its pids belong to another machine, so nothing is read and the note says why', async () => {
+  const calls: string[] = [];
+  const session = {
+    async send(method: string) {
+      calls.push(method);
+      return { processInfo: [renderer(10, 1)] };
+    },
+  };
+  const notes: string[] = [];
+  const reads: number[] = [];
+  const reader = createRendererMemoryReader({
+    pageSession: session,
+    browserSession: session,
+    note: (detail) => notes.push(detail),
+    remoteBrowser: true,
+    readRss: async (pid) => {
+      reads.push(pid);
+      return 1;
+    },
+    readCpu: async (pid) => {
+      reads.push(pid);
+      return 1;
+    },
+  });
+  expect(await reader.identify()).toMatch(/^the browser is a Playwright server's \(connectOptions\)/);
+  expect(notes).toEqual([expect.stringMatching(/^renderer RSS not sampled: the browser is a Playwright server's/)]);
+  expect(await reader.read()).toBeUndefined();
+  expect({ calls, reads }).toEqual({ calls: [], reads: [] });
+});
