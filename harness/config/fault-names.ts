@@ -20,6 +20,7 @@ export const FAULT_NAMES: readonly string[] = [
   'drop-connection',
   'rtp-loss',
   'rtp-jitter',
+  'datachannel-stall',
   'detached-dom',
   'listener-leak',
   'playback-jitter',

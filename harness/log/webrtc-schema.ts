@@ -64,6 +64,12 @@ export const candidatePairStatsSchema = z.object({
   bytesReceived: bytes,
 });
 
+/** Every ICE candidate's address the peer knows (local-candidate and remote-candidate stats), each once. */
+export const candidateAddressesSchema = z.object({
+  local: z.array(shortText).max(16),
+  remote: z.array(shortText).max(16),
+});
+
 /** The peer's data channels together (data-channel stats). */
 export const dataChannelStatsSchema = z.object({
   channels: count,
@@ -81,6 +87,8 @@ export const rtcStatsSampleSchema = z.object({
   inbound: inboundAudioStatsSchema.optional(),
   outbound: outboundAudioStatsSchema.optional(),
   candidatePair: candidatePairStatsSchema.optional(),
+  /** Optional: logs written before it was recorded lack it. */
+  candidates: candidateAddressesSchema.optional(),
   dataChannels: dataChannelStatsSchema.optional(),
 });
 

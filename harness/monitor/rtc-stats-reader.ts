@@ -1,14 +1,17 @@
 /**
  * Reads one RTCPeerConnection.getStats() report into the log's `rtc` sections (log/webrtc-schema.ts): the inbound
  * audio track (the reply), the outbound one (the mic) with what the far end reported about it, the transport's
- * selected candidate pair with its addresses, and the data channels together. Seconds become milliseconds; a
+ * selected candidate pair with its addresses, every ICE candidate's address (local and remote, each address once, at
+ * most MAX_CANDIDATE_ADDRESSES a side: what proves a call stayed on loopback), and the data channels together. Seconds become milliseconds; a
  * section the report lacks is left out. Pure: a Map-like of stats objects in, plain numbers out.
  */
 import type { RtcStatsSample } from '../log/webrtc-schema.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: RTCStats entries are dictionaries whose fields depend on their type; each reader narrows what it uses
 type Stats = Record<string, any>;
-type Sections = Pick<RtcStatsSample, 'inbound' | 'outbound' | 'candidatePair' | 'dataChannels'>;
+type Sections = Pick<RtcStatsSample, 'inbound' | 'outbound' | 'candidatePair' | 'candidates' | 'dataChannels'>;
+
+const MAX_CANDIDATE_ADDRESSES = 16;
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const count = (value: unknown): number => Math.max(0, Math.round(num(value)));
@@ -21,7 +24,14 @@ export function readRtcStats(report: { forEach(callback: (stats: Stats) => void)
   let pairId: string | undefined;
   let anyPair: Stats | undefined;
   const channels = { channels: 0, messagesSent: 0, messagesReceived: 0, bytesSent: 0, bytesReceived: 0 };
+  const candidates = { local: new Set<string>(), remote: new Set<string>() };
   report.forEach((s) => {
+    if (s.type === 'local-candidate' || s.type === 'remote-candidate') {
+      const side = s.type === 'local-candidate' ? candidates.local : candidates.remote;
+      const address = addressOf(s);
+      if (address !== undefined && side.size < MAX_CANDIDATE_ADDRESSES) side.add(address);
+      return;
+    }
     if (s.type === 'inbound-rtp' && audio(s) && !out.inbound) {
       const target = optionalMs(s.jitterBufferTargetDelay);
       const level = typeof s.audioLevel === 'number' && Number.isFinite(s.audioLevel) ? { audioLevel: Math.min(1, Math.max(0, s.audioLevel)) } : {};
@@ -64,9 +74,8 @@ export function readRtcStats(report: { forEach(callback: (stats: Stats) => void)
     const rtt = optionalMs(pair.currentRoundTripTime);
     const local = typeof pair.localCandidateId === 'string' ? report.get(pair.localCandidateId) : undefined;
     const remote = typeof pair.remoteCandidateId === 'string' ? report.get(pair.remoteCandidateId) : undefined;
-    const address = (c: Stats | undefined) => (typeof (c?.address ?? c?.ip) === 'string' ? String(c?.address ?? c?.ip).slice(0, 256) : undefined);
-    const localAddress = address(local);
-    const remoteAddress = address(remote);
+    const localAddress = addressOf(local);
+    const remoteAddress = addressOf(remote);
     out.candidatePair = {
       state: String(pair.state ?? 'unknown').slice(0, 64),
       ...(rtt.value === undefined ? {} : { currentRoundTripTimeMs: rtt.value }),
@@ -76,6 +85,13 @@ export function readRtcStats(report: { forEach(callback: (stats: Stats) => void)
       bytesReceived: Math.max(0, num(pair.bytesReceived)),
     };
   }
+  if (candidates.local.size + candidates.remote.size > 0) out.candidates = { local: [...candidates.local], remote: [...candidates.remote] };
   if (channels.channels > 0) out.dataChannels = channels;
   return out;
+}
+
+/** A candidate's address (`address`, or the older `ip`), or undefined when the browser hides it (mDNS names count). */
+function addressOf(c: Stats | undefined): string | undefined {
+  const address = c?.address ?? c?.ip;
+  return typeof address === 'string' && address !== '' ? address.slice(0, 256) : undefined;
 }

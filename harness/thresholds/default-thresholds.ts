@@ -81,6 +81,11 @@ export const PLAIN_DEFAULT_THRESHOLDS = {
    * 64 KB there is not being sent (the channel is congested or the peer stopped reading).
    */
   maxDataChannelBufferedBytes: 64 * 1024,
+  /**
+   * 5000: after a caller's utterance ends the server's VAD says speech_stopped within about a second (0.5-1.5 s
+   * measured on loopback, its 500 ms of silence included); 5 s with nothing on oai-events is a stalled channel.
+   */
+  maxDataChannelWaitMs: 5_000,
   maxAudioGapsPerMin: 2,
   maxErrors: 0,
   /**

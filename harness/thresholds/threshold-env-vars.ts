@@ -58,6 +58,7 @@ export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('MAX_CONCEALED_SHARE', 'maxConcealedShare', 'fraction', 'non-negative'),
   row('JITTER_BUFFER_SLOPE_MS_PER_MIN', 'jitterBufferSlopeMsPerMin', 'ms/min', 'non-negative'),
   row('MAX_DATACHANNEL_BUFFERED_MB', 'maxDataChannelBufferedBytes', 'MB', 'non-negative', MIB),
+  row('MAX_DATACHANNEL_WAIT_MS', 'maxDataChannelWaitMs', 'ms', 'positive'),
   row('MAX_AUDIO_GAPS_PER_MIN', 'maxAudioGapsPerMin', 'gaps/min', 'non-negative'),
   row('MAX_ERRORS', 'maxErrors', 'errors', 'non-negative-integer'),
   row('MAX_CLIENT_PROTOCOL_ERRORS_PER_TURN', 'maxClientProtocolErrorsPerTurn', 'errors/turn', 'non-negative'),

@@ -72,6 +72,8 @@ export const thresholdsSchema = z.object({
   jitterBufferSlopeMsPerMin: nonNegative.default(D.jitterBufferSlopeMsPerMin),
   /** WebRTC budget: data channel bufferedAmount that counts as backpressure, bytes. */
   maxDataChannelBufferedBytes: nonNegative.default(D.maxDataChannelBufferedBytes),
+  /** WebRTC budget: wait from the end of a caller's utterance to the next event received on the data channel, ms. */
+  maxDataChannelWaitMs: positive.default(D.maxDataChannelWaitMs),
   /** Budget: audible gaps per minute of reply audio. */
   maxAudioGapsPerMin: nonNegative.default(D.maxAudioGapsPerMin),
   /** Budget: errors (server protocol errors, app errors, crashes) in the whole run; client misuse is counted apart. */

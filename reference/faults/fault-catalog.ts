@@ -32,6 +32,8 @@ export interface FaultSpec {
   rtpLossShare?: number;
   /** server, WebRTC: each reply audio RTP packet held back a random 0..N ms. */
   rtpJitterMs?: number;
+  /** server, WebRTC: from the caller's second utterance, the oai-events channel is neither read nor written for N ms. */
+  datachannelStallMs?: number;
   /** app: each reply audio delta leaves this many caption spans detached but referenced. */
   detachedDomPerDelta?: number;
   /** app: each reply audio delta adds this many document listeners that are never removed. */
@@ -184,6 +186,17 @@ export const faultCatalog: readonly FaultDefinition[] = [
     min: 0,
     max: 2_000,
     summary: 'WebRTC: each reply audio RTP packet is held back a random 0..MS ms',
+  },
+  {
+    name: 'datachannel-stall',
+    key: 'datachannelStallMs',
+    side: 'server',
+    kind: 'number',
+    defaultValue: 10_000,
+    min: 0,
+    max: 600_000,
+    summary:
+      "WebRTC: from the caller's second utterance the oai-events channel is neither read nor written for MS ms (events held, then sent at once); audio keeps flowing",
   },
   {
     name: 'detached-dom',

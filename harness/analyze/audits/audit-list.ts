@@ -42,6 +42,7 @@ import { packetLossAudit } from './packet-loss.ts';
 import { audioConcealmentAudit } from './audio-concealment.ts';
 import { jitterBufferGrowthAudit } from './jitter-buffer-growth.ts';
 import { datachannelBackpressureAudit } from './datachannel-backpressure.ts';
+import { datachannelStallAudit } from './datachannel-stall.ts';
 
 export const AUDITS: readonly Audit[] = [
   heapGrowthAudit,
@@ -60,6 +61,7 @@ export const AUDITS: readonly Audit[] = [
   audioBacklogAudit,
   wsBackpressureAudit,
   datachannelBackpressureAudit,
+  datachannelStallAudit,
   eventQueueGrowthAudit,
   audioGapsAudit,
   mouthToEarAudit,

@@ -40,7 +40,13 @@ export interface WebRtcData {
   intervals: { tMs: number; delta: InboundTotals }[];
   /** Largest bufferedAmount over the data channels at each sample, bytes. */
   dcBufferedBytes: TimeSeries;
-  /** Addresses of the selected candidate pairs seen (both ends). */
+  /** Sample times at which some data channel had received more messages than at its previous sample, in order. */
+  dcReceiveMs: number[];
+  /** The first sample of an open data channel, and the last data channel sample, or null. */
+  dcOpenMs: number | null;
+  dcLastMs: number | null;
+  lastDcReceived: Map<string, number>;
+  /** Addresses of the selected candidate pairs and of every ICE candidate seen (both ends). */
   addresses: Set<string>;
   lastInbound: Map<string, InboundPoint>;
 }
@@ -57,6 +63,10 @@ export function emptyWebRtcData(): WebRtcData {
     concealedShare: emptySeries(),
     intervals: [],
     dcBufferedBytes: emptySeries(),
+    dcReceiveMs: [],
+    dcOpenMs: null,
+    dcLastMs: null,
+    lastDcReceived: new Map(),
     addresses: new Set(),
     lastInbound: new Map(),
   };
@@ -72,6 +82,7 @@ export function collectRtcSample(webrtc: WebRtcData, record: RtcStatsSample): vo
   const pair = record.candidatePair;
   if (pair?.localAddress) webrtc.addresses.add(pair.localAddress);
   if (pair?.remoteAddress) webrtc.addresses.add(pair.remoteAddress);
+  for (const address of [...(record.candidates?.local ?? []), ...(record.candidates?.remote ?? [])]) webrtc.addresses.add(address);
   const inbound = record.inbound;
   if (!inbound) return;
   webrtc.inboundSamples++;
@@ -102,6 +113,13 @@ export function collectDataChannelSample(webrtc: WebRtcData, record: DataChannel
   // Channels sampled in one tick share its tMs: keep the largest.
   if (last >= 0 && series.tMs[last] === record.tMs) series.values[last] = Math.max(series.values[last]!, record.bufferedAmountBytes);
   else push(series, record.tMs, record.bufferedAmountBytes);
+  if (record.readyState === 1) webrtc.dcOpenMs ??= record.tMs;
+  webrtc.dcLastMs = Math.max(webrtc.dcLastMs ?? 0, record.tMs);
+  const key = `${record.peerId}/${record.channelId}`;
+  const before = webrtc.lastDcReceived.get(key) ?? 0;
+  webrtc.lastDcReceived.set(key, record.messagesReceived);
+  const receives = webrtc.dcReceiveMs;
+  if (record.messagesReceived > before && receives[receives.length - 1] !== record.tMs) receives.push(record.tMs);
 }
 
 /** Inbound totals over the intervals that ended at or after fromMs. */

@@ -3,9 +3,13 @@
  * track, remote audio played by an <audio> element, and the `oai-events` data channel for events. The SDP offer is
  * POSTed to the call endpoint (`application/sdp`, `Authorization: Bearer <key>` when a key is configured) with
  * `voice_soak_faults` in its query, like the socket URL's. The handle looks like a WebSocket to VoiceApp (readyState,
- * send, close, onopen/onmessage/onerror/onclose), so the rest of the app is the same for both transports.
+ * send, close, onopen/onmessage/onerror/onclose), so the rest of the app is the same for both transports. Once the
+ * server has answered a call URL that names server faults, the app marks them applied (a socket URL is the evidence
+ * on a WebSocket; a call's POST is no socket the monitor sees).
  */
+import { faultCatalog, formatFaultSpec, parseFaultSpec } from '../../faults/fault-spec.ts';
 import type { AppConfig } from './app-config.ts';
+import { monitor } from './monitor-bridge.ts';
 import type { RealtimeLink } from './realtime-socket.ts';
 
 const EVENTS_CHANNEL_LABEL = 'oai-events';
@@ -65,6 +69,7 @@ export class RealtimeCall implements RealtimeLink {
       const response = await fetch(realtimeCallUrl(config), { method: 'POST', body: this.pc.localDescription?.sdp ?? '', headers });
       const body = await response.text();
       if (!response.ok) throw new Error(`call endpoint answered ${response.status}: ${body.slice(0, 200)}`);
+      markServerFaults(config.faults);
       if (this.closed) return;
       await this.pc.setRemoteDescription({ type: 'answer', sdp: body });
     } catch (error) {
@@ -79,4 +84,11 @@ export class RealtimeCall implements RealtimeLink {
     this.pc.close();
     this.onclose?.(new CloseEvent('close', { code, reason, wasClean: false }));
   }
+}
+
+/** Each server-side fault of the spec the call URL carried, as the monitor's fault-applied mark. */
+function markServerFaults(spec: string): void {
+  if (!spec) return;
+  const faults = parseFaultSpec(spec);
+  for (const { key, side } of faultCatalog) if (side === 'server' && faults[key] !== undefined) monitor.faultApplied(formatFaultSpec({ [key]: faults[key] }));
 }

@@ -3,7 +3,10 @@
  * candidate on loopback (loopback-peer-config.ts), the client's `oai-events` data channel carrying the same Realtime
  * events as a WebSocket connection, the client's Opus mic track decoded for the server VAD, and reply audio sent back
  * as an Opus track in real time (paced-audio-sender.ts). Server faults apply as on a WebSocket (ttfr-growth, stall,
- * protocol-errors in the response; drop-connection closes the peer) plus the RTP ones (rtp-loss, rtp-jitter).
+ * protocol-errors in the response; drop-connection closes the peer) plus the RTP ones (rtp-loss, rtp-jitter) and
+ * datachannel-stall: when the VAD hears the caller's second utterance start, the server stops writing and reading
+ * the oai-events channel for the fault's ms (its events wait in order, the client's wait unread), then sends and
+ * handles the backlog at once; the mic and reply audio tracks keep flowing, so the reply is heard with no events.
  */
 import type { IncomingMessage } from 'node:http';
 import { RTCPeerConnection } from 'werift';
@@ -83,9 +86,30 @@ function runCall(pc: RTCPeerConnection, audio: RTCRtpTransceiver, setup: CallSet
   let flushScheduled = false;
   // werift loses the first chunk of a send made inside its onMessage handler (SCTP resends it ~1 s later): sends go
   // out from a timer, in order.
+  const stallMs = options.faults.datachannelStallMs;
+  let speechStarts = 0;
+  let stallUntilMs = 0;
+  const inbox: (string | Buffer)[] = [];
+  const stalled = () => performance.now() < stallUntilMs;
   const flush = () => {
     flushScheduled = false;
+    if (stalled()) return;
     for (const text of outbox.splice(0)) if (channel?.readyState === 'open') channel.send(text);
+  };
+  const receive = (data: string | Buffer) => {
+    if (stalled()) inbox.push(data);
+    else dispatchClientEvent(ctx, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, typeof data !== 'string');
+  };
+  let stallTimer: NodeJS.Timeout | null = null;
+  const startStall = (ms: number) => {
+    stallUntilMs = performance.now() + ms;
+    log(`datachannel-stall: oai-events neither read nor written for ${ms} ms`);
+    stallTimer = setTimeout(() => {
+      stallTimer = null;
+      log(`datachannel-stall over: ${outbox.length} events sent, ${inbox.length} client events handled`);
+      flush();
+      for (const data of inbox.splice(0)) receive(data);
+    }, ms);
   };
   const random = seededRandom(mixSeeds(options.seed, 0x7e7));
   const sender = new PacedAudioSender({
@@ -102,6 +126,7 @@ function runCall(pc: RTCPeerConnection, audio: RTCRtpTransceiver, setup: CallSet
     send(event: ServerEvent) {
       if (closed) return;
       const { type, ...rest } = event;
+      if (stallMs !== undefined && type === 'input_audio_buffer.speech_started' && ++speechStarts === 2) startStall(stallMs);
       outbox.push(JSON.stringify({ event_id: nextId('event'), type, ...rest }));
       if (!flushScheduled && channel) {
         flushScheduled = true;
@@ -145,7 +170,7 @@ function runCall(pc: RTCPeerConnection, audio: RTCRtpTransceiver, setup: CallSet
     if (dc.label !== EVENTS_CHANNEL_LABEL || channel) return;
     channel = dc;
     clearTimeout(connectTimer);
-    dc.onMessage.subscribe((data) => dispatchClientEvent(ctx, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, typeof data !== 'string'));
+    dc.onMessage.subscribe(receive);
     dc.stateChanged.subscribe((state) => {
       if (state === 'closed') close('data channel closed');
     });
@@ -165,6 +190,7 @@ function runCall(pc: RTCPeerConnection, audio: RTCRtpTransceiver, setup: CallSet
     closed = true;
     clearTimeout(connectTimer);
     if (dropTimer) clearTimeout(dropTimer);
+    if (stallTimer) clearTimeout(stallTimer);
     ctx.activeResponse?.cancel('client_cancelled');
     sender.close();
     codec.close();

@@ -38,6 +38,34 @@ test('each call fault fails its own audit', () => {
   expect(failedErrors(call({ dcBufferedBytes: (t) => t * 2 }))).toEqual(['datachannel-backpressure']);
 });
 
+test('datachannel-stall: the caller spoke and the data channel said nothing for over 5 s fails, answered utterances pass', async () => {
+  // Utterances end at 20.5, 60.5, 90.5 s; the channel receives every second, except in 59-70 s.
+  const utterancesMs: [number, number][] = [
+    [19_000, 20_500],
+    [59_000, 60_500],
+    [89_000, 90_500],
+  ];
+  const clean = call({ utterancesMs });
+  expect(assertion(clean, 'datachannel-stall')).toMatchObject({ passed: true, actual: 500, expected: 5_000 });
+  expect(assertion(clean, 'datachannel-stall')?.message).toBe(
+    'datachannel-stall: longest wait 0.5 s <= 5.0 s for a message on the data channel after the caller spoke (3 utterances)',
+  );
+  const stalled = call({ utterancesMs, dcSilentMs: [59_000, 70_000] });
+  expect(failedErrors(stalled)).toContain('datachannel-stall');
+  expect(assertion(stalled, 'datachannel-stall')).toMatchObject({ passed: false, level: 'error', actual: 9_500 });
+  expect(assertion(stalled, 'datachannel-stall')?.message).toBe(
+    "datachannel-stall: 9.5 s > 5.0 s: after the caller's utterance ending at 60.5 s no message came on the data channel for 9.5 s (1 of 3 utterances waited longer)",
+  );
+  // Silent until the run ends: the wait runs to the last data channel sample.
+  const dead = call({ utterancesMs, dcSilentMs: [89_000, 1e9] });
+  expect(assertion(dead, 'datachannel-stall')?.message).toMatch(
+    /^datachannel-stall: 89\.5 s > 5\.0 s: .* ending at 90\.5 s no message came on the data channel in the 89\.5 s left of the run/,
+  );
+  // Without utterances timed at the mic there is nothing to judge; a WebSocket run is not judged.
+  expect(assertion(call(), 'datachannel-stall')).toBeUndefined();
+  expect(assertion(analyze(completeSoakLog()), 'datachannel-stall')).toBeUndefined();
+});
+
 test('a WebRTC run without its WebRTC data fails (no-data-webrtc, no-data-datachannel); a WebSocket run gets no WebRTC assertion', () => {
   const bare = analyze(completeSoakLog({ meta: { transport: 'webrtc', monitor: 'injected' } }));
   expect(assertion(bare, 'no-data-webrtc')).toMatchObject({ passed: false, level: 'error' });

@@ -12,6 +12,10 @@ export interface CallShape {
   jitterMs?: (tMs: number) => number;
   jitterBufferMs?: (tMs: number) => number;
   dcBufferedBytes?: (tMs: number) => number;
+  /** The data channel receives nothing in [from, to) ms (its messagesReceived stays put). */
+  dcSilentMs?: [number, number];
+  /** Utterances the caller speaks (mic records), [start, end] ms. */
+  utterancesMs?: [number, number][];
 }
 
 export function webrtcCallRecords(shape: CallShape = {}): LogRecord[] {
@@ -21,11 +25,15 @@ export function webrtcCallRecords(shape: CallShape = {}): LogRecord[] {
   let samples = 0;
   let concealed = 0;
   let delayMs = 0;
+  let messages = 0;
+  for (const [tMs, endMs] of shape.utterancesMs ?? []) records.push({ type: 'mic', tMs, endMs, utterance: 'u01', precise: true });
   for (let tMs = 1_000; tMs <= RUN_MS; tMs += 1_000) {
     const lostNow = Math.round(50 * (shape.lossShare ?? 0));
     lost += lostNow;
     received += 50 - lostNow;
     samples += 48_000;
+    const [silentFrom, silentTo] = shape.dcSilentMs ?? [0, 0];
+    if (tMs < silentFrom || tMs >= silentTo) messages += 10;
     concealed += Math.round(48_000 * (shape.concealedShare ?? 0.002));
     delayMs += 48_000 * (shape.jitterBufferMs?.(tMs) ?? 60);
     records.push({
@@ -55,7 +63,7 @@ export function webrtcCallRecords(shape: CallShape = {}): LogRecord[] {
       readyState: 1,
       bufferedAmountBytes: shape.dcBufferedBytes?.(tMs) ?? 0,
       messagesSent: 1,
-      messagesReceived: tMs / 100,
+      messagesReceived: messages,
       bytesSent: 400,
       bytesReceived: tMs * 3,
     });

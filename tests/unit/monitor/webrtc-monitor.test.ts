@@ -21,7 +21,7 @@ function statsReport(entries: Record<string, unknown>[]) {
   };
 }
 
-test('readRtcStats: inbound audio, outbound with the far end report, the selected pair with addresses, data channels; seconds become ms', () => {
+test('readRtcStats: inbound audio, outbound with the far end report, the selected pair with addresses, every candidate address, data channels; seconds become ms', () => {
   const sections = readRtcStats(
     statsReport([
       {
@@ -55,6 +55,10 @@ test('readRtcStats: inbound audio, outbound with the far end report, the selecte
       },
       { id: 'L', type: 'local-candidate', address: '127.0.0.1' },
       { id: 'R', type: 'remote-candidate', address: '127.0.0.1' },
+      { id: 'L2', type: 'local-candidate', address: '::1' },
+      { id: 'L3', type: 'local-candidate', ip: '10.0.0.7' },
+      { id: 'L4', type: 'local-candidate', address: '127.0.0.1' },
+      { id: 'R2', type: 'remote-candidate', address: '' },
       { id: 'D1', type: 'data-channel', messagesSent: 2, messagesReceived: 40, bytesSent: 100, bytesReceived: 9000 },
       { id: 'V', type: 'inbound-rtp', kind: 'video', packetsReceived: 99 },
     ]),
@@ -81,6 +85,8 @@ test('readRtcStats: inbound audio, outbound with the far end report, the selecte
     bytesSent: 9,
     bytesReceived: 10,
   });
+  // Each address once, in report order; an older browser's `ip` counts; a hidden (empty) address is left out.
+  expect(sections.candidates).toEqual({ local: ['127.0.0.1', '::1', '10.0.0.7'], remote: ['127.0.0.1'] });
   expect(sections.dataChannels).toEqual({ channels: 1, messagesSent: 2, messagesReceived: 40, bytesSent: 100, bytesReceived: 9000 });
   rtcStatsSampleSchema.parse({ type: 'rtc', tMs: 1, peerId: 'pc-1', connectionState: 'connected', ...sections });
   expect(readRtcStats(statsReport([]))).toEqual({});

@@ -15,6 +15,7 @@ test('parses names with defaults, values with : or =, and round-trips through fo
     retainAudioMbPerMin: 1,
     rtpJitterMs: 60,
     rtpLossShare: 0.05,
+    datachannelStallMs: 10_000,
     retainAudioBuffersMbPerMin: 2,
     leakAudioContext: true,
     detachedDomPerDelta: 4,
@@ -41,6 +42,8 @@ test('bad entries throw one-line errors naming the entry', () => {
     ['late-audio:-1', /"late-audio:-1": late-audio needs a number in 0\.\.60000/],
     ['slow-playback-start:soon', /"slow-playback-start:soon": slow-playback-start needs a number/],
     ['playback-jitter:70000', /"playback-jitter:70000": playback-jitter needs a number in 0\.\.60000/],
+    ['datachannel-stall:-5', /"datachannel-stall:-5": datachannel-stall needs a number in 0\.\.600000/],
+    ['datachannel-stall:long', /"datachannel-stall:long": datachannel-stall needs a number/],
   ];
   for (const [spec, message] of cases) {
     expect(() => parseFaultSpec(spec)).toThrow(message);
@@ -54,4 +57,11 @@ test('bad entries throw one-line errors naming the entry', () => {
 
 test('later specs override earlier ones fault by fault', () => {
   expect(mergeFaultSpecs(parseFaultSpec('stall:2,ttfr-growth:100'), parseFaultSpec('stall:5'))).toEqual({ stallTurn: 5, latencyGrowthMsPerTurn: 100 });
+});
+
+test('the WebRTC faults take their values: rtp-loss a share, rtp-jitter and datachannel-stall milliseconds', () => {
+  const spec = parseFaultSpec('rtp-loss:0.2,rtp-jitter=150,datachannel-stall:8000');
+  expect(spec).toEqual({ rtpLossShare: 0.2, rtpJitterMs: 150, datachannelStallMs: 8000 });
+  expect(formatFaultSpec(spec)).toBe('rtp-loss:0.2,rtp-jitter:150,datachannel-stall:8000');
+  expect(parseFaultSpec('datachannel-stall')).toEqual({ datachannelStallMs: 10_000 });
 });
