@@ -26,6 +26,18 @@ td.level { min-width: 4.5em; }
 .badge.level-error { background: #fee2e2; }
 .badge.level-warn { background: #fef9c3; }
 td.check-id { overflow-wrap: normal; word-break: normal; }
+table.assertions th { white-space: nowrap; }
+/* A narrow screen: each assertion as a card: result, level and id on a line, then actual, budget and the message. */
+@media (max-width: 640px) {
+  table.assertions thead { display: none; }
+  table.assertions tr { display: grid; grid-template-columns: auto auto 1fr; gap: 2px 10px; padding: 6px 8px; border-bottom: 1px solid #e5e7eb; }
+  table.assertions td { border: none; padding: 0; min-width: 0; }
+  table.assertions td.check-id { font-weight: bold; }
+  table.assertions td.actual, table.assertions td.expected, table.assertions td.message { grid-column: 1 / -1; }
+  table.assertions td.actual::before { content: 'actual '; color: #6b7280; }
+  table.assertions td.expected::before { content: 'budget '; color: #6b7280; }
+  table.assertions td.message { color: #374151; }
+}
 .passed { color: #166534; }
 .failed { color: #991b1b; font-weight: bold; }
 .issue { margin: 8px 0; padding: 8px 12px; border-left: 4px solid #d97706; background: #fffbeb; overflow-wrap: anywhere; }

@@ -24,9 +24,9 @@ const badge = (level: Assertion['level']) => `<td class="level"><span class="bad
 
 function assertionRow(a: Assertion): string {
   // Numbers read in their unit and never wrap; a long string value (cycle-leak's list) may.
-  const valueClass = (value: unknown) => (typeof value === 'string' && value.length > 24 ? 'value' : 'value nowrap');
+  const valueClass = (value: unknown, which: string) => `value ${which}${typeof value === 'string' && value.length > 24 ? '' : ' nowrap'}`;
   const expected = `${a.operator} ${formatAssertionValue(a.expected, a.unit)}`;
-  return `<tr id="${esc(checkAnchor(a.id))}">${cell(a.passed ? 'pass' : 'FAIL', `nowrap ${a.passed ? 'passed' : 'failed'}`)}${badge(a.level)}${cell(a.id, 'check-id')}${cell(formatAssertionValue(a.actual, a.unit), valueClass(a.actual))}${cell(expected, valueClass(a.expected))}${cell(a.message)}</tr>`;
+  return `<tr id="${esc(checkAnchor(a.id))}">${cell(a.passed ? 'pass' : 'FAIL', `nowrap ${a.passed ? 'passed' : 'failed'}`)}${badge(a.level)}${cell(a.id, 'check-id')}${cell(formatAssertionValue(a.actual, a.unit), valueClass(a.actual, 'actual'))}${cell(expected, valueClass(a.expected, 'expected'))}${cell(a.message, 'message')}</tr>`;
 }
 
 /** The sticky summary: the verdict sentence, then a link per failed check to its chart (or its row). */

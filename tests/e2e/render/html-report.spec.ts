@@ -23,9 +23,13 @@ test.afterAll(async () => {
   await rm(scratchDir, { recursive: true, force: true });
 });
 
+let leaky: ReturnType<typeof analyze> | undefined;
+/** A 7-minute leaking run's report, analyzed once per worker (the tests only read it). */
 function leakyReport() {
+  if (leaky) return leaky;
   const [header, ...records] = [...generateLog({ durationMs: 420_000, seed: 11, faults: { heapLeakMbPerMin: 3 } })];
-  return analyze({ header: header as LogHeader, records: records as LogRecord[] });
+  leaky = analyze({ header: header as LogHeader, records: records as LogRecord[] });
+  return leaky;
 }
 
 /** Distinct colours in a PNG, counted by drawing it on a canvas in a blank page. */
