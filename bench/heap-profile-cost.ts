@@ -7,22 +7,26 @@
  *    time ('message' handlerMs p99),
  *  - the sampler's latency (p50, p99) and the largest gap between two samples,
  *  - the checkpoint's HeapProfiler.getSamplingProfile time (p50, max) and the live sampled sites it saw.
- * Usage: npx tsx bench/heap-profile-cost.ts [--phase-ms 10000] [--pairs 2] [--intervals 2048,4096,16384]
+ * Usage: npx tsx bench/heap-profile-cost.ts [--quick] [--phase-ms 10000] [--pairs 2] [--intervals 2048,4096,16384]
+ *  --quick: 5 s phases, 1 pair, the 4096 B interval only. The table goes to bench/results.md too.
  */
-import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printTable, q, type AppCost } from './lib/app-cost-table.ts';
+import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printAndRecord, q, type AppCost } from './lib/app-cost-table.ts';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
 import { createHeapProfileCheckpoints } from '../harness/collect/heap-profile-checkpoints.ts';
 import type { LogRecord } from '../harness/log/log-schema.ts';
+import { isQuick } from './lib/results-file.ts';
 import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? String(process.argv[at + 1]) : fallback;
 };
-const phaseMs = Number(arg('phase-ms', '10000'));
-const pairs = Number(arg('pairs', '2'));
-const intervals = arg('intervals', '2048,4096,16384').split(',').map(Number);
+const phaseMs = Number(arg('phase-ms', isQuick() ? '5000' : '10000'));
+const pairs = Number(arg('pairs', isQuick() ? '1' : '2'));
+const intervals = arg('intervals', isQuick() ? '4096' : '2048,4096,16384')
+  .split(',')
+  .map(Number);
 if (!(phaseMs >= 2000) || !(pairs >= 1) || intervals.some((n) => !(n >= 128))) {
   console.error('heap-profile-cost: --phase-ms >= 2000, --pairs >= 1, --intervals bytes >= 128 (comma-separated)');
   process.exit(64);
@@ -90,10 +94,9 @@ for (let pair = 0; pair < pairs; pair++) {
 await close();
 
 const off = results.get('off')!;
-console.log(
+printAndRecord(
+  { name: 'heap-profile-cost', heading: 'Sampling heap profiler cost (bench/heap-profile-cost.ts)' },
   `heap profile cost: ${pairs} x (${phaseKinds.join(', ')}), ${phaseMs / 1000} s each, headless Chromium, embedded target, 1 Hz sampler + GC sample every 5 s`,
-);
-printTable(
   ['phase', ...APP_COST_HEAD, 'lat p50', 'lat p99', 'ratio', 'max gap', 'profile p50', 'profile max'],
   [12, ...APP_COST_WIDTHS, 8, 8, 7, 8, 12, 12],
   phaseKinds.map((kind) => {
@@ -109,5 +112,5 @@ printTable(
       r.profileMs.length ? fmt(Math.max(...r.profileMs), 1) : '-',
     ];
   }),
+  'ms throughout; ratio = ON / OFF (chunk mean; sampler latency p50); max gap = largest time between two CDP samples',
 );
-console.log('ms throughout; ratio = ON / OFF (chunk mean; sampler latency p50); max gap = largest time between two CDP samples');

@@ -5,7 +5,8 @@
  *     without and with the monitor;
  *  3. the monitor's own heap footprint over 8 hours of synthetic Realtime traffic compressed into seconds
  *     (fake clock, ~20 messages/s plus 40 audio API calls/s), post-GC, compared with the same traffic unmonitored.
- * Run: npx tsx bench/monitor-overhead.ts   (loopback only; about a minute)
+ * Run: npx tsx bench/monitor-overhead.ts [--quick]  (loopback only; about a minute; --quick: 5000-message bursts,
+ * simulated time up to 1 hour). The three tables go to bench/results.md too.
  */
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -17,6 +18,17 @@ import { WebSocketServer } from 'ws';
 import { buildMonitor } from '../harness/monitor/build-monitor.ts';
 import { findChromium } from '../harness/setup/find-chromium.ts';
 import { driveSyntheticHours, dispatchLoop } from './lib/monitor-synthetic-traffic.ts';
+import { isQuick, markdownTable, writeResultsSection } from './lib/results-file.ts';
+
+/** console.table's object-of-rows as Markdown (row key first). */
+function objectTable(rows: Record<string, Record<string, unknown>>): string {
+  const columns = [...new Set(Object.values(rows).flatMap((r) => Object.keys(r)))];
+  return markdownTable(
+    ['', ...columns],
+    Object.entries(rows).map(([key, row]) => [key, ...columns.map((c) => (row[c] === null || row[c] === undefined ? '' : String(row[c])))]),
+  );
+}
+const sections: string[] = [];
 
 const DELTA = Buffer.alloc(4800, 3).toString('base64');
 const KB = 1024;
@@ -47,8 +59,7 @@ async function bundleTable() {
     ],
   });
   const whatIfBytes = whatIf.outputFiles[0]!.contents;
-  console.log('\nBundle (harness/monitor/dist)');
-  console.table({
+  const bundle = {
     'voice-soak-monitor.js (IIFE)': { minKB: +(result.iifeBytes / KB).toFixed(1), gzipKB: +(result.gzipBytes / KB).toFixed(1) },
     'voice-soak-monitor.mjs (ESM)': { minKB: +(result.esmBytes / KB).toFixed(1), gzipKB: null },
     'of which zod (min)': { minKB: +(zodBytes / KB).toFixed(1), gzipKB: null },
@@ -56,7 +67,10 @@ async function bundleTable() {
       minKB: +(whatIfBytes.length / KB).toFixed(1),
       gzipKB: +(gzipSync(whatIfBytes, { level: 9 }).length / KB).toFixed(1),
     },
-  });
+  };
+  console.log('\nBundle (harness/monitor/dist)');
+  console.table(bundle);
+  sections.push('Bundle (harness/monitor/dist)', '', objectTable(bundle), '');
   return result.iifePath;
 }
 
@@ -107,7 +121,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 async function main() {
   const iifePath = await bundleTable();
-  const burst = 20_000;
+  const burst = isQuick() ? 5_000 : 20_000;
   const server = await startServers(burst);
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ['--enable-precise-memory-info'] });
   try {
@@ -131,9 +145,10 @@ async function main() {
     }
     console.log('\nPer-message overhead (Chromium, one audio-delta JSON frame parsed by the app handler)');
     console.table(rows);
+    sections.push('Per-message overhead (Chromium, one audio-delta JSON frame parsed by the app handler)', '', objectTable(rows), '');
 
     const footprint: Record<string, Record<string, number | string>> = {};
-    const checkpointsMin = [7, 30, 60, 120, 240, 480];
+    const checkpointsMin = isQuick() ? [7, 30, 60] : [7, 30, 60, 120, 240, 480];
     for (const monitored of [false, true]) {
       const page = await browser.newPage();
       await page.addInitScript((m) => {
@@ -168,8 +183,11 @@ async function main() {
       if (typeof row['with monitor MB'] === 'number' && typeof row['without MB'] === 'number')
         row['monitor footprint MB'] = +(row['with monitor MB'] - row['without MB']).toFixed(2);
     }
-    console.log('\nHeap growth over simulated time, post-GC (8 h of synthetic Realtime traffic, fake clock)');
+    const footprintTitle = `Heap growth over simulated time, post-GC (${checkpointsMin.at(-1)! / 60} h of synthetic Realtime traffic, fake clock)`;
+    console.log(`\n${footprintTitle}`);
     console.table(footprint);
+    sections.push(footprintTitle, '', objectTable(footprint));
+    writeResultsSection('monitor-overhead', 'Monitor cost (bench/monitor-overhead.ts)', sections.join('\n'));
   } finally {
     await browser.close();
     server.close();

@@ -7,17 +7,19 @@
  *  - the tap's own main-thread time per second of audio (handling its worklets' batches) and what it wrote
  *    (audio-out records and bytes per minute).
  * The worklet itself runs on the audio rendering thread, not the page's main thread.
- * Usage: npx tsx bench/output-tap-cost.ts [--phase-ms 10000] [--pairs 3]
+ * Usage: npx tsx bench/output-tap-cost.ts [--quick] [--phase-ms 10000] [--pairs 3]
+ *  --quick: 5 s phases, 2 pairs. The table goes to bench/results.md too.
  */
-import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printTable, type AppCost } from './lib/app-cost-table.ts';
+import { APP_COST_HEAD, APP_COST_WIDTHS, addAppCost, appCostCells, fmt, printAndRecord, type AppCost } from './lib/app-cost-table.ts';
+import { isQuick } from './lib/results-file.ts';
 import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? String(process.argv[at + 1]) : fallback;
 };
-const phaseMs = Number(arg('phase-ms', '10000'));
-const pairs = Number(arg('pairs', '3'));
+const phaseMs = Number(arg('phase-ms', isQuick() ? '5000' : '10000'));
+const pairs = Number(arg('pairs', isQuick() ? '2' : '3'));
 if (!(phaseMs >= 2000) || !(pairs >= 1)) {
   console.error('output-tap-cost: --phase-ms >= 2000, --pairs >= 1');
   process.exit(64);
@@ -80,8 +82,9 @@ await tap('on');
 await close();
 
 const off = results.get('off')!;
-console.log(`output tap cost: ${pairs} x (off, on), ${phaseMs / 1000} s each, headless Chromium, embedded target talking continuously`);
-printTable(
+printAndRecord(
+  { name: 'output-tap-cost', heading: 'Audio output tap cost (bench/output-tap-cost.ts)' },
+  `output tap cost: ${pairs} x (off, on), ${phaseMs / 1000} s each, headless Chromium, embedded target talking continuously`,
   ['phase', ...APP_COST_HEAD, 'tap ms/s', 'records/min', 'KB/min', 'audible s'],
   [7, ...APP_COST_WIDTHS, 10, 12, 8, 10],
   ['off', 'on'].map((kind) => {
@@ -96,5 +99,5 @@ printTable(
       fmt((r.audibleFrames * 10) / 1000, 1),
     ];
   }),
+  "ms throughout; ratio = chunk mean ON / OFF; tap ms/s = the tap's main-thread time per second of run; audible s = audible output heard",
 );
-console.log("ms throughout; ratio = chunk mean ON / OFF; tap ms/s = the tap's main-thread time per second of run; audible s = audible output heard");

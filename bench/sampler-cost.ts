@@ -5,9 +5,14 @@
  *  - renderer time per sample: delta of Performance.getMetrics DevToolsCommandDuration between samples (ms),
  *  - the app's own audio processing time (in-page monitor 'audio-chunk' processingMs) and message handler time
  *    ('message' handlerMs), p50/p99 per phase kind.
- * Usage: npx tsx bench/sampler-cost.ts [--phase-ms 10000] [--pairs 3] [--interval-ms 1000]
+ * Writes its table to bench/results.md with the aims "renderer time per sample <= 1 ms" (p50) and "app audio
+ * processing time changed <= 1 %" (ratio of the audio-chunk means, ON / OFF).
+ * Usage: npx tsx bench/sampler-cost.ts [--quick] [--phase-ms 10000] [--pairs 3] [--interval-ms 1000]
+ *  --quick: 5 s phases, 2 pairs.
  */
 import { quantile } from 'simple-statistics';
+import { m } from './lib/app-cost-table.ts';
+import { isQuick, markdownTable, recordAim, writeResultsSection } from './lib/results-file.ts';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
 import type { LogRecord } from '../harness/log/log-schema.ts';
@@ -17,8 +22,8 @@ const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
-const phaseMs = arg('phase-ms', 10_000);
-const pairs = arg('pairs', 3);
+const phaseMs = arg('phase-ms', isQuick() ? 5_000 : 10_000);
+const pairs = arg('pairs', isQuick() ? 2 : 3);
 const intervalMs = arg('interval-ms', 1_000);
 
 const { browser, page, drainMonitor, close } = await openTalkingEmbeddedPage();
@@ -77,8 +82,34 @@ const rows: Array<[string, string, string, string]> = [
   ['app message handler ms, sampler OFF', String(results.off.handlerMs.length), q(results.off.handlerMs, 0.5), q(results.off.handlerMs, 0.99)],
   ['app message handler ms, sampler ON', String(results.on.handlerMs.length), q(results.on.handlerMs, 0.5), q(results.on.handlerMs, 0.99)],
 ];
-console.log(`sampler cost: ${pairs} x (${phaseMs / 1000} s off, ${phaseMs / 1000} s on), interval ${intervalMs} ms, headless Chromium, embedded target`);
+const ratio = m(results.on.chunkMs) / m(results.off.chunkMs);
+const title = `sampler cost: ${pairs} x (${phaseMs / 1000} s off, ${phaseMs / 1000} s on), interval ${intervalMs} ms, headless Chromium, embedded target`;
+console.log(title);
 console.log(['measure'.padEnd(38), 'n'.padStart(6), 'p50'.padStart(10), 'p99'.padStart(10)].join(''));
 for (const [name, n, p50, p99] of rows) console.log([name.padEnd(38), n.padStart(6), p50.padStart(10), p99.padStart(10)].join(''));
+const ratioLine = `app audio-chunk mean ON / OFF: ${Number.isFinite(ratio) ? ratio.toFixed(3) : 'n/a'}`;
+console.log(ratioLine);
+writeResultsSection(
+  'sampler-cost',
+  'Sampler cost (bench/sampler-cost.ts)',
+  [title, '', markdownTable(['measure', 'n', 'p50', 'p99'], rows), '', ratioLine].join('\n'),
+);
+const rendererP50 = rendererMsPerSample.length ? quantile(rendererMsPerSample, 0.5) : Number.NaN;
+recordAim(
+  'renderer-ms',
+  Number.isFinite(rendererP50)
+    ? `p50 ${rendererP50.toFixed(3)} ms, p99 ${q(rendererMsPerSample, 0.99)} ms per sample (${rendererMsPerSample.length} samples)`
+    : 'no samples',
+  rendererP50 <= 1,
+  'bench/sampler-cost.ts',
+);
+recordAim(
+  'audio-ratio',
+  Number.isFinite(ratio)
+    ? `audio-chunk mean ON / OFF ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)} %), ${results.on.chunkMs.length} + ${results.off.chunkMs.length} chunks`
+    : 'no audio chunks',
+  Math.abs(ratio - 1) <= 0.01,
+  'bench/sampler-cost.ts',
+);
 
 await close();

@@ -1,10 +1,12 @@
 /**
  * What the page-cost benchmarks share: the app's own audio and handler times, gathered from the in-page monitor's
  * records of one phase, printed as the same five columns beside each bench's own (chunks, chunk mean, chunk p99, the
- * ratio of chunk means to the OFF phase, handler p99), and a fixed-width table printer.
+ * ratio of chunk means to the OFF phase, handler p99), a fixed-width table printer, and printAndRecord (the table
+ * printed and written to bench/results.md).
  */
 import { mean, quantile } from 'simple-statistics';
 import type { LogRecord } from '../../harness/log/log-schema.ts';
+import { markdownTable, writeResultsSection } from './results-file.ts';
 
 export interface AppCost {
   chunkMs: number[];
@@ -39,4 +41,19 @@ export function appCostCells(phase: AppCost, off: AppCost): string[] {
 /** A table with the first column left-aligned and the others right-aligned to their widths. */
 export function printTable(head: readonly string[], widths: readonly number[], rows: readonly string[][]): void {
   for (const cells of [head, ...rows]) console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(''));
+}
+
+/** Prints the title, the table and the note, and writes the same as section `name` of bench/results.md. */
+export function printAndRecord(
+  section: { name: string; heading: string },
+  title: string,
+  head: readonly string[],
+  widths: readonly number[],
+  rows: readonly string[][],
+  note: string,
+): void {
+  console.log(title);
+  printTable(head, widths, rows);
+  console.log(note);
+  writeResultsSection(section.name, section.heading, [title, '', markdownTable(head, rows), '', note].join('\n'));
 }
