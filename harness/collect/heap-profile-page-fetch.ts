@@ -5,12 +5,14 @@
 import type { Page } from '@playwright/test';
 import type { FetchText } from './heap-profile-source-maps.ts';
 import { withTimeout } from './browser-calls/with-timeout.ts';
+import { quietEvaluate } from './browser-calls/quiet-evaluate.ts';
 
 const MAX_CHARS = 20 * 1024 * 1024;
 
 export function pageFetchText(page: Page, timeoutMs = 5_000): FetchText {
   return async (url) => {
-    const fetched = page.evaluate(
+    const fetched = quietEvaluate(
+      page,
       async ({ target, maxChars }) => {
         try {
           const response = await fetch(target, { credentials: 'same-origin' });

@@ -15,6 +15,7 @@ import type { HarnessClock } from './recording/harness-clock.ts';
 import type { RecordSink } from './recording/record-sink.ts';
 import { rebaseMonitorRecord } from './rebase-monitor-record.ts';
 import { TimeoutError, withTimeout } from './browser-calls/with-timeout.ts';
+import { quietEvaluate } from './browser-calls/quiet-evaluate.ts';
 
 export interface MonitorPuller {
   /** Pulls once; returns how many records were written (0 when skipped, missing or timed out). */
@@ -83,7 +84,7 @@ export function createMonitorPuller(options: {
     async pull() {
       if (inFlight || page.isClosed()) return 0;
       inFlight = true;
-      const request = page.evaluate(drainInPage).finally(() => (inFlight = false));
+      const request = quietEvaluate(page, drainInPage).finally(() => (inFlight = false));
       let result: DrainResult | null;
       try {
         result = await withTimeout(request, timeoutMs, 'voiceSoakMonitor.drain()');

@@ -9,6 +9,7 @@ import { installControllableMicInPage } from './controllable-mic-page.ts';
 import { audibleBounds } from './audible-bounds.ts';
 import { pickUtterance } from './pick-utterance.ts';
 import { MIC_SAMPLE_RATE, type UtteranceCatalog } from './utterance-catalog.ts';
+import { quietEvaluate } from '../browser-calls/quiet-evaluate.ts';
 
 interface PageMic {
   load(id: string, base64: string, sampleRate: number): void;
@@ -27,7 +28,7 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
     },
     async say(page, utteranceId) {
       const utterance = pickUtterance(catalog, utteranceId);
-      const loaded = await page.evaluate((id) => (globalThis as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.has(id) ?? null, utterance.id);
+      const loaded = await quietEvaluate(page, (id: string) => (globalThis as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.has(id) ?? null, utterance.id);
       if (loaded === null) throw new Error('mic: the controllable mic is not installed in this page (install() before goto)');
       if (!loaded) {
         let base64 = base64Of.get(utterance.id);
@@ -35,13 +36,13 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
           base64 = Buffer.from(utterance.samples.buffer, utterance.samples.byteOffset, utterance.samples.byteLength).toString('base64');
           base64Of.set(utterance.id, base64);
         }
-        await page.evaluate(([id, data, rate]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate), [
-          utterance.id,
-          base64,
-          MIC_SAMPLE_RATE,
-        ] as const);
+        await quietEvaluate(
+          page,
+          ([id, data, rate]: readonly [string, string, number]) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.load(id, data, rate),
+          [utterance.id, base64, MIC_SAMPLE_RATE] as const,
+        );
       }
-      const played = await page.evaluate((id) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.play(id), utterance.id);
+      const played = await quietEvaluate(page, (id: string) => (globalThis as unknown as { __voiceSoakMic: PageMic }).__voiceSoakMic.play(id), utterance.id);
       if (!boundsOf.has(utterance.id)) boundsOf.set(utterance.id, audibleBounds(utterance.samples, MIC_SAMPLE_RATE));
       const bounds = boundsOf.get(utterance.id);
       const speech = bounds
@@ -55,7 +56,7 @@ export function createControllableMic(catalog: UtteranceCatalog): ConversationMi
       return { durationMs: played.durationMs, speech: speech && speech.endEpochMs > speech.startEpochMs ? speech : null };
     },
     async silence(page, durationMs) {
-      await page.evaluate(() => (globalThis as unknown as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.stop()).catch(() => undefined);
+      await quietEvaluate(page, () => (globalThis as unknown as { __voiceSoakMic?: PageMic }).__voiceSoakMic?.stop()).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, durationMs));
     },
   };

@@ -15,6 +15,7 @@ import { encodeWav } from './encode-wav.ts';
 import { planMicTimeline, type MicTimelinePlan } from './plan-mic-timeline.ts';
 import { renderMicTimeline } from './render-mic-timeline.ts';
 import { MIC_SAMPLE_RATE, type UtteranceCatalog } from './utterance-catalog.ts';
+import { quietEvaluate } from '../browser-calls/quiet-evaluate.ts';
 
 export function deviceMicLaunchArgs(wavPath: string): string[] {
   return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${resolve(wavPath)}%noloop`];
@@ -39,7 +40,10 @@ export async function createDeviceMic(script: MicScript, catalog: UtteranceCatal
   const captureStart = async (page: Page) => {
     for (const deadline = Date.now() + 30_000; ; ) {
       if (Date.now() > deadline) throw new Error('mic: the page did not start capturing audio within 30 s (device mode)');
-      const epochMs = await page.evaluate(() => (globalThis as { __voiceSoakCaptureStartedAtEpochMs?: number }).__voiceSoakCaptureStartedAtEpochMs ?? null);
+      const epochMs = await quietEvaluate(
+        page,
+        () => (globalThis as { __voiceSoakCaptureStartedAtEpochMs?: number }).__voiceSoakCaptureStartedAtEpochMs ?? null,
+      );
       if (epochMs !== null) return epochMs;
       await new Promise((r) => setTimeout(r, 100));
     }

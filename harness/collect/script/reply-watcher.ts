@@ -14,6 +14,7 @@
 import type { Page } from '@playwright/test';
 import { AUDIBLE_DB } from '../../log/audio-levels.ts';
 import type { LogRecord, RtEvent } from '../../log/log-schema.ts';
+import { quietEvaluate } from '../browser-calls/quiet-evaluate.ts';
 
 const PCM16_24K_BYTES_PER_MS = 48;
 const ECHO_GUARD_MS = 300;
@@ -95,14 +96,14 @@ export function createReplyWatcher(options: { nowMs: () => number; pullNow: () =
       }
       if (rt.length > 20_000) rt.splice(0, 10_000);
     },
-    mark: (page) => page.evaluate(readAppCounters).catch(() => null),
+    mark: (page) => quietEvaluate(page, readAppCounters).catch(() => null),
     async waitFor(page, goal, sinceMs, baseline, timeoutMs) {
       const deadline = options.nowMs() + timeoutMs;
       for (;;) {
         await options.pullNow().catch(() => undefined);
         if (rtReached(goal, sinceMs)) return { reached: true, atMs: options.nowMs(), via: 'rt' };
         if (audioReached(goal)) return { reached: true, atMs: options.nowMs(), via: 'audio' };
-        const counters = page.isClosed() || rt.length > 0 ? null : await page.evaluate(readAppCounters).catch(() => null);
+        const counters = page.isClosed() || rt.length > 0 ? null : await quietEvaluate(page, readAppCounters).catch(() => null);
         if (appReached(goal, counters, baseline)) return { reached: true, atMs: options.nowMs(), via: 'app-state' };
         if (options.nowMs() >= deadline || page.isClosed()) return { reached: false, atMs: options.nowMs(), via: 'timeout' };
         await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -23,6 +23,7 @@ import { cycleRecordFromSample } from './cycle-record.ts';
 import type { HangUpControl, HangUpHow } from './hang-up-control.ts';
 import { createReplyWatcher } from './reply-watcher.ts';
 import { waitForConnection } from './wait-for-connection.ts';
+import { quietEvaluate } from '../browser-calls/quiet-evaluate.ts';
 
 export interface RunConversationOptions {
   page: Page;
@@ -207,14 +208,12 @@ export async function runConversation(options: RunConversationOptions): Promise<
   }
 
   async function reconnect(n: number) {
-    const called = await page
-      .evaluate(async () => {
-        const app = (globalThis as { voiceApp?: { reconnect?: () => unknown } }).voiceApp;
-        if (typeof app?.reconnect !== 'function') return false;
-        await app.reconnect();
-        return true;
-      })
-      .catch(() => false);
+    const called = await quietEvaluate(page, async () => {
+      const app = (globalThis as { voiceApp?: { reconnect?: () => unknown } }).voiceApp;
+      if (typeof app?.reconnect !== 'function') return false;
+      await app.reconnect();
+      return true;
+    }).catch(() => false);
     event('reconnect', called ? 'planned: window.voiceApp.reconnect()' : 'skipped: the app has no window.voiceApp.reconnect()', n);
     if (called && !(await waitForConnection(page, () => records, 15_000, clock.nowMs()))) event('note', 'no reconnection within 15 s', n);
   }

@@ -31,20 +31,21 @@ function installMonitor(records: object[]): { drains: () => number } {
 }
 
 /**
- * A page whose evaluate() runs the drain only when released (a busy renderer runs it late) or after delayMs.
- * It calls the function it is given, so the puller's own drain code runs (against the stand-in monitor).
+ * A page whose evaluations (the puller's CDP Runtime.evaluate, quiet-evaluate.ts) run the drain only when released
+ * (a busy renderer runs it late) or after delayMs. It evaluates the expression it is sent, so the puller's own drain
+ * code runs (against the stand-in monitor).
  */
 function fakePage(delay: { ms: number } | 'manual') {
   let evaluations = 0;
   const pending: Array<() => void> = [];
-  const page = {
-    isClosed: () => false,
-    evaluate<T>(fn: () => T): Promise<T> {
+  const session = {
+    send(method: string, params: { expression: string }): Promise<{ result: { value: unknown } }> {
+      expect(method).toBe('Runtime.evaluate');
       evaluations++;
-      return new Promise<T>((resolve, reject) => {
+      return new Promise((resolve, reject) => {
         const run = () => {
           try {
-            resolve(fn());
+            resolve({ result: { value: (0, eval)(params.expression) } });
           } catch (error) {
             reject(error);
           }
@@ -53,6 +54,10 @@ function fakePage(delay: { ms: number } | 'manual') {
         else setTimeout(run, delay.ms);
       });
     },
+  };
+  const page = {
+    isClosed: () => false,
+    context: () => ({ newCDPSession: async () => session }),
   };
   return {
     page: page as unknown as Page,
@@ -130,6 +135,7 @@ test('while the late drain runs no second drain starts; afterwards the next pull
   expect(written.filter((w) => w.source === 'monitor').map((w) => w.record.tMs)).toEqual([1510, 1520.25, 1530]);
 
   const next = puller.pull();
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the evaluation is sent once the page's session is open
   fake.release();
   expect(await next).toBe(0); // the late drain emptied the page's queue once; nothing is written twice
   expect(monitor.drains()).toBe(2);
