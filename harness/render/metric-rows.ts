@@ -3,7 +3,7 @@
  * Report holds, in reading order. Formatting only. Pure module.
  */
 import type { Report } from '../analyze/report/report-schema.ts';
-import { formatCount, formatMegabytes, formatMs, formatDecimals, NOT_AVAILABLE } from './format-value.ts';
+import { formatAssertionValue, formatCount, formatDecimals, formatReadable, NOT_AVAILABLE } from './format-value.ts';
 import { availableMeasuresText, judgedOnText } from './edge-summary.ts';
 
 export interface MetricRow {
@@ -13,8 +13,10 @@ export interface MetricRow {
   budget: string;
 }
 
-const ms = (value: number | null) => (value == null ? NOT_AVAILABLE : `${formatMs(value)} ms`);
-const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : `${formatDecimals(value)} ${unit}/min`);
+// Values in their units, rounded as the assertions table rounds them (formatAssertionValue).
+const ms = (value: number | null) => (value == null ? NOT_AVAILABLE : formatAssertionValue(value, 'ms'));
+const bytes = (value: number | null | undefined) => (value == null ? NOT_AVAILABLE : formatAssertionValue(value, 'bytes'));
+const perMin = (value: number | null, unit: string) => (value == null ? NOT_AVAILABLE : formatAssertionValue(value, `${unit}/min`));
 
 /** ArrayBuffers, renderer RSS and conversation cycles: rows only for reports that measured them. */
 function memoryRows(report: Report): MetricRow[] {
@@ -23,11 +25,11 @@ function memoryRows(report: Report): MetricRow[] {
   const rows: MetricRow[] = [];
   if (m.bufferSlopeMbPerMin !== undefined) {
     rows.push({ label: 'ArrayBuffer growth (post-GC)', value: perMin(m.bufferSlopeMbPerMin, 'MB'), budget: `${t.bufferSlopeMbPerMin} MB/min` });
-    rows.push({ label: 'ArrayBuffer post-GC end', value: formatMegabytes(m.bufferPostGcEndBytes ?? null), budget: '' });
+    rows.push({ label: 'ArrayBuffer post-GC end', value: bytes(m.bufferPostGcEndBytes ?? null), budget: '' });
   }
   if (m.processMemorySlopeMbPerMin !== undefined) {
     rows.push({ label: 'Renderer RSS growth', value: perMin(m.processMemorySlopeMbPerMin, 'MB'), budget: `${t.processMemorySlopeMbPerMin} MB/min` });
-    rows.push({ label: 'Renderer RSS at the end', value: formatMegabytes(m.rendererRssEndBytes ?? null), budget: '' });
+    rows.push({ label: 'Renderer RSS at the end', value: bytes(m.rendererRssEndBytes ?? null), budget: '' });
   }
   if (m.cycles !== undefined) {
     const live = m.liveAfterLastCycle;
@@ -37,8 +39,9 @@ function memoryRows(report: Report): MetricRow[] {
   return rows;
 }
 
+const readable = (value: number | null | undefined) => (value == null ? NOT_AVAILABLE : formatReadable(value));
 const percentileMs = (p50: number | null | undefined, p95: number | null | undefined, p99: number | null | undefined) =>
-  p50 == null && p95 == null && p99 == null ? NOT_AVAILABLE : `${formatMs(p50)} / ${formatMs(p95)} / ${formatMs(p99)} ms`;
+  p50 == null && p95 == null && p99 == null ? NOT_AVAILABLE : `${readable(p50)} / ${readable(p95)} / ${readable(p99)} ms`;
 
 /** Mouth-to-ear beside the protocol TTFR, playback gaps, barge-in overlap: rows only for reports with audio edges. */
 function edgeRows(report: Report): MetricRow[] {
@@ -80,8 +83,8 @@ export function metricRows(report: Report): MetricRow[] {
     { label: 'TTFR growth', value: perMin(m.ttfrSlopeMsPerMin, 'ms'), budget: `${t.ttfrSlopeMsPerMin} ms/min` },
     { label: 'Message latency growth', value: perMin(m.messageLatencySlopeMsPerMin, 'ms'), budget: `${t.messageLatencySlopeMsPerMin} ms/min` },
     { label: 'Heap growth (post-GC)', value: perMin(m.heapSlopeMbPerMin, 'MB'), budget: `${t.heapSlopeMbPerMin} MB/min` },
-    { label: 'Heap post-GC start / end', value: `${formatMegabytes(m.heapPostGcStartBytes)} / ${formatMegabytes(m.heapPostGcEndBytes)}`, budget: '' },
-    { label: 'Heap max', value: formatMegabytes(m.heapMaxBytes), budget: formatMegabytes(t.maxHeapBytes) },
+    { label: 'Heap post-GC start / end', value: `${bytes(m.heapPostGcStartBytes)} / ${bytes(m.heapPostGcEndBytes)}`, budget: '' },
+    { label: 'Heap max', value: bytes(m.heapMaxBytes), budget: bytes(t.maxHeapBytes) },
     ...memoryRows(report),
     { label: 'DOM node growth', value: perMin(m.domNodeSlopePerMin, 'nodes'), budget: `${t.domNodeSlopePerMin} nodes/min` },
     { label: 'Listener growth', value: perMin(m.listenerSlopePerMin, 'listeners'), budget: `${t.listenerSlopePerMin} listeners/min` },
@@ -92,8 +95,8 @@ export function metricRows(report: Report): MetricRow[] {
     },
     {
       label: 'WebSocket buffered (end / max)',
-      value: `${formatCount(m.wsBufferedAmountBytes)} / ${formatCount(m.wsBufferedAmountMaxBytes)} bytes`,
-      budget: `${t.maxWsBufferedBytes} bytes`,
+      value: `${bytes(m.wsBufferedAmountBytes)} / ${bytes(m.wsBufferedAmountMaxBytes)}`,
+      budget: bytes(t.maxWsBufferedBytes),
     },
     { label: 'Event queue (end / max)', value: `${formatCount(m.eventQueueSize)} / ${formatCount(m.eventQueueMax)}`, budget: `${t.maxEventQueueSize}` },
     { label: 'Audio gaps (count / max)', value: `${formatCount(m.audioGapCount)} / ${ms(m.audioGapMaxMs)}`, budget: `${t.maxAudioGapsPerMin}/min` },

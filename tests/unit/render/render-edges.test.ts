@@ -14,7 +14,7 @@ import type { Report } from '../../../harness/analyze/report/report-schema.ts';
 import type { LogHeader, LogRecord } from '../../../harness/log/log-schema.ts';
 import { edgeCharts } from '../../../harness/render/edge-charts.ts';
 import { escapeHtml } from '../../../harness/render/escape-html.ts';
-import { formatMs } from '../../../harness/render/format-value.ts';
+import { formatMs, formatReadable } from '../../../harness/render/format-value.ts';
 import { renderHtml } from '../../../harness/render/render-html.ts';
 import { renderMarkdown } from '../../../harness/render/render-markdown.ts';
 import { renderText } from '../../../harness/render/render-text.ts';
@@ -44,6 +44,8 @@ const metricLines = (text: string) => {
   return lines.slice(from, lines.indexOf('', from));
 };
 const three = (a: number | null | undefined, b: number | null | undefined, c: number | null | undefined) => `${formatMs(a)} / ${formatMs(b)} / ${formatMs(c)}`;
+/** The tables' rounding (the text report keeps the seed's one decimal). */
+const threeRounded = (...values: Array<number | null | undefined>) => values.map((v) => (v == null ? 'n/a' : formatReadable(v))).join(' / ');
 
 /** A hand-built edge section on the sample report: turn 2 unanswered at the ear, turn 3 without protocol TTFR. */
 function handBuilt(slowest: Partial<NonNullable<EdgesReport['slowest']>> = {}): Report {
@@ -141,8 +143,8 @@ test('Markdown: the mouth-to-ear row beside the protocol TTFR row, with the budg
   const at = rows.findIndex((row) => row.startsWith('| Mouth-to-ear p50 / p95 / p99 |'));
   expect(rows[at - 1]).toMatch(/^\| Time to first response p99 \|/);
   expect(rows.slice(at, at + 6)).toEqual([
-    `| Mouth-to-ear p50 / p95 / p99 | ${three(m.mouthToEarP50Ms, m.mouthToEarP95Ms, m.mouthToEarP99Ms)} ms | p95 3500 ms |`,
-    `| Protocol TTFR p50 / p95 / p99 \\(same turns, for comparison\\) | ${three(m.ttfrP50Ms, m.ttfrP95Ms, m.ttfrP99Ms)} ms |  |`,
+    `| Mouth-to-ear p50 / p95 / p99 | ${threeRounded(m.mouthToEarP50Ms, m.mouthToEarP95Ms, m.mouthToEarP99Ms)} ms | p95 3500 ms |`,
+    `| Protocol TTFR p50 / p95 / p99 \\(same turns, for comparison\\) | ${threeRounded(m.ttfrP50Ms, m.ttfrP95Ms, m.ttfrP99Ms)} ms |  |`,
     expect.stringMatching(/^\| Mouth-to-ear growth \| -?[\d.]+ ms\/min \| 100 ms\/min \|$/),
     `| Turns heard / spoken | ${m.turnsHeard} / ${m.turnsSpoken} |  |`,
     `| Playback gaps | ${m.playbackGapCount} | 2/min over 800 ms |`,
