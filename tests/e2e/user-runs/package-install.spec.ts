@@ -16,22 +16,7 @@ import { expect, test } from '@playwright/test';
 import { soakSummarySchema } from '../../../harness/verdict/soak-summary-schema.ts';
 import { freePort } from './free-port.ts';
 import { CREATED_BY_PLAYWRIGHT } from '../../unit/init/playwright-template.ts';
-import { installOffline, packRepository, runCommand, writeProjectManifest, type CommandRun } from './package-project.ts';
-
-/** The user's environment without this test run's Playwright and soak variables. */
-function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(SOAK_|TEST_|ALLURE_|VOICE_SOAK_)/.test(key) || (key.startsWith('PLAYWRIGHT_') && key !== 'PLAYWRIGHT_BROWSERS_PATH')) continue;
-    if (['CI', 'GITHUB_STEP_SUMMARY', 'DISPLAY', 'FORCE_COLOR'].includes(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, FORCE_COLOR: '0', ...extra };
-}
-
-function explain(run: CommandRun): string {
-  return `exit ${run.code} after ${run.ms} ms\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`;
-}
+import { explain, installOffline, packRepository, runCommand, userEnv, writeProjectManifest } from './package-project.ts';
 
 let scratch = '';
 test.beforeAll(() => {

@@ -118,3 +118,19 @@ export function writeProjectManifest(dir: string, tarball: string): void {
 export function installOffline(dir: string): Promise<CommandRun> {
   return runCommand(NPM, ['ci', '--offline', '--ignore-scripts', ...QUIET], { cwd: dir, timeoutMs: 120_000 });
 }
+
+/** The user's environment: this process's without this test run's Playwright and soak variables, plus `extra`. */
+export function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(SOAK_|TEST_|ALLURE_|VOICE_SOAK_|PW_TEST_)/.test(key) || (key.startsWith('PLAYWRIGHT_') && key !== 'PLAYWRIGHT_BROWSERS_PATH')) continue;
+    if (['CI', 'GITHUB_STEP_SUMMARY', 'DISPLAY', 'FORCE_COLOR'].includes(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, FORCE_COLOR: '0', ...extra };
+}
+
+/** A command's exit, time and output tails, for an assertion's message. */
+export function explain(run: CommandRun): string {
+  return `exit ${run.code} after ${run.ms} ms\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`;
+}
