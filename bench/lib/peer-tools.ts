@@ -1,13 +1,13 @@
 /**
- * memlab and fuite for the peers benchmark: installed into a scratch prefix (not devDependencies: memlab 2.0.5 pulls
- * `sleep`, a node-gyp native build, and both pull puppeteer, whose postinstall downloads a browser; see
- * bench/README-peers.md), run with the system Chromium (PUPPETEER_EXECUTABLE_PATH, memlab's --chromium-binary;
+ * memlab and fuite for the peers benchmark: installed into a scratch prefix (not devDependencies: memlab 2.0.5 needs
+ * `sleep`, a node-gyp native build (without it memlab hangs at start), and both pull puppeteer, whose postinstall would
+ * download a browser; see bench/README-peers.md), run with the system Chromium (PUPPETEER_EXECUTABLE_PATH, memlab's --chromium-binary;
  * PUPPETEER_SKIP_DOWNLOAD so nothing downloads one), each against one page with a scenario file that gives it its
  * best chance at a voice page: click the start button, let the page talk for a while (the browser's fake microphone),
  * stop, repeat as the tool does. Every run is measured from /proc (wall time, peak RSS of the tool's process tree).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../../harness/setup/find-chromium.ts';
@@ -20,20 +20,26 @@ export function peersDir(): string {
 }
 
 const bin = (tool: string) => join(peersDir(), 'node_modules', '.bin', tool);
+/** memlab's `sleep` dependency, built by node-gyp at install: memlab hangs at start without it. */
+const sleepBinding = () => join(peersDir(), 'node_modules', 'sleep', 'build', 'Release', 'node_sleep.node');
+const installed = () => existsSync(bin('memlab')) && existsSync(bin('fuite')) && existsSync(sleepBinding());
 
 /** Installs memlab and fuite into peersDir() unless they are there; returns a one-line problem or null. */
 export function ensurePeerTools(): string | null {
-  if (existsSync(bin('memlab')) && existsSync(bin('fuite'))) return null;
+  if (installed()) return null;
   mkdirSync(peersDir(), { recursive: true });
   console.log(`peers: installing memlab@${PEER_VERSIONS.memlab} fuite@${PEER_VERSIONS.fuite} into ${peersDir()} (once) ...`);
   const result = spawnSync(
     'npm',
-    ['install', '--prefix', peersDir(), '--no-audit', '--no-fund', '--ignore-scripts', `memlab@${PEER_VERSIONS.memlab}`, `fuite@${PEER_VERSIONS.fuite}`],
+    ['install', '--prefix', peersDir(), '--no-audit', '--no-fund', `memlab@${PEER_VERSIONS.memlab}`, `fuite@${PEER_VERSIONS.fuite}`],
     { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' }, timeout: 600_000 },
   );
   if (result.status !== 0)
     return `npm install of memlab/fuite into ${peersDir()} failed (exit ${result.status}): ${(result.stderr ?? '').trim().split('\n').pop()}`;
-  return existsSync(bin('memlab')) && existsSync(bin('fuite')) ? null : `npm install left no memlab/fuite binaries under ${peersDir()}`;
+  if (installed()) return null;
+  return existsSync(sleepBinding())
+    ? `npm install left no memlab/fuite binaries under ${peersDir()}`
+    : `memlab's native dependency "sleep" was not built under ${peersDir()} (node-gyp needs python3, make and a C++ compiler)`;
 }
 
 export interface PeerPage {
@@ -152,6 +158,8 @@ export async function runMemlab(page: PeerPage, talkMs: number, timeoutMs: numbe
   const args = ['run', '--scenario', join(dir, 'scenario.cjs'), '--work-dir', join(dir, 'work'), '--skip-screenshot', '--disable-xvfb'];
   if (chromium) args.push('--chromium-binary', chromium);
   const { code, output, usage } = await runMeasured(bin('memlab'), args, toolEnv(), timeoutMs);
+  const probe = readProbe(probeFile);
+  rmSync(dir, { recursive: true, force: true });
   const found = /MemLab found (\d+) leak/i.exec(output);
   const none = /No leaks? found/i.test(output);
   // memlab prints each leak cluster as a retainer trace: "--Similar leaks in this run: N--" then "--Retained size...",
@@ -163,7 +171,7 @@ export async function runMemlab(page: PeerPage, talkMs: number, timeoutMs: numbe
       ? 'no leaks'
       : '-';
   const error = found || none ? null : `exit ${code}: ${output.trim().split('\n').slice(-3).join(' / ').slice(0, 300)}`;
-  return { tool: 'memlab', detected: found ? Number(found[1]) > 0 : none ? false : null, named, ...readProbe(probeFile), usage, error };
+  return { tool: 'memlab', detected: found ? Number(found[1]) > 0 : none ? false : null, named, ...probe, usage, error };
 }
 
 interface FuiteLeak {
@@ -195,17 +203,20 @@ export async function runFuite(page: PeerPage, talkMs: number, iterations: numbe
     ]),
   ];
   const { code, output, usage } = await runMeasured(bin('fuite'), args, toolEnv(), timeoutMs);
-  if (!existsSync(out)) {
+  const probe = readProbe(probeFile);
+  const text = existsSync(out) ? readFileSync(out, 'utf8') : null;
+  rmSync(dir, { recursive: true, force: true });
+  if (text === null) {
     return {
       tool: 'fuite',
       detected: null,
       named: '-',
-      ...readProbe(probeFile),
+      ...probe,
       usage,
       error: `exit ${code}: ${output.trim().split('\n').slice(-3).join(' / ').slice(0, 300)}`,
     };
   }
-  const results = JSON.parse(readFileSync(out, 'utf8')) as { result?: FuiteLeak }[];
+  const results = JSON.parse(text) as { result?: FuiteLeak }[];
   const leaks = results.map((r) => r.result?.leaks ?? {});
   const detected = leaks.some((l) => l.detected);
   const named = leaks
@@ -217,5 +228,5 @@ export async function runFuite(page: PeerPage, talkMs: number, iterations: numbe
     ])
     .slice(0, 4)
     .join(', ');
-  return { tool: 'fuite', detected, named: named || (detected ? 'leak (unnamed)' : 'no leaks'), ...readProbe(probeFile), usage, error: null };
+  return { tool: 'fuite', detected, named: named || (detected ? 'leak (unnamed)' : 'no leaks'), ...probe, usage, error: null };
 }
