@@ -10,7 +10,7 @@ import { collectHarnessEvent, emptyHarnessNotes } from './collect-harness-event.
 import { emptyFaultEvidence, noteFaultMark, noteServerError, noteSocketUrl } from './judge/fault-evidence.ts';
 import { createOutputRuns } from './judge/output-runs.ts';
 import { createTurnMatcher } from './judge/turn-matcher.ts';
-import { collectDataChannelSample, collectRtcSample, emptyWebRtcData } from './judge/webrtc-data.ts';
+import { collectDataChannelSample, collectRtcSample, emptyWebRtcData, noteRealtimeAnswer } from './judge/webrtc-data.ts';
 
 /** Interruption reasons that a script asked for (barge-in), not ones the app was forced into. */
 const PLANNED_INTERRUPTION = /barge|user|planned|script/i;
@@ -164,6 +164,7 @@ const TURN_EVENT_LABELS: Partial<Record<RtEvent['kind'], string>> = {
 };
 
 function collectRtEvent(data: CollectedData, event: RtEvent): void {
+  noteRealtimeAnswer(data.webrtc, event);
   data.turnMatcher.add(event);
   const label = TURN_EVENT_LABELS[event.kind];
   if (label) data.turnEvents.push({ tMs: event.tMs, label });

@@ -1,10 +1,10 @@
 /**
  * datachannel-stall: after each utterance the caller spoke (mic records) once the data channel was open, the wait
- * for the next message received on any data channel (dc records' messagesReceived, sampled each second, so a wait
- * is measured to within a sample interval), against maxDataChannelWaitMs. A server always answers an utterance on
- * oai-events (speech_stopped, committed, response.created) within about a second; a channel that says nothing for
- * seconds while the call's audio flows has stalled, and the app's captions and state freeze with it, though the
- * reply is heard. The page's own bufferedAmount does not show this (it sends little, and the SCTP association still
+ * for the server's answer on it (the first speech_stopped, committed or response.created decoded after the
+ * utterance's end), against maxDataChannelWaitMs. A server answers an utterance on oai-events within about a second;
+ * a channel that gives no answer for seconds while the call's audio flows has stalled, and the app's captions and
+ * state freeze with it, though the reply is heard. Any message counts for nothing here: a straggler from the last
+ * turn can arrive inside a stall. The page's own bufferedAmount does not show this (it sends little, and the SCTP association still
  * acknowledges): datachannel-backpressure is the check for the page's sends. An utterance at the end of the run
  * counts its wait up to the last data channel sample. Not a WebRTC run, no data channel samples (no-data-datachannel
  * says so) or no utterance timed at the mic: no assertion.
@@ -35,13 +35,13 @@ const seconds = (ms: number) => `${formatNumber(ms / 1000)} s`;
 
 function judgeDatachannelStall(ctx: AnalysisContext): Check | null {
   if (!isWebRtcRun(ctx)) return null;
-  const { dcReceiveMs, dcOpenMs, dcLastMs } = ctx.data.webrtc;
+  const { answerMs, dcOpenMs, dcLastMs } = ctx.data.webrtc;
   if (dcOpenMs === null || dcLastMs === null) return null;
   const waits: Wait[] = [];
   for (const { endMs } of ctx.data.edges.speech) {
     if (endMs < dcOpenMs || endMs > dcLastMs) continue;
-    const next = dcReceiveMs.find((t) => t > endMs);
-    waits.push({ fromMs: endMs, waitMs: (next ?? dcLastMs) - endMs, answered: next !== undefined });
+    const next = answerMs.find((t) => t > endMs);
+    waits.push({ fromMs: endMs, waitMs: (next ?? Math.max(dcLastMs, ctx.durationMs)) - endMs, answered: next !== undefined });
   }
   if (waits.length === 0) return null;
   const budget = ctx.thresholds.maxDataChannelWaitMs;
@@ -49,8 +49,8 @@ function judgeDatachannelStall(ctx: AnalysisContext): Check | null {
   const over = waits.filter((w) => w.waitMs > budget).length;
   const passed = worst.waitMs <= budget;
   const what = worst.answered
-    ? `no message came on the data channel for ${seconds(worst.waitMs)}`
-    : `no message came on the data channel in the ${seconds(worst.waitMs)} left of the run`;
+    ? `no answer came on the data channel for ${seconds(worst.waitMs)}`
+    : `no answer came on the data channel in the ${seconds(worst.waitMs)} left of the run`;
   return makeCheck({
     id: 'datachannel-stall',
     level: 'error',
@@ -61,7 +61,7 @@ function judgeDatachannelStall(ctx: AnalysisContext): Check | null {
     unit: 'ms',
     passed,
     message: passed
-      ? `datachannel-stall: longest wait ${seconds(worst.waitMs)} <= ${seconds(budget)} for a message on the data channel after the caller spoke (${waits.length} utterances)`
+      ? `datachannel-stall: longest wait ${seconds(worst.waitMs)} <= ${seconds(budget)} for the server's answer on the data channel after the caller spoke (${waits.length} utterances)`
       : `datachannel-stall: ${seconds(worst.waitMs)} > ${seconds(budget)}: after the caller's utterance ending at ${seconds(worst.fromMs)} ${what} (${over} of ${waits.length} utterances waited longer)`,
     evidence: { longestWaitMs: worst.waitMs, utterances: waits.length, over, budget },
     window: { fromMs: worst.fromMs, toMs: worst.fromMs + worst.waitMs },

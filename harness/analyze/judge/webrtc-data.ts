@@ -4,6 +4,7 @@
  * a WebRTC run at all (the header says so, a peer connection was live, or a data channel was sampled), so that
  * missing WebRTC data on such a run is a finding rather than a pass.
  */
+import type { RtEvent } from '../../log/log-schema.ts';
 import type { DataChannelSample, InboundAudioStats, RtcStatsSample } from '../../log/webrtc-schema.ts';
 import { emptySeries, type TimeSeries } from './collected-data.ts';
 
@@ -40,12 +41,11 @@ export interface WebRtcData {
   intervals: { tMs: number; delta: InboundTotals }[];
   /** Largest bufferedAmount over the data channels at each sample, bytes. */
   dcBufferedBytes: TimeSeries;
-  /** Sample times at which some data channel had received more messages than at its previous sample, in order. */
-  dcReceiveMs: number[];
+  /** Times the server answered the caller (speech_stopped, committed, response.created decoded), in order. */
+  answerMs: number[];
   /** The first sample of an open data channel, and the last data channel sample, or null. */
   dcOpenMs: number | null;
   dcLastMs: number | null;
-  lastDcReceived: Map<string, number>;
   /** Addresses of the selected candidate pairs and of every ICE candidate seen (both ends). */
   addresses: Set<string>;
   lastInbound: Map<string, InboundPoint>;
@@ -63,10 +63,9 @@ export function emptyWebRtcData(): WebRtcData {
     concealedShare: emptySeries(),
     intervals: [],
     dcBufferedBytes: emptySeries(),
-    dcReceiveMs: [],
+    answerMs: [],
     dcOpenMs: null,
     dcLastMs: null,
-    lastDcReceived: new Map(),
     addresses: new Set(),
     lastInbound: new Map(),
   };
@@ -115,11 +114,13 @@ export function collectDataChannelSample(webrtc: WebRtcData, record: DataChannel
   else push(series, record.tMs, record.bufferedAmountBytes);
   if (record.readyState === 1) webrtc.dcOpenMs ??= record.tMs;
   webrtc.dcLastMs = Math.max(webrtc.dcLastMs ?? 0, record.tMs);
-  const key = `${record.peerId}/${record.channelId}`;
-  const before = webrtc.lastDcReceived.get(key) ?? 0;
-  webrtc.lastDcReceived.set(key, record.messagesReceived);
-  const receives = webrtc.dcReceiveMs;
-  if (record.messagesReceived > before && receives[receives.length - 1] !== record.tMs) receives.push(record.tMs);
+}
+
+const ANSWER_KINDS: ReadonlySet<RtEvent['kind']> = new Set(['speech-stopped', 'committed', 'response-created']);
+
+/** An rt record that answers the caller's speech: what datachannel-stall waits for after each utterance. */
+export function noteRealtimeAnswer(webrtc: WebRtcData, event: RtEvent): void {
+  if (ANSWER_KINDS.has(event.kind)) webrtc.answerMs.push(event.tMs);
 }
 
 /** Inbound totals over the intervals that ended at or after fromMs. */

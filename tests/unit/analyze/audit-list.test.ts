@@ -49,7 +49,7 @@ function reports(): Report[] {
     ),
     analyze({ ...completeSoakLog(), records: [] }),
     // WebRTC (issue 14): a clean call, and a WebRTC run without its data (no-data-webrtc, no-data-datachannel).
-    analyze(completeSoakLog({ meta: { transport: 'webrtc' }, without: ['ws'], extra: webrtcCallRecords({ utterancesMs: [[19_000, 20_500]] }) })),
+    analyze(completeSoakLog({ meta: { transport: 'webrtc' }, without: ['ws'], extra: webrtcCallRecords({ utterancesMs: [[8_000, 9_500]] }) })),
     analyze(completeSoakLog({ meta: { transport: 'webrtc' } })),
   ];
   const inputs: SoakInput[] = ['cdp', 'ws', 'rt', 'monitor'];

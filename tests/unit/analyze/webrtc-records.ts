@@ -12,8 +12,6 @@ export interface CallShape {
   jitterMs?: (tMs: number) => number;
   jitterBufferMs?: (tMs: number) => number;
   dcBufferedBytes?: (tMs: number) => number;
-  /** The data channel receives nothing in [from, to) ms (its messagesReceived stays put). */
-  dcSilentMs?: [number, number];
   /** Utterances the caller speaks (mic records), [start, end] ms. */
   utterancesMs?: [number, number][];
 }
@@ -32,8 +30,7 @@ export function webrtcCallRecords(shape: CallShape = {}): LogRecord[] {
     lost += lostNow;
     received += 50 - lostNow;
     samples += 48_000;
-    const [silentFrom, silentTo] = shape.dcSilentMs ?? [0, 0];
-    if (tMs < silentFrom || tMs >= silentTo) messages += 10;
+    messages += 10;
     concealed += Math.round(48_000 * (shape.concealedShare ?? 0.002));
     delayMs += 48_000 * (shape.jitterBufferMs?.(tMs) ?? 60);
     records.push({
