@@ -15,7 +15,7 @@ import type { ReplyPlan } from './reply-plan.ts';
 import { responseObject } from './response-object.ts';
 import type { ResponseStatus, ResponseSummary } from './response-object.ts';
 import { mixSeeds, seededRandom } from '../../../harness/synth/seeded-random.ts';
-import { synthesizeSpeech } from './speech-synth.ts';
+import { BackgroundSynthesis } from './background-synthesis.ts';
 
 const CHUNK_MS = 100;
 const LEAD_MS = 300;
@@ -32,7 +32,8 @@ export class ActiveResponse implements ActiveResponseHandle {
   private readonly itemId: string;
   private readonly turn: number;
   private readonly plan: ReplyPlan;
-  private readonly pcm: Int16Array | null;
+  /** Synthesized in the background from response.created on; null for a text-only response. */
+  private readonly speech: BackgroundSynthesis | null;
   private timer: NodeJS.Timeout | null = null;
   private firstAudioAtMs = 0;
   private sentSamples = 0;
@@ -51,7 +52,7 @@ export class ActiveResponse implements ActiveResponseHandle {
     this.itemId = ctx.nextId('item');
     const random = seededRandom(mixSeeds(ctx.seed, this.turn));
     this.plan = planReply(random, ctx.replyScale);
-    this.pcm = options.audio ? synthesizeSpeech(this.plan, random) : null;
+    this.speech = options.audio ? new BackgroundSynthesis(this.plan, random) : null;
   }
 
   start(): void {
@@ -95,10 +96,21 @@ export class ActiveResponse implements ActiveResponseHandle {
     else this.pump();
   }
 
+  private get pcm(): Int16Array | null {
+    return this.speech?.samples ?? null;
+  }
+
   /** Sends everything due by now + LEAD_MS, then sleeps until the next chunk is due. */
   private pump(): void {
     this.timer = null;
     if (this.finished || this.ctx.closed) return;
+    // Speech still being synthesized (a loaded machine): the first chunk goes out once it is there.
+    if (this.speech && !this.pcm) {
+      return this.speech.whenReady(() => {
+        if (this.sentSamples === 0) this.firstAudioAtMs = Math.max(this.firstAudioAtMs, performance.now());
+        this.pump();
+      });
+    }
     const elapsedMs = performance.now() - this.firstAudioAtMs;
     const totalSamples = this.pcm?.length ?? Math.round((this.plan.durationMs / 1000) * SAMPLE_RATE_HZ);
     const stallAtSamples = this.ctx.faults.stallTurn === this.turn ? Math.floor(totalSamples / 2) : Infinity;
@@ -150,6 +162,7 @@ export class ActiveResponse implements ActiveResponseHandle {
 
   private finish(status: ResponseStatus, details: Record<string, unknown> | null, output: Record<string, unknown>[]): void {
     this.finished = true;
+    this.speech?.cancel();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.ctx.send({ type: 'response.done', response: this.responseObject(status, details, output) });

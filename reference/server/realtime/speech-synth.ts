@@ -2,7 +2,9 @@
  * Speech-like audio for a ReplyPlan: a glottal pulse train (Rosenberg shape, differentiated for lip radiation) at a
  * pitch that declines over each sentence and rises on accented syllables, through three cascaded formant resonators
  * that glide between vowel targets, with noise bursts for fricative onsets and a per-syllable envelope. Silence
- * between words and sentences. pcm16 mono 24 kHz; about 10 ms of CPU per second of audio.
+ * between words and sentences. pcm16 mono 24 kHz; about 10 ms of CPU per second of audio, and many times that on a
+ * loaded machine (40-260 ms for 1 s of reply measured at load 14): a server that paces WebRTC packets every 20 ms
+ * synthesizes in steps (speechSynthesisSteps, one syllable each) between its timers, not in one blocking call.
  */
 import { SAMPLE_RATE_HZ } from './pcm16.ts';
 import type { ReplyPlan, Vowel } from './reply-plan.ts';
@@ -19,7 +21,17 @@ const formantsHz: Record<Vowel, [number, number, number]> = {
 const bandwidthsHz = [80, 110, 160];
 const BLOCK = 60; // formant coefficients are updated every 2.5 ms
 
+/** The whole reply at once (tests, tools). */
 export function synthesizeSpeech(plan: ReplyPlan, random: Random): Int16Array {
+  const steps = speechSynthesisSteps(plan, random);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same synthesis, yielding after each syllable; its return value is the reply's pcm16. */
+export function* speechSynthesisSteps(plan: ReplyPlan, random: Random): Generator<void, Int16Array, void> {
   const totalSamples = Math.ceil((plan.durationMs / 1000) * SAMPLE_RATE_HZ);
   const out = new Float32Array(totalSamples);
   const state = [0, 0, 0, 0, 0, 0];
@@ -57,6 +69,7 @@ export function synthesizeSpeech(plan: ReplyPlan, random: Random): Int16Array {
         const envelope = Math.min(1, n / (0.025 * SAMPLE_RATE_HZ), (length - n) / (0.04 * SAMPLE_RATE_HZ));
         out[start + n] = (out[start + n] ?? 0) + y * envelope * word.loudness * (0.7 + 0.3 * syl.accent);
       }
+      yield;
     }
     if (word.text.endsWith('.')) sentenceStartMs = word.endMs;
   }
