@@ -1,3 +1,4 @@
+import { runInThisContext } from 'node:vm';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createMonitorPuller } from '../../../harness/collect/pull-monitor-records.ts';
@@ -45,7 +46,7 @@ function fakePage(delay: { ms: number } | 'manual') {
       return new Promise((resolve, reject) => {
         const run = () => {
           try {
-            resolve({ result: { value: (0, eval)(params.expression) } });
+            resolve({ result: { value: runInThisContext(params.expression) } });
           } catch (error) {
             reject(error);
           }
