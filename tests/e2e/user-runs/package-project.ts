@@ -7,7 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface CommandRun {
@@ -43,13 +44,49 @@ export function runCommand(
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
-/** `npm pack` of the repository into `dest` (prepack builds dist/ first); returns the tarball's path. */
+/**
+ * `npm pack` of the repository (prepack builds dist/ first), once per test run: the specs that install the package
+ * share one tarball, made by whichever asks first, in a folder named for the runner's process (the workers' parent),
+ * under a lock: two packs at once would both rebuild dist/ in the repository, one over the other, and each costs
+ * 40 s idle to over 3 min on loaded cores. Copied into `dest`; returns the copy's path.
+ */
 export async function packRepository(dest: string): Promise<{ tarball: string; run: CommandRun }> {
-  const run = await runCommand(NPM, ['pack', '--pack-destination', dest, ...QUIET], { cwd: resolve('.'), timeoutMs: 240_000 });
-  if (run.code !== 0) throw new Error(`npm pack failed (exit ${run.code}): ${run.stderr}`);
-  const tarball = readdirSync(dest).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack wrote no .tgz into ${dest}`);
-  return { tarball: join(dest, tarball), run };
+  const shared = join(tmpdir(), `voice-soak-pack-${process.ppid}`);
+  const lock = `${shared}.lock`;
+  const started = Date.now();
+  while (!tryLock(lock)) {
+    if (Date.now() - started > PACK_TIMEOUT_MS + 30_000) throw new Error(`npm pack: ${lock} held for over ${PACK_TIMEOUT_MS / 1000} s`);
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  try {
+    let run: CommandRun = { code: 0, stdout: `reused the tarball packed earlier in this run (${shared})`, stderr: '', ms: 0 };
+    if (!findTarball(shared)) {
+      mkdirSync(shared, { recursive: true });
+      run = await runCommand(NPM, ['pack', '--pack-destination', shared, ...QUIET], { cwd: resolve('.'), timeoutMs: PACK_TIMEOUT_MS });
+      if (run.code !== 0) throw new Error(`npm pack failed (exit ${run.code}): ${run.stderr}`);
+    }
+    const name = findTarball(shared);
+    if (!name) throw new Error(`npm pack wrote no .tgz into ${shared}`);
+    copyFileSync(join(shared, name), join(dest, name));
+    return { tarball: join(dest, name), run: { ...run, ms: Date.now() - started } };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const PACK_TIMEOUT_MS = 300_000;
+
+function tryLock(path: string): boolean {
+  try {
+    mkdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findTarball(dir: string): string | undefined {
+  return existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.tgz')) : undefined;
 }
 
 interface LockEntry {
