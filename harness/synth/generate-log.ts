@@ -61,6 +61,9 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
   let turn = 0;
   let turnStartMs = random.uniform(1000, 3000);
   let windowStartMs = 0;
+  // A turn's post-GC sample is at its end - 10 ms; the next turn's first periodic sample draws its jitter again and
+  // may land before it (a 2 µs inversion broke the 8-hour bench log): samples stay at least 1 ms after it.
+  let lastGcSampleMs = -Infinity;
   while (windowStartMs < endMs) {
     const turnEndMs = turnStartMs + random.uniform(10_000, 14_000);
     const windowEndMs = Math.min(turnEndMs, endMs);
@@ -71,7 +74,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
       batch.push(...edgeRecords({ seed, turn, speech: outcome.speech, reply: outcome.reply, playbackDelayMs: faults.playbackStartDelayMs }));
     const during = (span: [number, number] | undefined, tMs: number): boolean => !!span && tMs >= span[0] && tMs <= span[1];
     for (;;) {
-      const tMs = counters.sampleIndex * sampleIntervalMs + random.uniform(0, 40);
+      const tMs = Math.max(counters.sampleIndex * sampleIntervalMs + random.uniform(0, 40), lastGcSampleMs + 1);
       if (tMs >= windowEndMs) break;
       counters.sampleIndex++;
       const replying = during(outcome?.reply, tMs);
@@ -127,6 +130,7 @@ export function* generateLog(options: GenerateLogOptions): Generator<LogHeader |
     }
     if (outcome && afterGcSamples && turnEndMs <= endMs && !inGap(turnEndMs - 10)) {
       const heapUsedBytes = heap.collect(turnEndMs - 10);
+      lastGcSampleMs = turnEndMs - 10;
       batch.push({ type: 'harness', kind: 'gc', tMs: turnEndMs - 12, turn });
       batch.push({
         type: 'cdp',
