@@ -13,7 +13,7 @@ test('parses names with defaults, values with : or =, and round-trips through fo
     protocolErrorRate: 0.3,
     dropConnectionSeconds: 60,
     retainAudioMbPerMin: 1,
-    rtpJitterMs: 60,
+    rtpJitterMs: 200,
     rtpLossShare: 0.05,
     datachannelStallMs: 10_000,
     retainAudioBuffersMbPerMin: 2,
