@@ -47,10 +47,6 @@ const soakTimeoutMs = settings.durationMs + 180_000;
 // Whole soaks, each waiting on real time: the user-path runs, and the short fault soaks of the embedded target (they
 // were 4 of the one-worker e2e project's ~20 min in a row, CI's critical path).
 const WHOLE_SOAKS = ['user-runs/**/*.spec.ts', 'soak/faults.spec.ts'];
-// One of them runs in the e2e project instead, to even the two (a fresh-clone CI measured e2e 19.2 min in a row
-// against 43.9 min of whole soaks over two workers; this spec is 1.6 min).
-const WHOLE_SOAK_IN_E2E = 'user-runs/custom-protocol-client.spec.ts';
-const E2E_IGNORE = [/[\\/]tests[\\/]e2e[\\/]user-runs[\\/](?!custom-protocol-client\.spec\.ts$)/, 'soak/faults.spec.ts'];
 
 export default defineConfig({
   timeout: 60_000,
@@ -82,17 +78,8 @@ export default defineConfig({
     // Two workers: e2e and user-runs wait for unit, so nothing else runs beside it, and its real-time and
     // child-process tests have moved to e2e (measured on 2 idle cores: 345 tests in 22 s with one worker, 17 s with two).
     { name: 'unit', testDir: 'tests/unit', testMatch: '**/*.test.ts', workers: 2 },
-    { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', testIgnore: E2E_IGNORE, use: { headless: true }, workers: 1, dependencies: ['unit'] },
-    {
-      name: 'user-runs',
-      testDir: 'tests/e2e',
-      testMatch: WHOLE_SOAKS,
-      testIgnore: WHOLE_SOAK_IN_E2E,
-      use: { headless: true },
-      fullyParallel: true,
-      workers: 2,
-      dependencies: ['unit'],
-    },
+    { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts', testIgnore: WHOLE_SOAKS, use: { headless: true }, workers: 1, dependencies: ['unit'] },
+    { name: 'user-runs', testDir: 'tests/e2e', testMatch: WHOLE_SOAKS, use: { headless: true }, fullyParallel: true, workers: 2, dependencies: ['unit'] },
     {
       name: 'chromium',
       testDir: 'tests',
