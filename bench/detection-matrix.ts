@@ -13,23 +13,45 @@
  *  --quick: each WebSocket fault at its floor once, 3 clean runs, 45 s soaks (about 15 minutes on 2 cores);
  *  full: every severity 3 times, as many clean runs as faulty ones, 60 s soaks (the expected time is printed first).
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { median } from 'simple-statistics';
+import { analyzeLogFile } from '../harness/analyze/analyze-log-file.ts';
+import type { Report } from '../harness/analyze/report/report-schema.ts';
+import type { LogHeader, LogRecord } from '../harness/log/log-schema.ts';
 import { parseDurationMs } from '../harness/synth/write-log.ts';
 import { faultCatalog } from '../reference/faults/fault-spec.ts';
 import { wilsonInterval } from './lib/binomial-interval.ts';
 import { faultSpecOf, faultsWithoutCase, MATRIX_FAULTS, type MatrixFault } from './lib/matrix-faults.ts';
 import { isQuick, markdownTable, recordAim, writeResultsSection } from './lib/results-file.ts';
+import { type SeriesDiagnostic, trendDiagnostics } from './lib/trend-diagnostics.ts';
 import { runBenchSoak, runPool } from './lib/user-soak-child.ts';
+import { readRunLog } from '../tests/e2e/harness/read-run-log.ts';
+
+const RUNS_FILE = 'runs.json';
+interface KeptRun {
+  index: number;
+  fault: string | null;
+  severity: number | null;
+  file: string;
+  wallMs: number;
+  hadReport: boolean;
+  code: number;
+}
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const quick = isQuick();
-const durationText = flag('duration') ?? (quick ? '45s' : '60s');
+const fromLogs = flag('from-logs');
+const durationText = flag('duration') ?? '45s';
 const durationMs = parseDurationMs(durationText);
-const runsPerCell = Number(flag('runs') ?? (quick ? 1 : 3));
+const runsPerCell = Number(flag('runs') ?? 1);
+const floorRuns = Number(flag('floor-runs') ?? (quick ? 1 : 2));
 const concurrency = Number(flag('concurrency') ?? 2);
 const only = flag('only')?.split(',');
 const withWebrtc = !argv.includes('--no-webrtc') && !quick;
+const keepDir = fromLogs ?? flag('keep-logs') ?? join(tmpdir(), `voice-soak-bench-matrix-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 /** Start-up, analysis and reports around a soak's scripted time, measured 55 s for a 45 s soak on the loaded 2-core machine. */
 const EXPECTED_OVERHEAD_MS = 45_000;
 
@@ -37,32 +59,39 @@ function fail(message: string): never {
   console.error(`detection-matrix: ${message}`);
   process.exit(64);
 }
-if (!(runsPerCell >= 1) || !(concurrency >= 1) || !(durationMs >= 20_000)) fail('--runs >= 1, --concurrency >= 1, --duration >= 20s');
+if (!(runsPerCell >= 1) || !(floorRuns >= 1) || !(concurrency >= 1) || !(durationMs >= 20_000))
+  fail('--runs >= 1, --floor-runs >= 1, --concurrency >= 1, --duration >= 20s');
 const missingCases = faultsWithoutCase();
 if (missingCases.length) fail(`no matrix case for fault(s) ${missingCases.join(', ')} (add them to bench/lib/matrix-faults.ts)`);
 const unknown = only?.filter((name) => !MATRIX_FAULTS.some((f) => f.name === name)) ?? [];
 if (unknown.length) fail(`--only: unknown fault(s) ${unknown.join(', ')}`);
+if (fromLogs && !existsSync(join(fromLogs, RUNS_FILE))) fail(`--from-logs ${fromLogs}: no ${RUNS_FILE} there (a folder written by --keep-logs)`);
 
 // A case for a fault the catalog does not have (yet) is skipped: SOAK_FAULTS would refuse it.
 const inCatalog = MATRIX_FAULTS.filter((f) => faultCatalog.some((c) => c.name === f.name));
-const faults = inCatalog.filter((f) => (only ? only.includes(f.name) : withWebrtc || f.settings?.SOAK_TRANSPORT !== 'webrtc'));
+const faults = fromLogs ? inCatalog : inCatalog.filter((f) => (only ? only.includes(f.name) : withWebrtc || f.settings?.SOAK_TRANSPORT !== 'webrtc'));
 interface Cell {
   fault: MatrixFault;
   severity: number | null;
 }
+const isFloorCell = (cell: Cell) => cell.severity === cell.fault.floor || cell.fault.floor === null;
 const cells: Cell[] = faults.flatMap((fault) =>
-  (quick ? [fault.floor !== null && fault.severities.includes(fault.floor) ? fault.floor : fault.severities[0]!] : fault.severities).map((severity) => ({
-    fault,
-    severity,
-  })),
+  (quick && !fromLogs ? [fault.floor !== null && fault.severities.includes(fault.floor) ? fault.floor : fault.severities[0]!] : fault.severities).map(
+    (severity) => ({
+      fault,
+      severity,
+    }),
+  ),
 );
-const faultyRuns = cells.length * runsPerCell;
+const runsOf = (cell: Cell) => (isFloorCell(cell) ? floorRuns : runsPerCell);
+const faultyRuns = cells.reduce((n, cell) => n + runsOf(cell), 0);
 const cleanRuns = Number(flag('clean') ?? (quick ? 3 : faultyRuns));
 const totalRuns = faultyRuns + cleanRuns;
 const expectedMin = (totalRuns * (durationMs + EXPECTED_OVERHEAD_MS)) / concurrency / 60_000;
-console.log(
-  `detection matrix: ${cells.length} fault cells x ${runsPerCell} run(s) + ${cleanRuns} clean = ${totalRuns} soaks of ${durationText}, ${concurrency} at a time; expected about ${expectedMin.toFixed(0)} min`,
-);
+if (!fromLogs)
+  console.log(
+    `detection matrix: ${cells.length} fault cells (${floorRuns} run(s) at the floor, ${runsPerCell} at other severities) + ${cleanRuns} clean = ${totalRuns} soaks of ${durationText}, ${concurrency} at a time; expected about ${expectedMin.toFixed(0)} min; logs kept in ${keepDir}`,
+  );
 
 interface RunOutcome {
   ok: boolean;
@@ -76,63 +105,116 @@ interface RunOutcome {
   /** False when run-complete failed: the soak did not run its script (a broken run, not a miss). */
   complete: boolean;
   wallMs: number;
+  /** The trend rule's significance on each fitted series (clean runs only). */
+  trends: SeriesDiagnostic[];
+  confidence: number;
 }
 
-function brokenRun(error: string, startedMs: number): RunOutcome {
-  const none = { failed: [], verdict: 'none', firstWarning: null, warningIds: [], faultsApplied: false, complete: false };
-  return { ok: false, error, ...none, wallMs: performance.now() - startedMs };
+function brokenRun(error: string, wallMs: number): RunOutcome {
+  const none = { failed: [], verdict: 'none', firstWarning: null, warningIds: [], faultsApplied: false, complete: false, trends: [], confidence: 0.95 };
+  return { ok: false, error, ...none, wallMs };
 }
 
-async function soakOnce(spec: string, settings: Record<string, string>): Promise<RunOutcome> {
+function outcomeOf(spec: string, report: Report, header: LogHeader, records: readonly LogRecord[], wallMs: number): RunOutcome {
+  const warnings = records.flatMap((r) => (r.type === 'monitor' && r.kind === 'warning' ? [{ s: r.tMs / 1000, id: r.id }] : []));
+  const failed = report.assertions.filter((a) => !a.passed).map((a) => ({ id: a.id, level: a.level }));
+  const diagnostics = spec === '' ? trendDiagnostics(header, records) : { confidence: report.thresholds.confidence, series: [] };
+  return {
+    ok: true,
+    failed,
+    verdict: report.verdict,
+    firstWarning: warnings.length ? warnings.reduce((a, b) => (b.s < a.s ? b : a)) : null,
+    warningIds: [...new Set(warnings.map((w) => w.id))],
+    faultsApplied: spec === '' || report.assertions.some((a) => a.id === 'faults-applied' && a.passed),
+    complete: !failed.some((f) => f.id === 'run-complete'),
+    wallMs,
+    trends: diagnostics.series,
+    confidence: diagnostics.confidence,
+  };
+}
+
+/** One soak, its log kept as keepDir/<n>.jsonl and listed in keepDir/runs.json (for --from-logs). */
+async function soakOnce(index: number, cell: Cell | null, settings: Record<string, string>): Promise<RunOutcome> {
+  const spec = cell ? faultSpecOf(cell.fault, cell.severity) : '';
   const started = performance.now();
   try {
     const run = await runBenchSoak({ SOAK_DURATION: durationText, SOAK_FAULTS: spec, ...settings }, durationMs + 180_000);
-    const warnings = run.records.flatMap((r) => (r.type === 'monitor' && r.kind === 'warning' ? [{ s: r.tMs / 1000, id: r.id }] : []));
-    if (!run.report) return brokenRun(`no report (exit ${run.code})`, started);
-    const failed = run.report.assertions.filter((a) => !a.passed).map((a) => ({ id: a.id, level: a.level }));
-    return {
-      ok: true,
-      failed,
-      verdict: run.report.verdict,
-      firstWarning: warnings.length ? warnings.reduce((a, b) => (b.s < a.s ? b : a)) : null,
-      warningIds: [...new Set(warnings.map((w) => w.id))],
-      faultsApplied: spec === '' || run.report.assertions.some((a) => a.id === 'faults-applied' && a.passed),
-      complete: !failed.some((f) => f.id === 'run-complete'),
-      wallMs: performance.now() - started,
-    };
+    const wallMs = performance.now() - started;
+    const file = `${index}.jsonl`;
+    writeFileSync(join(keepDir, file), `${[run.header, ...run.records].map((r) => JSON.stringify(r)).join('\n')}\n`);
+    keptRuns.push({ index, fault: cell?.fault.name ?? null, severity: cell?.severity ?? null, file, wallMs, hadReport: run.report !== null, code: run.code });
+    writeFileSync(join(keepDir, RUNS_FILE), `${JSON.stringify(keptRuns, null, 1)}\n`);
+    if (!run.report) return brokenRun(`no report (exit ${run.code})`, wallMs);
+    return outcomeOf(spec, run.report, run.header, run.records, wallMs);
   } catch (error) {
-    return brokenRun((error instanceof Error ? error.message.split('\n')[0]! : String(error)).slice(0, 200), started);
+    return brokenRun((error instanceof Error ? error.message.split('\n')[0]! : String(error)).slice(0, 200), performance.now() - started);
   }
+}
+
+/** A kept run judged again by this checkout's analyzer (analyzeLogFile, the CLI's path), e.g. after a rule change. */
+async function rejudge(kept: KeptRun, cell: Cell | null): Promise<RunOutcome> {
+  const spec = cell ? faultSpecOf(cell.fault, cell.severity) : '';
+  if (!kept.hadReport) return brokenRun(`no report (exit ${kept.code})`, kept.wallMs);
+  const path = join(keepDir, kept.file);
+  const { report } = await analyzeLogFile(path);
+  const { header, records } = readRunLog(path);
+  return outcomeOf(spec, report, header, records, kept.wallMs);
 }
 
 const startedMs = performance.now();
 let done = 0;
+let totalDone = totalRuns;
+const keptRuns: KeptRun[] = [];
 const tasks: (() => Promise<{ cell: Cell | null; outcome: RunOutcome }>)[] = [];
-const clean = (i: number) => async () => {
-  const outcome = await soakOnce('', {});
+const say = (label: string, outcome: RunOutcome, hit: { id: string; level: string }[] | null) =>
   console.log(
-    `  [${++done}/${totalRuns}] clean #${i + 1}: ${outcome.ok ? `${outcome.verdict}, failed ${outcome.failed.map((f) => `${f.level} ${f.id}`).join(', ') || 'none'}` : outcome.error}`,
+    `  [${++done}/${totalDone}] ${label}: ${
+      !outcome.ok
+        ? outcome.error
+        : hit === null
+          ? `${outcome.verdict}, failed ${outcome.failed.map((f) => `${f.level} ${f.id}`).join(', ') || 'none'}`
+          : hit.length
+            ? `detected (${hit.map((h) => `${h.level} ${h.id}`).join(', ')})`
+            : `MISSED (failed: ${outcome.failed.map((f) => f.id).join(', ') || 'none'})`
+    }`,
   );
-  return { cell: null, outcome };
+const report = (cell: Cell | null, outcome: RunOutcome) => {
+  say(cell ? faultSpecOf(cell.fault, cell.severity) : 'clean', outcome, cell ? outcome.failed.filter((f) => cell.fault.detects.includes(f.id)) : null);
+  return { cell, outcome };
 };
-// Clean runs interleaved with the faulty ones, so both see the same machine load.
-const faultTasks = cells.flatMap((cell) =>
-  Array.from({ length: runsPerCell }, () => async () => {
-    const spec = faultSpecOf(cell.fault, cell.severity);
-    const outcome = await soakOnce(spec, cell.fault.settings ?? {});
-    const hit = outcome.failed.filter((f) => cell.fault.detects.includes(f.id));
-    console.log(
-      `  [${++done}/${totalRuns}] ${spec}: ${outcome.ok ? (hit.length ? `detected (${hit.map((h) => `${h.level} ${h.id}`).join(', ')})` : `MISSED (failed: ${outcome.failed.map((f) => f.id).join(', ') || 'none'})`) : outcome.error}`,
-    );
-    return { cell, outcome };
-  }),
-);
-for (let i = 0, c = 0; i < faultTasks.length || c < cleanRuns; i++) {
-  if (i < faultTasks.length) tasks.push(faultTasks[i]!);
-  const due = Math.round(((i + 1) * cleanRuns) / Math.max(1, faultTasks.length));
-  while (c < Math.min(cleanRuns, i >= faultTasks.length - 1 ? cleanRuns : due)) tasks.push(clean(c++));
+if (fromLogs) {
+  const kept = JSON.parse(readFileSync(join(fromLogs, RUNS_FILE), 'utf8')) as KeptRun[];
+  totalDone = kept.length;
+  console.log(`detection matrix: judging the ${kept.length} runs kept in ${fromLogs} again with this checkout's analyzer`);
+  for (const run of kept) {
+    const cell = run.fault === null ? null : (cells.find((c) => c.fault.name === run.fault && c.severity === run.severity) ?? null);
+    if (run.fault !== null && !cell) continue;
+    tasks.push(async () => report(cell, await rejudge(run, cell)));
+  }
+} else {
+  mkdirSync(keepDir, { recursive: true });
+  let index = 0;
+  const clean = () => {
+    const i = index++;
+    return async () => report(null, await soakOnce(i, null, {}));
+  };
+  // Clean runs interleaved with the faulty ones, so both see the same machine load.
+  const faultTasks = cells.flatMap((cell) =>
+    Array.from({ length: runsOf(cell) }, () => {
+      const i = index++;
+      return async () => report(cell, await soakOnce(i, cell, cell.fault.settings ?? {}));
+    }),
+  );
+  for (let i = 0, c = 0; i < faultTasks.length || c < cleanRuns; i++) {
+    if (i < faultTasks.length) tasks.push(faultTasks[i]!);
+    const due = Math.round(((i + 1) * cleanRuns) / Math.max(1, faultTasks.length));
+    while (c < Math.min(cleanRuns, i >= faultTasks.length - 1 ? cleanRuns : due)) {
+      tasks.push(clean());
+      c++;
+    }
+  }
 }
-const results = await runPool(tasks, concurrency);
+const results = await runPool(tasks, fromLogs ? 1 : concurrency);
 const wallMin = (performance.now() - startedMs) / 60_000;
 
 const brokenReason = (o: RunOutcome) => (!o.ok ? o.error : !o.faultsApplied ? 'fault not applied' : 'run-complete failed (the script did not finish)');
@@ -154,6 +236,7 @@ const rows: string[][] = [];
 const floorMisses: string[] = [];
 for (const cell of cells) {
   const outcomes = results.filter((r) => r.cell === cell).map((r) => r.outcome);
+  if (!outcomes.length) continue;
   const good = outcomes.filter((o) => o.ok && o.faultsApplied && o.complete);
   const hits = good.filter((o) => o.failed.some((f) => cell.fault.detects.includes(f.id)));
   const levels = [...new Set(hits.flatMap((o) => o.failed.filter((f) => cell.fault.detects.includes(f.id)).map((f) => f.level)))];
@@ -198,17 +281,50 @@ const cleanRows = [
   ['runs with a warn-level finding', `${cleanWarns.length} (${ids(cleanGood, 'warn')})`],
   ['runs with a proactive warning', `${cleanEarly.length} (${[...new Set(cleanEarly.flatMap((o) => o.warningIds))].join(', ') || 'none'})`],
 ];
+// The trend rule's significance half on the clean runs' real series: at most 1 - confidence of them should be
+// "significant" (no fault, no trend); the plain Mann-Kendall assumes independent samples, the corrected one does not.
+const trendRows: string[][] = [];
+const trendFits = cleanGood.flatMap((o) => o.trends);
+const alpha = 1 - (cleanGood[0]?.confidence ?? 0.95);
+const shareCell = (k: number, n: number) => {
+  const interval = wilsonInterval(k, n);
+  return n ? `${k}/${n} = ${pct(k / n)} [${pct(interval.low)}, ${pct(interval.high)}]` : 'no fits';
+};
+for (const name of [...new Set(trendFits.map((t) => t.series)), 'all series']) {
+  const fits = name === 'all series' ? trendFits : trendFits.filter((t) => t.series === name);
+  if (!fits.length) continue;
+  trendRows.push([
+    name,
+    String(fits.length),
+    String(median(fits.map((t) => t.points))),
+    median(fits.map((t) => t.lag1)).toFixed(2),
+    shareCell(fits.filter((t) => t.plainSignificant).length, fits.length),
+    shareCell(fits.filter((t) => t.correctedSignificant).length, fits.length),
+  ]);
+}
+const plainShare = trendFits.filter((t) => t.plainSignificant).length;
+const plainLow = wilsonInterval(plainShare, trendFits.length).low;
+const trendVerdict = !trendFits.length
+  ? 'No clean run gave a varying series to test.'
+  : plainLow > alpha
+    ? `The plain test called ${pct(plainShare / trendFits.length)} of trend-free clean series significant; the lower end of its 95 % interval, ${pct(plainLow)}, is above the ${pct(alpha)} the confidence level promises: the samples are autocorrelated.`
+    : `The plain test called ${pct(plainShare / trendFits.length)} of trend-free clean series significant; its 95 % interval reaches down to ${pct(plainLow)}, so it is not shown to exceed the ${pct(alpha)} the confidence level promises.`;
+
 const broken = results.filter((r) => !r.outcome.ok || !r.outcome.complete || !r.outcome.faultsApplied);
 const meanWallS = results.reduce((s, r) => s + r.outcome.wallMs, 0) / results.length / 1000;
-const timing = `${totalRuns} soaks of ${durationText} at concurrency ${concurrency}: ${wallMin.toFixed(1)} min wall (expected ${expectedMin.toFixed(0)}), ${meanWallS.toFixed(0)} s per soak on average${broken.length ? `; ${broken.length} broken run(s), left out of the rates: ${broken.map((b) => `${b.cell ? faultSpecOf(b.cell.fault, b.cell.severity) : 'clean'}: ${brokenReason(b.outcome)}`).join('; ')}` : ''}`;
+const timing = fromLogs
+  ? `${results.length} kept runs from ${fromLogs} judged again with this checkout's analyzer in ${wallMin.toFixed(1)} min (their soaks took ${meanWallS.toFixed(0)} s each on average)`
+  : `${totalRuns} soaks of ${durationText} at concurrency ${concurrency}: ${wallMin.toFixed(1)} min wall (expected ${expectedMin.toFixed(0)}), ${meanWallS.toFixed(0)} s per soak on average${broken.length ? `; ${broken.length} broken run(s), left out of the rates: ${broken.map((b) => `${b.cell ? faultSpecOf(b.cell.fault, b.cell.severity) : 'clean'}: ${brokenReason(b.outcome)}`).join('; ')}` : ''}`;
+const allCells = inCatalog.flatMap((f) => f.severities.map((severity) => ({ fault: f, severity })));
+const fullSoaks = 2 * allCells.reduce((n, cell) => n + (isFloorCell(cell) ? 2 : 1), 0);
 const fullNote = quick
-  ? `Quick mode: each WebSocket fault at its floor once (the WebRTC faults ${inCatalog
+  ? `Quick mode: each WebSocket fault at its floor once, 3 clean runs (the WebRTC faults ${inCatalog
       .filter((f) => f.settings?.SOAK_TRANSPORT === 'webrtc')
       .map((f) => f.name)
       .join(
         ', ',
-      )} run only in full mode). Full mode: ${inCatalog.reduce((n, f) => n + f.severities.length, 0)} cells x 3 runs plus as many clean runs, 60 s soaks: about ${((inCatalog.reduce((n, f) => n + f.severities.length, 0) * 3 * 2 * (60_000 + EXPECTED_OVERHEAD_MS)) / 2 / 3_600_000).toFixed(1)} h at concurrency 2.`
-  : 'Full mode: every severity, 3 runs each, as many clean runs as faulty ones.';
+      )} run only in full mode). Full mode: ${allCells.length} cells, 2 runs at the floor and 1 at each other severity, plus as many clean runs: ${fullSoaks} soaks of 45 s, about ${((fullSoaks * (45_000 + EXPECTED_OVERHEAD_MS)) / 2 / 3_600_000).toFixed(1)} h at concurrency 2.`
+  : `Full mode: every severity of every fault (${floorRuns} run(s) at the floor, ${runsPerCell} at each other severity), WebRTC faults included, plus as many clean runs as faulty ones. Every run's log is kept (${keepDir}); \`--from-logs DIR\` judges them again with a changed analyzer without soaking again.`;
 const body = [
   `Real soaks of the embedded target through \`playwright test tests/memory-monitor.spec.ts --project=chromium\` (SOAK_DURATION ${durationText}, the short-run script and settings of tests/e2e/user-runs/run-user-soak.ts). Detected: an assertion naming the fault failed (error or warn level); a run whose fault was not applied counts as broken, never as detected. First warning: the page monitor's first early warning (any id), seconds into the run.`,
   '',
@@ -216,16 +332,22 @@ const body = [
   '',
   markdownTable(['clean runs', 'value'], cleanRows),
   '',
+  `Trend significance on the clean runs' series (each series the judge fits, after the warm-up; lag-1: the bias-corrected autocorrelation of the detrended points, 0 under 10 points; significant: Mann-Kendall p < ${alpha.toFixed(2)}, share with a 95 % Wilson interval). With no fault there is no trend, so at most ${pct(alpha)} should be significant.`,
+  '',
+  markdownTable(['series', 'fits', 'points (median)', 'lag-1 (median)', 'plain Mann-Kendall significant', 'autocorrelation-corrected significant'], trendRows),
+  '',
+  trendVerdict,
+  '',
   timing,
   '',
   fullNote,
 ].join('\n');
 console.log(`\n${body}\n`);
 writeResultsSection('detection-matrix', 'Detection matrix on real runs', body);
-const allFaults = faults.length === inCatalog.length;
+const allFaults = inCatalog.every((f) => results.some((r) => r.cell?.fault === f));
 recordAim(
   'detection',
-  `${floorMisses.length ? `missed at floor: ${floorMisses.join('; ')}` : 'every floor cell detected in every run'}; clean false alarms ${falseAlarms.length}/${cleanGood.length} (95 % CI up to ${pct(ci.high)})${allFaults ? '' : `; ${inCatalog.length - faults.length} fault(s) not run`}`,
+  `${floorMisses.length ? `missed at floor: ${floorMisses.join('; ')}` : 'every floor cell detected in every run'}; clean false alarms ${falseAlarms.length}/${cleanGood.length} (95 % CI up to ${pct(ci.high)})${allFaults ? '' : `; ${inCatalog.filter((f) => !results.some((r) => r.cell?.fault === f)).length} fault(s) not run`}`,
   floorMisses.length === 0 && falseAlarms.length === 0 && cleanGood.length > 0 && allFaults && broken.length === 0,
   'bench/detection-matrix.ts',
 );
