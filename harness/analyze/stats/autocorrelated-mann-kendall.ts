@@ -28,11 +28,16 @@ export interface CorrectedMannKendall extends MannKendallResult {
   uncorrectedPValue: number;
 }
 
-export function mannKendallAutocorrected(ys: ArrayLike<number>): CorrectedMannKendall {
+/**
+ * `detrended`: ys with their trend removed, when the caller has fitted one already (fitTrend passes its Theil-Sen
+ * residuals over time); by default the Theil-Sen slope over the index is removed here.
+ */
+export function mannKendallAutocorrected(ys: ArrayLike<number>, detrended?: ArrayLike<number>): CorrectedMannKendall {
   const plain = mannKendall(ys);
   const n = ys.length;
   if (n < MIN_CORRECTED_POINTS) return { ...plain, varianceFactor: 1, lag1: 0, uncorrectedPValue: plain.pValue };
-  const raw = lag1Autocorrelation(detrend(ys));
+  if (detrended && detrended.length !== n) throw new RangeError(`detrended has ${detrended.length} points, ys ${n}`);
+  const raw = lag1Autocorrelation(detrended ?? detrend(ys));
   const r = raw === null ? 0 : Math.min(MAX_LAG1, (n * raw + 1) / (n - 4));
   let sum = 0;
   if (r > 0) for (let k = 1, rk = r; k < n && rk > 1e-12; k++, rk *= r) sum += (n - k) * (n - k - 1) * (n - k - 2) * rk;
@@ -58,7 +63,7 @@ function detrend(ys: ArrayLike<number>): Float64Array {
 }
 
 /** The sample lag-1 autocorrelation; null for a constant series (nothing to correct). */
-function lag1Autocorrelation(x: Float64Array): number | null {
+function lag1Autocorrelation(x: ArrayLike<number>): number | null {
   const n = x.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += x[i]!;
