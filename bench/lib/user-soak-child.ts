@@ -27,6 +27,32 @@ export interface BenchSoak {
   usage: TreeUsage;
   /** The child's output tail, for error messages. */
   tail: string;
+  /** Where the run's wall time went (epoch ms of the spawn and exit against the log's clock). */
+  phases: RunPhases | null;
+}
+
+/**
+ * A run's wall time in three parts: start-up (spawn to the conversation's first step: Playwright, the worker, the
+ * server, Chromium, the collectors, the page and its start steps), the conversation (to the log's run-end: the script
+ * runs to the end of the turn in flight at SOAK_DURATION) and wind-down (run-end to exit: analysis, reports,
+ * attachments, the reporters). Null when the log has no conversation start or run-end.
+ */
+export interface RunPhases {
+  startupMs: number;
+  conversationMs: number;
+  windDownMs: number;
+}
+
+export function runPhases(header: LogHeader, records: readonly LogRecord[], spawnedAtMs: number, exitedAtMs: number): RunPhases | null {
+  const logStartMs = Date.parse(header.startedAt);
+  const started = records.find((r) => r.type === 'harness' && (r.kind === 'turn-start' || (r.kind === 'gc' && r.detail === 'conversation-start')));
+  const ended = [...records].reverse().find((r) => r.type === 'harness' && r.kind === 'run-end');
+  if (!started || !ended || !Number.isFinite(logStartMs)) return null;
+  return {
+    startupMs: logStartMs + started.tMs - spawnedAtMs,
+    conversationMs: ended.tMs - started.tMs,
+    windDownMs: exitedAtMs - (logStartMs + ended.tMs),
+  };
 }
 
 /** `settings` override the short-run settings (SOAK_DURATION, SOAK_FAULTS, ...). The scratch folder is removed after. */
@@ -40,6 +66,7 @@ export async function runBenchSoak(settings: Record<string, string>, timeoutMs: 
       PLAYWRIGHT_HTML_OUTPUT_DIR: join(out, 'playwright-report'),
       ALLURE_RESULTS_DIR: join(out, 'allure-results'),
     });
+    const spawnedAtMs = Date.now();
     const child = spawn(process.execPath, [CLI, 'test', 'tests/memory-monitor.spec.ts', '--project=chromium', `--output=${join(out, 'test-results')}`], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,13 +81,14 @@ export async function runBenchSoak(settings: Record<string, string>, timeoutMs: 
       child.on('close', (c, signal) => done(c ?? (signal ? 128 : 1)));
     });
     clearTimeout(timer);
+    const exitedAtMs = Date.now();
     const usage = sampler.stop();
     const logPath = findFile(join(out, 'soak-runs'), 'run.jsonl');
     if (!logPath) throw new Error(`soak (${settings.SOAK_FAULTS || 'clean'}) wrote no run.jsonl; exit ${code}: ${output.slice(-1500)}`);
     const { header, records } = readRunLog(logPath);
     const reportPath = findFile(join(out, 'soak-runs'), 'report.json');
     const report = reportPath ? (JSON.parse(readFileSync(reportPath, 'utf8')) as Report) : null;
-    return { code, header, records, report, usage, tail: output.slice(-1500) };
+    return { code, header, records, report, usage, tail: output.slice(-1500), phases: runPhases(header, records, spawnedAtMs, exitedAtMs) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
