@@ -46,7 +46,8 @@ export async function readLog(
         if (line === 1 && bytes[0] === 0x1f && bytes[1] === 0x8b) throw error(line, 'binary content (gzip-compressed?): decompress the log first');
         if (bytes.includes(0)) throw error(line, `binary content (NUL byte at column ${bytes.indexOf(0) + 1}): is this a JSONL log?`);
         const text = bytes.toString('utf8');
-        if (text.trim() === '') {
+        // A record line starts with "{"; only a line that does not is checked for being blank (trim copies).
+        if (text.charCodeAt(0) !== 0x7b && text.trim() === '') {
           blankLines++;
           return;
         }
@@ -60,7 +61,8 @@ export async function readLog(
           }
           throw error(line, describeJsonError(text, cause));
         }
-        if (nestingExceeds(value, MAX_NESTING_DEPTH)) throw error(line, `nesting deeper than ${MAX_NESTING_DEPTH} levels: not a voice-soak record`);
+        if (openingBrackets(bytes, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH && nestingExceeds(value, MAX_NESTING_DEPTH))
+          throw error(line, `nesting deeper than ${MAX_NESTING_DEPTH} levels: not a voice-soak record`);
         if (!header) {
           const result = validateHeader(value);
           if (!result.ok) throw error(line, result.detail, result.field);
@@ -83,6 +85,18 @@ export async function readLog(
   if (!records) throw error(null, 'no records after the header: nothing to analyze');
   if (blankLines) warnings.push(`${path}: ${blankLines} blank line(s) skipped`);
   return { warnings, lines };
+}
+
+/**
+ * How many "{" and "[" bytes the line has, counted up to limit + 1: nesting can only exceed the limit when there are
+ * more brackets than that, so the walk over the parsed value (nestingExceeds) runs for few lines. Native indexOf.
+ */
+function openingBrackets(bytes: Buffer, limit: number): number {
+  let count = 0;
+  for (const bracket of [0x7b, 0x5b]) {
+    for (let at = bytes.indexOf(bracket); at !== -1 && count <= limit; at = bytes.indexOf(bracket, at + 1)) count++;
+  }
+  return count;
 }
 
 async function checkIsFile(path: string): Promise<void> {
