@@ -98,5 +98,6 @@ export const PLAIN_DEFAULT_THRESHOLDS = {
   maxUnresponsiveMs: 10_000,
   warmupMs: 60_000,
   confidence: 0.95,
+  trendAutocorrelation: false,
   adaptive: { enabled: false, factor: 1.5 },
 };

@@ -67,6 +67,7 @@ export const THRESHOLD_ENV_VARS: readonly ThresholdEnvVar[] = [
   row('MAX_UNRESPONSIVE_MS', 'maxUnresponsiveMs', 'ms', 'positive'),
   row('WARMUP_MS', 'warmupMs', 'ms', 'non-negative'),
   row('CONFIDENCE', 'confidence', 'fraction', 'confidence'),
+  row('TREND_AUTOCORRELATION', 'trendAutocorrelation', 'true/false', 'boolean'),
   row('ADAPTIVE', 'adaptive.enabled', 'true/false', 'boolean'),
   row('ADAPTIVE_FACTOR', 'adaptive.factor', 'x baseline', 'factor'),
 ];

@@ -93,6 +93,12 @@ export const thresholdsSchema = z.object({
   warmupMs: nonNegative.default(D.warmupMs),
   /** Confidence level of trend intervals (and significance in compare). */
   confidence: z.number().gt(0.5).lt(1).default(D.confidence),
+  /**
+   * Widen the trend test's variance for autocorrelated samples (harness/analyze/stats/autocorrelated-mann-kendall.ts).
+   * Off by default: on real clean runs the plain test with the slope budget raised no false alarm, and the
+   * correction cost detections in short runs (bench/results.md, the detection matrix).
+   */
+  trendAutocorrelation: z.boolean().default(D.trendAutocorrelation),
   /** Adaptive mode: derive latency budgets from a measured baseline (the seed's "Adaptive Thresholds"). */
   adaptive: z
     .object({

@@ -29,7 +29,12 @@ function judgeJitterBufferGrowth(ctx: AnalysisContext): Check | null {
   if (!hasInboundStats(ctx)) return null;
   const { thresholds } = ctx;
   const series = ctx.data.webrtc.jitterBufferMs;
-  const trend = fitTrend(series.tMs, series.values, { fromMs: ctx.warmupMs, confidence: thresholds.confidence, unit: 'ms/min' });
+  const trend = fitTrend(series.tMs, series.values, {
+    fromMs: ctx.warmupMs,
+    confidence: thresholds.confidence,
+    autocorrelated: thresholds.trendAutocorrelation,
+    unit: 'ms/min',
+  });
   if (!trend)
     return trendUnknownCheck(
       'jitter-buffer-growth',

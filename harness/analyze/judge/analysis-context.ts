@@ -75,7 +75,7 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
     adaptive = adaptiveBudgets(measured, configured.adaptive.factor);
   }
   const thresholds = adaptive ? applyAdaptiveBudgets(configured, adaptive) : configured;
-  const base = { fromMs: warmupMs, confidence: thresholds.confidence };
+  const base = { fromMs: warmupMs, confidence: thresholds.confidence, autocorrelated: thresholds.trendAutocorrelation };
   const trend = (series: TimeSeries, unit: string, yScale = 1): Trend | null => fitTrend(series.tMs, series.values, { ...base, unit, yScale });
 
   const edges = analyzeEdges(data, turns);

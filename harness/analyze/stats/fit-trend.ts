@@ -1,12 +1,12 @@
 /**
  * A robust trend of one series over a window: Theil-Sen slope with Sen's confidence interval and the Mann-Kendall
  * p-value, x in minutes. Long series are first reduced to bucket medians (deterministic) to bound the O(n^2) cost.
- * The p-value allows for autocorrelation (autocorrelated-mann-kendall.ts, the lag-1 of the Theil-Sen residuals):
- * on real clean runs the plain test called a steady but autocorrelated series "significant" in most runs
- * (bench/results.md, the detection matrix's trend table). Sen's interval is the plain one.
+ * With options.autocorrelated the p-value allows for autocorrelation (autocorrelated-mann-kendall.ts, the lag-1 of
+ * the Theil-Sen residuals); Sen's interval is the plain one either way.
  */
 import { bucketMedians } from './bucket-medians.ts';
 import { mannKendallAutocorrected } from './autocorrelated-mann-kendall.ts';
+import { mannKendall } from './mann-kendall.ts';
 import { theilSen } from './theil-sen.ts';
 
 export const MAX_TREND_POINTS = 400;
@@ -39,6 +39,8 @@ export interface FitTrendOptions {
   unit: string;
   /** Multiplies y before fitting (e.g. bytes -> MB). */
   yScale?: number;
+  /** Widen Var(S) for autocorrelated samples (thresholds.trendAutocorrelation); default: the plain test. */
+  autocorrelated?: boolean;
 }
 
 /** null when fewer than 5 points (or fewer than 2 distinct times) remain after warm-up. */
@@ -54,8 +56,12 @@ export function fitTrend(tMs: ArrayLike<number>, values: ArrayLike<number>, opti
   if (xs.length < MIN_TREND_POINTS || xs[0] === xs[xs.length - 1]) return null;
   const reduced = bucketMedians(xs, ys, MAX_TREND_POINTS);
   const fit = theilSen(reduced.xs, reduced.ys, options.confidence);
-  const residuals = reduced.ys.map((y, i) => y - fit.slope * reduced.xs[i]!);
-  const { pValue } = mannKendallAutocorrected(reduced.ys, residuals);
+  const { pValue } = options.autocorrelated
+    ? mannKendallAutocorrected(
+        reduced.ys,
+        reduced.ys.map((y, i) => y - fit.slope * reduced.xs[i]!),
+      )
+    : mannKendall(reduced.ys);
   const fromMs = xs[0]! * MS_PER_MIN;
   return {
     slopePerMin: fit.slope,

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { mannKendallAutocorrected } from '../../../harness/analyze/stats/autocorrelated-mann-kendall.ts';
+import { fitTrend } from '../../../harness/analyze/stats/fit-trend.ts';
 import { seededRandom } from '../../../harness/synth/seeded-random.ts';
 
 /** AR(1) noise: x_t = phi * x_{t-1} + e_t, e_t ~ N(0, 1) by Box-Muller, plus `slope` per step. */
@@ -56,4 +57,14 @@ test('the factor is at least 1; a constant series has no trend; a short series k
   const short = mannKendallAutocorrected([1, 3, 2, 4, 5, 7, 6, 8, 9]);
   expect(short.varianceFactor).toBe(1);
   expect(short.pValue).toBe(short.uncorrectedPValue);
+});
+
+test('fitTrend takes the corrected p-value only when asked (thresholds.trendAutocorrelation), the slope and interval either way', () => {
+  const ys = ar1(120, 0.8, 0, seededRandom(3));
+  const tMs = ys.map((_, i) => i * 1000);
+  const plain = fitTrend(tMs, ys, { fromMs: 0, confidence: 0.95, unit: 'x/min' })!;
+  const corrected = fitTrend(tMs, ys, { fromMs: 0, confidence: 0.95, unit: 'x/min', autocorrelated: true })!;
+  expect(corrected.pValue).toBeGreaterThan(plain.pValue);
+  expect(corrected.slopePerMin).toBe(plain.slopePerMin);
+  expect([corrected.ciLowPerMin, corrected.ciHighPerMin]).toEqual([plain.ciLowPerMin, plain.ciHighPerMin]);
 });
