@@ -6,7 +6,8 @@
  * process tree. memlab and fuite come from a scratch npm prefix (bench/lib/peer-tools.ts, bench/README-peers.md)
  * and use the system Chromium; voice-soak runs as a user runs it (bench/lib/user-soak-child.ts).
  * Usage: npx tsx bench/peers.ts [--quick] [--only heap-leak,clean,leaky-client] [--talk-ms 8000]
- *  --quick: heap-leak, clean and the leaky client, shorter talks (about 10 minutes on 2 cores).
+ *  --quick: heap-leak, clean and the leaky client, 6 s talks, 3 fuite iterations, 30 s soaks (about 8 minutes on
+ *  2 cores); full: all eight pages, 8 s talks, 5 fuite iterations, 45 s soaks (about 25 minutes).
  */
 import { join } from 'node:path';
 import { startRealtimeServer } from '../reference/server/start-realtime-server.ts';
@@ -19,9 +20,9 @@ import { runBenchSoak } from './lib/user-soak-child.ts';
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const quick = isQuick();
-const talkMs = Number(flag('talk-ms') ?? (quick ? 6_000 : 12_000));
-const fuiteIterations = quick ? 3 : 7;
-const soakDuration = quick ? '30s' : '60s';
+const talkMs = Number(flag('talk-ms') ?? (quick ? 6_000 : 8_000));
+const fuiteIterations = quick ? 3 : 5;
+const soakDuration = quick ? '30s' : '45s';
 
 /** The reference app's leak faults, at their defaults (the severities the faults README documents). */
 const APP_LEAKS = ['heap-leak', 'retain-audio', 'retain-audiobuffers', 'leak-audiocontext', 'detached-dom', 'listener-leak'];

@@ -11,7 +11,7 @@
  *  --quick: 5 s phases, 2 pairs.
  */
 import { quantile } from 'simple-statistics';
-import { m } from './lib/app-cost-table.ts';
+import { m, ratioInterval } from './lib/app-cost-table.ts';
 import { isQuick, markdownTable, recordAim, writeResultsSection } from './lib/results-file.ts';
 import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
@@ -73,6 +73,28 @@ for (let pair = 0; pair < pairs; pair++) {
   }
 }
 
+// Where a sample's renderer time goes: each of its page-session commands alone, as the rise of
+// DevToolsCommandDuration across it (the reading getMetrics included; "getMetrics alone" is that reading's own cost).
+const PROBE_EXPRESSION = '(() => { const m = globalThis.voiceSoakMonitor; return m && typeof m.liveCounts === "function" ? m.liveCounts() : null; })()';
+const commandCost: Array<[string, number[]]> = [];
+const devToolsSecondsNow = async () =>
+  (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'DevToolsCommandDuration')?.value ?? Number.NaN;
+for (const [name, command] of [
+  ['getMetrics alone (the reading)', async () => undefined],
+  ['+ Performance.getMetrics', () => session.send('Performance.getMetrics')],
+  ['+ Runtime.getHeapUsage', () => session.send('Runtime.getHeapUsage')],
+  ['+ Runtime.evaluate (liveness probe)', () => session.send('Runtime.evaluate', { expression: PROBE_EXPRESSION, returnByValue: true })],
+] as const) {
+  const deltas: number[] = [];
+  for (let i = 0; i < (isQuick() ? 15 : 40); i++) {
+    const before = await devToolsSecondsNow();
+    await command();
+    deltas.push(((await devToolsSecondsNow()) - before) * 1000);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  commandCost.push([name, deltas]);
+}
+
 const q = (values: number[], p: number) => (values.length ? quantile(values, p).toFixed(3) : 'n/a');
 const rows: Array<[string, string, string, string]> = [
   ['per-sample latency (ms)', String(latencyMs.length), q(latencyMs, 0.5), q(latencyMs, 0.99)],
@@ -87,12 +109,31 @@ const title = `sampler cost: ${pairs} x (${phaseMs / 1000} s off, ${phaseMs / 10
 console.log(title);
 console.log(['measure'.padEnd(38), 'n'.padStart(6), 'p50'.padStart(10), 'p99'.padStart(10)].join(''));
 for (const [name, n, p50, p99] of rows) console.log([name.padEnd(38), n.padStart(6), p50.padStart(10), p99.padStart(10)].join(''));
-const ratioLine = `app audio-chunk mean ON / OFF: ${Number.isFinite(ratio) ? ratio.toFixed(3) : 'n/a'}`;
+const interval = ratioInterval(results.on.chunkMs, results.off.chunkMs);
+const intervalText = Number.isFinite(interval.low)
+  ? ` (95 % bootstrap interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)}: the resolution of this run)`
+  : '';
+const ratioLine = `app audio-chunk mean ON / OFF: ${Number.isFinite(ratio) ? ratio.toFixed(3) : 'n/a'}${intervalText}`;
 console.log(ratioLine);
+for (const [name, deltas] of commandCost)
+  console.log(`${name.padEnd(38)}${String(deltas.length).padStart(6)}${q(deltas, 0.5).padStart(10)}${q(deltas, 0.9).padStart(10)}  (renderer ms per command)`);
 writeResultsSection(
   'sampler-cost',
   'Sampler cost (bench/sampler-cost.ts)',
-  [title, '', markdownTable(['measure', 'n', 'p50', 'p99'], rows), '', ratioLine].join('\n'),
+  [
+    title,
+    '',
+    markdownTable(['measure', 'n', 'p50', 'p99'], rows),
+    '',
+    ratioLine,
+    '',
+    'Renderer time of each command a sample sends (DevToolsCommandDuration across the command, ms; each "+" row includes one getMetrics reading, the first row is that reading alone):',
+    '',
+    markdownTable(
+      ['command', 'n', 'p50', 'p90'],
+      commandCost.map(([name, deltas]) => [name, String(deltas.length), q(deltas, 0.5), q(deltas, 0.9)]),
+    ),
+  ].join('\n'),
 );
 const rendererP50 = rendererMsPerSample.length ? quantile(rendererMsPerSample, 0.5) : Number.NaN;
 recordAim(
@@ -106,7 +147,7 @@ recordAim(
 recordAim(
   'audio-ratio',
   Number.isFinite(ratio)
-    ? `audio-chunk mean ON / OFF ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)} %), ${results.on.chunkMs.length} + ${results.off.chunkMs.length} chunks`
+    ? `audio-chunk mean ON / OFF ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)} %, 95 % interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)}), ${results.on.chunkMs.length} + ${results.off.chunkMs.length} chunks`
     : 'no audio chunks',
   Math.abs(ratio - 1) <= 0.01,
   'bench/sampler-cost.ts',

@@ -57,3 +57,25 @@ export function printAndRecord(
   console.log(note);
   writeResultsSection(section.name, section.heading, [title, '', markdownTable(head, rows), '', note].join('\n'));
 }
+
+/**
+ * 95 % bootstrap interval of mean(on) / mean(off) (2000 resamples, seeded: the same input gives the same interval):
+ * how finely one run can resolve the app's cost change at all.
+ */
+export function ratioInterval(on: readonly number[], off: readonly number[], seed = 16): { low: number; high: number } {
+  if (!on.length || !off.length) return { low: Number.NaN, high: Number.NaN };
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const resampledMean = (values: readonly number[]) => {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;
+    return sum / values.length;
+  };
+  const ratios = Array.from({ length: 2000 }, () => resampledMean(on) / resampledMean(off)).sort((a, b) => a - b);
+  return { low: ratios[49]!, high: ratios[1949]! };
+}
