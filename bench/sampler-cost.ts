@@ -13,7 +13,7 @@
 import { quantile } from 'simple-statistics';
 import { m, ratioInterval } from './lib/app-cost-table.ts';
 import { isQuick, markdownTable, recordAim, writeResultsSection } from './lib/results-file.ts';
-import { createCdpSampler } from '../harness/collect/cdp-sampler.ts';
+import { createCdpSampler, LIVE_COUNTS_PROBE } from '../harness/collect/cdp-sampler.ts';
 import { createHarnessClock } from '../harness/collect/recording/harness-clock.ts';
 import type { LogRecord } from '../harness/log/log-schema.ts';
 import { openTalkingEmbeddedPage } from './lib/talking-embedded-page.ts';
@@ -75,7 +75,6 @@ for (let pair = 0; pair < pairs; pair++) {
 
 // Where a sample's renderer time goes: each of its page-session commands alone, as the rise of
 // DevToolsCommandDuration across it (the reading getMetrics included; "getMetrics alone" is that reading's own cost).
-const PROBE_EXPRESSION = '(() => { const m = globalThis.voiceSoakMonitor; return m && typeof m.liveCounts === "function" ? m.liveCounts() : null; })()';
 const commandCost: Array<[string, number[]]> = [];
 const devToolsSecondsNow = async () =>
   (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'DevToolsCommandDuration')?.value ?? Number.NaN;
@@ -83,7 +82,7 @@ for (const [name, command] of [
   ['getMetrics alone (the reading)', async () => undefined],
   ['+ Performance.getMetrics', () => session.send('Performance.getMetrics')],
   ['+ Runtime.getHeapUsage', () => session.send('Runtime.getHeapUsage')],
-  ['+ Runtime.evaluate (liveness probe)', () => session.send('Runtime.evaluate', { expression: PROBE_EXPRESSION, returnByValue: true })],
+  ['+ Runtime.evaluate (liveness probe)', () => session.send('Runtime.evaluate', { expression: LIVE_COUNTS_PROBE, returnByValue: true })],
 ] as const) {
   const deltas: number[] = [];
   for (let i = 0; i < (isQuick() ? 15 : 40); i++) {

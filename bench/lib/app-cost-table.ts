@@ -6,6 +6,7 @@
  */
 import { mean, quantile } from 'simple-statistics';
 import type { LogRecord } from '../../harness/log/log-schema.ts';
+import { seededRandom } from '../../harness/synth/seeded-random.ts';
 import { markdownTable, writeResultsSection } from './results-file.ts';
 
 export interface AppCost {
@@ -64,13 +65,7 @@ export function printAndRecord(
  */
 export function ratioInterval(on: readonly number[], off: readonly number[], seed = 16): { low: number; high: number } {
   if (!on.length || !off.length) return { low: Number.NaN, high: Number.NaN };
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const resampledMean = (values: readonly number[]) => {
     let sum = 0;
     for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;

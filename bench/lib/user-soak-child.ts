@@ -46,7 +46,11 @@ export interface RunPhases {
 export function runPhases(header: LogHeader, records: readonly LogRecord[], spawnedAtMs: number, exitedAtMs: number): RunPhases | null {
   const logStartMs = Date.parse(header.startedAt);
   const started = records.find((r) => r.type === 'harness' && (r.kind === 'turn-start' || (r.kind === 'gc' && r.detail === 'conversation-start')));
-  const ended = [...records].reverse().find((r) => r.type === 'harness' && r.kind === 'run-end');
+  let ended: LogRecord | undefined;
+  for (let i = records.length - 1; i >= 0 && !ended; i--) {
+    const r = records[i]!;
+    if (r.type === 'harness' && r.kind === 'run-end') ended = r;
+  }
   if (!started || !ended || !Number.isFinite(logStartMs)) return null;
   return {
     startupMs: logStartMs + started.tMs - spawnedAtMs,

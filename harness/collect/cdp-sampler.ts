@@ -55,7 +55,7 @@ export interface CdpSampler {
 
 const PROBE = 'Runtime.evaluate';
 /** The probe's one expression: the monitor's live counts (null without a monitor). Cheap: a few counters. */
-const LIVE_COUNTS_PROBE = '(() => { const m = globalThis.voiceSoakMonitor; return m && typeof m.liveCounts === "function" ? m.liveCounts() : null; })()';
+export const LIVE_COUNTS_PROBE = '(() => { const m = globalThis.voiceSoakMonitor; return m && typeof m.liveCounts === "function" ? m.liveCounts() : null; })()';
 const TARGET_GONE = /target closed|session closed|has been closed|browser has been closed|not attached/i;
 
 export function createCdpSampler(options: CdpSamplerOptions): CdpSampler {

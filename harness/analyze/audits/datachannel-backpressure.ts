@@ -39,12 +39,7 @@ function judgeDatachannelBackpressure(ctx: AnalysisContext): Check | null {
     id: 'datachannel-backpressure',
     title: 'Data channel send buffer grows',
     series,
-    trend: fitTrend(series.tMs, series.values, {
-      fromMs: ctx.warmupMs,
-      confidence: ctx.thresholds.confidence,
-      autocorrelated: ctx.thresholds.trendAutocorrelation,
-      unit: 'bytes/min',
-    }),
+    trend: fitTrend(series.tMs, series.values, { ...ctx.fitOptions, unit: 'bytes/min' }),
     budget: ctx.thresholds.maxDataChannelBufferedBytes,
     unit: 'bytes',
     what: 'data channel bufferedAmount',

@@ -29,12 +29,7 @@ function judgeJitterBufferGrowth(ctx: AnalysisContext): Check | null {
   if (!hasInboundStats(ctx)) return null;
   const { thresholds } = ctx;
   const series = ctx.data.webrtc.jitterBufferMs;
-  const trend = fitTrend(series.tMs, series.values, {
-    fromMs: ctx.warmupMs,
-    confidence: thresholds.confidence,
-    autocorrelated: thresholds.trendAutocorrelation,
-    unit: 'ms/min',
-  });
+  const trend = fitTrend(series.tMs, series.values, { ...ctx.fitOptions, unit: 'ms/min' });
   if (!trend)
     return trendUnknownCheck(
       'jitter-buffer-growth',

@@ -43,12 +43,7 @@ function judgeJitterGrowth(ctx: AnalysisContext): Check | null {
       evidence: { endMedianMs: endMedian, budgetMs: thresholds.maxJitterMs },
       window: { fromMs: endWindowFromMs(ctx.durationMs), toMs: ctx.durationMs },
     });
-  const trend = fitTrend(series.tMs, series.values, {
-    fromMs: ctx.warmupMs,
-    confidence: thresholds.confidence,
-    autocorrelated: thresholds.trendAutocorrelation,
-    unit: 'ms/min',
-  });
+  const trend = fitTrend(series.tMs, series.values, { ...ctx.fitOptions, unit: 'ms/min' });
   if (!trend)
     return trendUnknownCheck('jitter-growth', 'Jitter trend unknown', thresholds.jitterSlopeMsPerMin, 'too few getStats samples after warm-up', 'ms/min');
   return growthCheck({

@@ -3,7 +3,7 @@
  * source and its post-GC lows, and the robust trends (Theil-Sen + Mann-Kendall) of each signal after warm-up.
  */
 import type { Trend } from '../report/report-schema.ts';
-import { fitTrend } from '../stats/fit-trend.ts';
+import { fitTrend, type FitTrendOptions } from '../stats/fit-trend.ts';
 import { postGcLows, type PostGcLows } from '../stats/post-gc-lows.ts';
 import { adaptiveBudgets, applyAdaptiveBudgets, baselineFromWarmup, type AdaptiveBaseline, type AdaptiveBudgets } from './adaptive-thresholds.ts';
 import type { Thresholds } from '../../thresholds/thresholds-schema.ts';
@@ -24,6 +24,8 @@ export interface AnalysisContext {
   /** Adaptive latency budgets when thresholds.adaptive.enabled, else null. */
   adaptive: AdaptiveBudgets | null;
   heap: { source: 'cdp' | 'page' | null; series: TimeSeries; lows: PostGcLows | null; trend: Trend | null };
+  /** What every trend of this run is fitted with (warm-up, confidence, autocorrelation): audits add their unit. */
+  fitOptions: Omit<FitTrendOptions, 'unit' | 'yScale'>;
   /** ArrayBuffer backing stores and the renderer's RSS, judged like the heap: post-GC lows, then the trend. */
   buffers: MemoryTrend;
   processMemory: MemoryTrend;
@@ -92,6 +94,7 @@ export function buildAnalysisContext(data: CollectedData, configured: Thresholds
     durationMs,
     warmupMs,
     adaptive,
+    fitOptions: base,
     heap: { source, series: heapSeries, lows, trend: heapTrend },
     buffers: memoryTrend(data.memory.backingStorage, fitLows),
     processMemory: memoryTrend(data.memory.rendererRss, fitLows),

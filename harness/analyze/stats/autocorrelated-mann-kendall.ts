@@ -13,8 +13,8 @@
  * significant than the plain test says), and under MIN_CORRECTED_POINTS the lag-1 estimate is too unstable to use,
  * so the plain test stands. O(n^2) like mannKendall: callers reduce long series first.
  */
-import { mannKendall, type MannKendallResult } from './mann-kendall.ts';
-import { normalCdf } from './normal-distribution.ts';
+import { mannKendall, mannKendallOf, type MannKendallResult } from './mann-kendall.ts';
+import { theilSen } from './theil-sen.ts';
 
 export const MIN_CORRECTED_POINTS = 10;
 const MAX_LAG1 = 0.99;
@@ -42,24 +42,14 @@ export function mannKendallAutocorrected(ys: ArrayLike<number>, detrended?: Arra
   let sum = 0;
   if (r > 0) for (let k = 1, rk = r; k < n && rk > 1e-12; k++, rk *= r) sum += (n - k) * (n - k - 1) * (n - k - 2) * rk;
   const varianceFactor = Math.max(1, 1 + (2 * sum) / (n * (n - 1) * (n - 2)));
-  const varS = plain.varS * varianceFactor;
-  const s = plain.s;
-  const z = varS === 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(varS) : s < 0 ? (s + 1) / Math.sqrt(varS) : 0;
-  const pValue = varS === 0 ? 1 : Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
-  return { s, varS, z, pValue, varianceFactor, lag1: r, uncorrectedPValue: plain.pValue };
+  return { ...mannKendallOf(plain.s, plain.varS * varianceFactor), varianceFactor, lag1: r, uncorrectedPValue: plain.pValue };
 }
 
-/** y_i - slope * i, slope the median of the pairwise slopes over the index. */
+/** y_i - slope * i, the Theil-Sen slope over the index. */
 function detrend(ys: ArrayLike<number>): Float64Array {
-  const n = ys.length;
-  const slopes = new Float64Array((n * (n - 1)) / 2);
-  let m = 0;
-  for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) slopes[m++] = (ys[j]! - ys[i]!) / (j - i);
-  slopes.sort();
-  const slope = m % 2 ? slopes[m >> 1]! : (slopes[(m >> 1) - 1]! + slopes[m >> 1]!) / 2;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ys[i]! - slope * i;
-  return out;
+  const index = Array.from({ length: ys.length }, (_, i) => i);
+  const { slope } = theilSen(index, ys);
+  return Float64Array.from(index, (i) => ys[i]! - slope * i);
 }
 
 /** The sample lag-1 autocorrelation; null for a constant series (nothing to correct). */

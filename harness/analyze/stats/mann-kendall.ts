@@ -25,7 +25,11 @@ export function mannKendall(ys: ArrayLike<number>): MannKendallResult {
       s += d > 0 ? 1 : d < 0 ? -1 : 0;
     }
   }
-  const varS = mannKendallVariance(ys);
+  return mannKendallOf(s, mannKendallVariance(ys));
+}
+
+/** Z (continuity-corrected) and the two-sided p-value of S under a given Var(S): the plain one, or a corrected one. */
+export function mannKendallOf(s: number, varS: number): MannKendallResult {
   const z = varS === 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(varS) : s < 0 ? (s + 1) / Math.sqrt(varS) : 0;
   const pValue = varS === 0 ? 1 : Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
   return { s, varS, z, pValue };
