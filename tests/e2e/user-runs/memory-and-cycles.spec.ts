@@ -34,8 +34,10 @@ test('the clean reference app passes buffer-growth and cycle-leak over 4 start/s
   for (const id of ['buffer-growth', 'cycle-leak']) expect(assertion(run, id), `${id}\n${run.explain}`).toMatchObject({ passed: true, level: 'error' });
   // A fresh renderer's RSS still settles in its first minute (8.5 MB/min over 40 s alone, 11.6 beside two other soaks
   // on CI's 2 cores, against the 10 MB/min budget): over a trend this short process-memory-growth may warn, never err.
+  // It warns either way the growth rule has: not confidently over (10.1 MB/min in one CI run, its interval reaching
+  // under the budget) or confidently over but spanning under 2 min ("a warning only").
   const rss = assertion(run, 'process-memory-growth')!;
-  expect(rss.passed || (rss.level === 'warn' && rss.message.includes('a warning only')), `${rss.message}\n${run.explain}`).toBe(true);
+  expect(rss.passed || rss.level === 'warn', `${rss.message}\n${run.explain}`).toBe(true);
   expect(run.code, run.explain).toBe(0);
   const samples = run.records.filter((r): r is CdpSample => r.type === 'cdp');
   // A sample whose Runtime.getHeapUsage missed its deadline (CI's loaded cores) carries the JS heap only.
