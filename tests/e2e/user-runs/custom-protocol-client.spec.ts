@@ -64,7 +64,10 @@ test('a backend that stalls 1.5 s mid-reply fails playback-gaps, with SOAK_PROTO
     expect(run.report?.edges?.protocolReason).toBe('configured (SOAK_PROTOCOL=none)');
     const gaps = run.report!.edges!.turns.flatMap((t) => t.gapsMs);
     expect(gaps.length, run.explain).toBeGreaterThan(0);
-    for (const gap of gaps) expect(gap, run.explain).toBeGreaterThan(1_200);
+    // Each reply with a gap shows the stall (about 1.5 s). Loaded cores can add a shorter silence beside it: one CI
+    // run measured [1500, 1520, 1020 + 1500] ms.
+    for (const turn of run.report!.edges!.turns.filter((t) => t.gapsMs.length))
+      expect(Math.max(...turn.gapsMs), `${turn.gapsMs.join(', ')} ms\n${run.explain}`).toBeGreaterThan(1_200);
   } finally {
     await backend.close();
   }
